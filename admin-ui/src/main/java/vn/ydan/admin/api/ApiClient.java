@@ -1,0 +1,154 @@
+package vn.ydan.admin.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.ClientResponseField;
+import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+
+/**
+ * The console's only way to the data: the api's GraphQL schema, called as the signed-in
+ * user. Every failure comes out as an {@link ApiException} that says what to tell the
+ * user.
+ * <p>
+ * The queries are in {@code src/main/resources/graphql-documents/}, one file each.
+ */
+@Component
+public class ApiClient {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
+
+	private final GraphQlClient graphQl;
+
+	ApiClient(GraphQlClient graphQl) {
+		this.graphQl = graphQl;
+	}
+
+	/** The signed-in user as the api sees them. */
+	public Me me() {
+		return fetch("me", "me", Me.class);
+	}
+
+	/** The api's status; for admins only ({@link ApiForbiddenException} otherwise). */
+	public SystemStatus systemStatus() {
+		return fetch("systemStatus", "systemStatus", SystemStatus.class);
+	}
+
+	private <T> T fetch(String document, String path, Class<T> type) {
+		ClientGraphQlResponse response;
+		try {
+			response = this.graphQl.documentName(document).executeSync();
+		}
+		catch (RuntimeException ex) {
+			ApiException failure = translate(ex);
+			if (failure instanceof ApiFailedException) {
+				log.warn("Query {} failed: {}", document, failure.getMessage(), ex);
+			}
+			else {
+				// Expected trouble (api down, session over): one line, the trace only on
+				// demand.
+				log.warn("Query {} failed: {}", document, failure.getMessage());
+				log.debug("Query {} failed", document, ex);
+			}
+			throw failure;
+		}
+		ClientResponseField field = response.field(path);
+		T value = (field.getValue() != null) ? field.toEntity(type) : null;
+		if (value == null) {
+			ApiException failure = fromErrors(document, response.getErrors());
+			log.warn("Query {} answered with errors: {}", document, response.getErrors());
+			throw failure;
+		}
+		return value;
+	}
+
+	/**
+	 * GraphQL errors, by the {@code extensions.code} the api sets (or Spring's
+	 * classification).
+	 */
+	static ApiException fromErrors(String document, List<ResponseError> errors) {
+		for (ResponseError error : errors) {
+			String code = codeOf(error);
+			if ("FORBIDDEN".equals(code)) {
+				return new ApiForbiddenException(document + ": " + error.getMessage());
+			}
+			if ("UNAUTHORIZED".equals(code) || "UNAUTHENTICATED".equals(code)) {
+				return new SignInRequiredException(document + ": " + error.getMessage());
+			}
+		}
+		return new ApiFailedException(
+				document + ": " + (errors.isEmpty() ? "no data and no errors" : errors.get(0).getMessage()));
+	}
+
+	private static String codeOf(ResponseError error) {
+		Map<String, Object> extensions = error.getExtensions();
+		Object code = extensions.get("code");
+		if (code == null) {
+			code = extensions.get("classification");
+		}
+		return (code != null) ? code.toString() : error.getErrorType().toString();
+	}
+
+	/** Transport failures: anything between the console and a GraphQL answer. */
+	static ApiException translate(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ApiException known) {
+				return known;
+			}
+			if (cause instanceof ClientAuthorizationRequiredException) {
+				return new SignInRequiredException("No access token: " + cause.getMessage(), failure);
+			}
+			if (cause instanceof OAuth2AuthorizationException oauth) {
+				return refreshFailed(oauth, failure);
+			}
+			if (cause instanceof HttpStatusCodeException http) {
+				return fromStatus(http.getStatusCode(), failure);
+			}
+			if (cause instanceof ResourceAccessException || cause instanceof IOException) {
+				return new ApiUnavailableException("The api does not answer: " + cause.getMessage(), failure);
+			}
+		}
+		return new ApiFailedException("Calling the api failed: " + failure, failure);
+	}
+
+	private static ApiException refreshFailed(OAuth2AuthorizationException oauth, Throwable failure) {
+		for (Throwable cause = oauth.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ResourceAccessException || cause instanceof IOException) {
+				return new SignInServerUnavailableException("Keycloak does not answer: " + cause.getMessage(), failure);
+			}
+		}
+		if (OAuth2ErrorCodes.INVALID_GRANT.equals(oauth.getError().getErrorCode())) {
+			return new SignInRequiredException("The refresh token was rejected: " + oauth.getMessage(), failure);
+		}
+		return new SignInRequiredException("Renewing the access token failed: " + oauth.getMessage(), failure);
+	}
+
+	private static ApiException fromStatus(HttpStatusCode status, Throwable failure) {
+		if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
+			return new SignInRequiredException("The api rejected the token (401)", failure);
+		}
+		if (status.value() == HttpStatus.FORBIDDEN.value()) {
+			return new ApiForbiddenException("The api refused (403)");
+		}
+		if (status.value() == HttpStatus.BAD_GATEWAY.value() || status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+				|| status.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+			return new ApiUnavailableException("The api is unavailable (" + status.value() + ")", failure);
+		}
+		return new ApiFailedException("The api answered " + status.value(), failure);
+	}
+
+}

@@ -1,0 +1,28 @@
+package vn.ydan.admin.api;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.web.client.RestClient;
+
+import vn.ydan.admin.security.AccessTokens;
+
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+	@Bean
+	HttpSyncGraphQlClient apiGraphQlClient(RestClient.Builder restClients, ApiProperties api, AccessTokens tokens) {
+		RestClient http = restClients
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+				.build(HttpClientSettings.defaults().withTimeouts(api.connectTimeout(), api.readTimeout())))
+			.requestInterceptor((request, body, execution) -> {
+				request.getHeaders().setBearerAuth(tokens.current());
+				return execution.execute(request, body);
+			})
+			.build();
+		return HttpSyncGraphQlClient.builder(http).url(api.url()).build();
+	}
+
+}
