@@ -1,0 +1,49 @@
+package vn.ydan.api.access;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer tokens from the ydan realm; issuer, audience and the role mapping come from
+ * {@code spring.security.oauth2.resourceserver.jwt.*}.
+ * <p>
+ * {@code /graphql} lets anonymous callers in because authorization is per operation
+ * ({@code @PreAuthorize}), and the public registry will be readable without a token. A
+ * token that is present but invalid is still rejected here with 401.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http,
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/graphql", "/graphiql")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.anyRequest()
+			.denyAll())
+			// No cookies, no sessions: every request carries its token, so CSRF cannot
+			// apply.
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+				// /.well-known/oauth-protected-resource (RFC 9728) tells clients where to
+				// get
+				// tokens; without this it names no authorization server and claims mTLS
+				// binding.
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+						(claims) -> claims.authorizationServer(issuer).tlsClientCertificateBoundAccessTokens(false))));
+		return http.build();
+	}
+
+}

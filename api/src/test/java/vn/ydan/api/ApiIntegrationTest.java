@@ -1,0 +1,51 @@
+package vn.ydan.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole API on a random port, with the embedded store in a fresh directory and
+ * {@link LocalIssuer} as its Keycloak. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+public abstract class ApiIntegrationTest {
+
+	protected static final LocalIssuer issuer = LocalIssuer.shared();
+
+	private static final String dataDirectory = temporaryDirectory();
+
+	@LocalServerPort
+	private int port;
+
+	protected GraphQlHttp api;
+
+	@DynamicPropertySource
+	static void api(DynamicPropertyRegistry properties) {
+		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
+		properties.add("YDAN_DATA_DIR", () -> dataDirectory);
+	}
+
+	public static String temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("ydan-api-test").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@BeforeEach
+	void client() {
+		this.api = new GraphQlHttp(this.port);
+	}
+
+}

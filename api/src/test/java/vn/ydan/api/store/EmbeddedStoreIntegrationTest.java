@@ -1,0 +1,57 @@
+package vn.ydan.api.store;
+
+import java.nio.file.Path;
+import java.util.stream.IntStream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+class EmbeddedStoreIntegrationTest {
+
+	@Test
+	void answersPing(@TempDir Path directory) {
+		try (EmbeddedStore store = EmbeddedStore.open(directory);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			Document reply = client.getDatabase(EmbeddedStore.DATABASE).runCommand(new Document("ping", 1));
+
+			assertThat(reply.get("ok", Number.class).intValue()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void gracefulCloseKeepsEverything(@TempDir Path directory) {
+		try (EmbeddedStore store = EmbeddedStore.open(directory);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			client.getDatabase(EmbeddedStore.DATABASE)
+				.getCollection("units")
+				.insertMany(IntStream.range(0, 100).mapToObj((i) -> new Document("_id", i)).toList());
+		}
+
+		try (EmbeddedStore store = EmbeddedStore.open(directory);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			assertThat(client.getDatabase(EmbeddedStore.DATABASE).getCollection("units").countDocuments())
+				.isEqualTo(100);
+		}
+	}
+
+	@Test
+	void refusesAFileAlreadyInUse(@TempDir Path directory) {
+		try (EmbeddedStore store = EmbeddedStore.open(directory)) {
+			assertThatException().isThrownBy(() -> EmbeddedStore.open(directory)).withMessageContaining("locked");
+		}
+	}
+
+	@Test
+	void listensOnLoopbackOnly(@TempDir Path directory) {
+		try (EmbeddedStore store = EmbeddedStore.open(directory)) {
+			assertThat(store.connectionString()).startsWith("mongodb://127.0.0.1:").endsWith("/ydan");
+		}
+	}
+
+}
