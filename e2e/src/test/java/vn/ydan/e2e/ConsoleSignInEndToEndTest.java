@@ -82,7 +82,7 @@ class ConsoleSignInEndToEndTest {
 		signIn("canbo");
 		assertThat(page.locator("#me-display-name")).isVisible();
 
-		page.locator("#logout").click();
+		page.locator("#sign-out").click();
 		assertThat(page.locator("#username")).isVisible();
 
 		page.navigate(system.consoleUrl);
