@@ -31,7 +31,7 @@ public abstract class ApiIntegrationTest {
 	@DynamicPropertySource
 	static void api(DynamicPropertyRegistry properties) {
 		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
-		properties.add("YDAN_DATA_DIR", () -> dataDirectory);
+		properties.add("ydan.data-dir", () -> dataDirectory);
 	}
 
 	public static String temporaryDirectory() {

@@ -60,7 +60,7 @@ class KeycloakIntegrationTest {
 	@DynamicPropertySource
 	static void keycloak(DynamicPropertyRegistry properties) {
 		properties.add("YDAN_KEYCLOAK_URL", () -> KEYCLOAK_URL);
-		properties.add("YDAN_DATA_DIR", () -> dataDirectory);
+		properties.add("ydan.data-dir", () -> dataDirectory);
 	}
 
 	@BeforeAll

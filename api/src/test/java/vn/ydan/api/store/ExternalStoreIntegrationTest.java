@@ -38,7 +38,7 @@ class ExternalStoreIntegrationTest {
 	static void externalStore(DynamicPropertyRegistry properties) {
 		String uri = external.bindAndGetConnectionString() + "/ydan";
 		properties.add("MONGODB_URI", () -> uri);
-		properties.add("YDAN_DATA_DIR", () -> dataDirectory);
+		properties.add("ydan.data-dir", () -> dataDirectory);
 		properties.add("YDAN_KEYCLOAK_URL", LocalIssuer.shared()::baseUrl);
 	}
 
