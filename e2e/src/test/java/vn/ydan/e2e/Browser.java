@@ -7,7 +7,10 @@ import java.util.Map;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
-/** Debian's Chromium driven by Playwright; the machines have no network to fetch Playwright's own browsers. */
+/**
+ * Debian's Chromium driven by Playwright; the machines have no network to fetch
+ * Playwright's own browsers.
+ */
 final class Browser implements AutoCloseable {
 
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("YDAN_CHROMIUM", "/usr/bin/chromium"));

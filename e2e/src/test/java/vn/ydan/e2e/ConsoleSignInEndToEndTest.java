@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A person opening the console in Chromium: redirected to Keycloak, signed in, shown data that the
- * console fetched from the api with their token.
+ * A person opening the console in Chromium: redirected to Keycloak, signed in, shown data
+ * that the console fetched from the api with their token.
  */
 class ConsoleSignInEndToEndTest {
 
@@ -44,7 +44,8 @@ class ConsoleSignInEndToEndTest {
 
 	@BeforeEach
 	void openFreshBrowserContext() {
-		context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN"));
+		context = browser.chromium
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN"));
 		context.setDefaultTimeout(30_000);
 		page = context.newPage();
 	}

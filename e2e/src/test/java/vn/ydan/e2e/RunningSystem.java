@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The packaged api and console, started once per test JVM as real processes against the test
- * Keycloak, so that the browser meets exactly what a user would.
+ * The packaged api and console, started once per test JVM as real processes against the
+ * test Keycloak, so that the browser meets exactly what a user would.
  */
 final class RunningSystem {
 
@@ -67,9 +67,8 @@ final class RunningSystem {
 		requireFree(CONSOLE_PORT);
 		Path data = logs.resolveSibling("e2e-data");
 		deleteRecursively(data);
-		Process api = launch("api", jar("ydan.api.jar"),
-				Map.of("YDAN_API_PORT", String.valueOf(API_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL,
-						"YDAN_DATA_DIR", data.toAbsolutePath().toString()));
+		Process api = launch("api", jar("ydan.api.jar"), Map.of("YDAN_API_PORT", String.valueOf(API_PORT),
+				"YDAN_KEYCLOAK_URL", KEYCLOAK_URL, "YDAN_DATA_DIR", data.toAbsolutePath().toString()));
 		Process console = launch("console", jar("ydan.console.jar"),
 				Map.of("YDAN_CONSOLE_PORT", String.valueOf(CONSOLE_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL,
 						"YDAN_API_URL", apiUrl, "VAADIN_USAGE_STATS_ENABLED", "false"));
@@ -118,7 +117,8 @@ final class RunningSystem {
 				throw new IllegalStateException("The " + name + " exited while starting:\n" + tail(name));
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("The " + name + " was not healthy after " + START_TIMEOUT + ":\n" + tail(name));
+				throw new IllegalStateException(
+						"The " + name + " was not healthy after " + START_TIMEOUT + ":\n" + tail(name));
 			}
 			sleep(Duration.ofMillis(300));
 		}
