@@ -2,11 +2,10 @@ package vn.ydan.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +32,9 @@ class ConsoleSignInEndToEndTest {
 
 	@BeforeAll
 	static void startSystem() {
+		// A Vaadin page after a sign-in round trip can take more than the default 5 s on
+		// a busy 2-core machine.
+		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
 		system = RunningSystem.get();
 		browser = new Browser();
 	}
@@ -58,12 +60,14 @@ class ConsoleSignInEndToEndTest {
 	@Test
 	void officialIsSentToKeycloakAndLandsOnHomeWithHerDataFromTheApi() {
 		page.navigate(system.consoleUrl);
-		assertThat(page).hasURL(Pattern.compile(Pattern.quote(RunningSystem.KEYCLOAK_URL)
-				+ "/realms/ydan/protocol/openid-connect/auth\\?.*code_challenge=.*"));
+		page.waitForURL(
+				(url) -> url.startsWith(RunningSystem.KEYCLOAK_URL + "/realms/ydan/protocol/openid-connect/auth?"));
+		org.assertj.core.api.Assertions.assertThat(page.url())
+			.contains("code_challenge=", "code_challenge_method=S256");
 
 		signIn("canbo");
 
-		assertThat(page).hasURL(Pattern.compile(Pattern.quote(system.consoleUrl) + ".*"));
+		page.waitForURL((url) -> url.startsWith(system.consoleUrl));
 		assertThat(page.locator("#me-display-name")).containsText("Trần Thị Bình");
 		assertThat(page.locator("#me-roles")).containsText("Cán bộ");
 	}
@@ -87,7 +91,7 @@ class ConsoleSignInEndToEndTest {
 		assertThat(page.locator("#username")).isVisible();
 
 		page.navigate(system.consoleUrl);
-		assertThat(page).hasURL(Pattern.compile(Pattern.quote(RunningSystem.KEYCLOAK_URL) + "/realms/ydan/.*"));
+		page.waitForURL((url) -> url.startsWith(RunningSystem.KEYCLOAK_URL + "/realms/ydan/"));
 		assertThat(page.locator("#username")).isVisible();
 	}
 
