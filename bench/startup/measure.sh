@@ -11,16 +11,20 @@ cache=${YDAN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ydan}
 console=http://127.0.0.1:${YDAN_CONSOLE_PORT:-8081}
 keycloak=http://127.0.0.1:${YDAN_KEYCLOAK_PORT:-8180}
 
+for port in "${YDAN_API_PORT:-8080}" "${YDAN_CONSOLE_PORT:-8081}" "${YDAN_KEYCLOAK_PORT:-8180}"; do
+  if [ -n "$(ss -ltnH "sport = :$port")" ]; then echo "port $port is taken: stop what listens there first" >&2; exit 1; fi
+done
 if [ "${1:-}" = --first ]; then
   rm -rf "$cache"/keycloak-26.7.3-dev
 fi
 ./ydan build > /dev/null   # the jars are built beforehand: this measures starting, not compiling
 
 log=$(mktemp)
+session=ydan-startup-bench
+# A terminal (tmux) so that Ctrl-C is a real Ctrl-C: a script started with & ignores SIGINT.
 start=$(date +%s.%N)
-setsid ./ydan run > "$log" 2>&1 &
-runner=$!
-trap 'kill -INT -- -$runner 2>/dev/null || true' EXIT
+tmux new-session -d -s "$session" -x 200 -y 50 "cd $root && env $(env | grep -E "^(YDAN_|MONGODB_URI|JAVA_HOME)" | xargs) ./ydan run > $log 2>&1"
+trap 'tmux send-keys -t "$session" C-c 2>/dev/null || true' EXIT
 
 usable() {
   curl -fs -o /dev/null "$console/actuator/health" &&
@@ -28,23 +32,24 @@ usable() {
     curl -fsL -o /dev/null --max-time 5 "$console/"
 }
 until usable; do
-  kill -0 $runner 2>/dev/null || { cat "$log"; exit 1; }
+  tmux has-session -t "$session" 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.5
 done
 ready=$(date +%s.%N)
 awk -v a="$start" -v b="$ready" 'BEGIN { printf "run command → usable console: %.1f s\n", b - a }'
 sleep 5
 rss() { ps -o rss= -p "$1" | awk '{printf "%.0f MB", $1/1024}'; }
-api_pid=$(pgrep -f "api/target/api-.*\.jar" | head -1)
-console_pid=$(pgrep -f "admin-ui/target/admin-ui-.*\.jar" | head -1)
-kc_pid=$(pgrep -f "keycloak-26.7.3-dev.*quarkus" | head -1 || true)
+listener() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+api_pid=$(listener "${YDAN_API_PORT:-8080}")
+console_pid=$(listener "${YDAN_CONSOLE_PORT:-8081}")
+kc_pid=$(listener "${YDAN_KEYCLOAK_PORT:-8180}")
 echo "RSS idle: api $(rss "$api_pid"), console $(rss "$console_pid"), Keycloak $(rss "$kc_pid")"
 
 trap - EXIT
 stop_start=$(date +%s.%N)
-kill -INT -- -$runner
-wait $runner || true
+tmux send-keys -t "$session" C-c
+while tmux has-session -t "$session" 2>/dev/null; do sleep 0.2; done
 awk -v a="$stop_start" -v b="$(date +%s.%N)" 'BEGIN { printf "Ctrl-C → everything stopped: %.1f s\n", b - a }'
-left=$(pgrep -f "api/target/api-|admin-ui/target/admin-ui-|keycloak-26.7.3-dev" || true)
+left=$(for pid in $api_pid $console_pid $kc_pid; do if kill -0 "$pid" 2>/dev/null; then echo "$pid"; fi; done)
 if [ -n "$left" ]; then echo "left running: $left"; exit 1; fi
 echo "nothing left running"
