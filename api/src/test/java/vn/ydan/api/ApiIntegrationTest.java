@@ -9,14 +9,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole API on a random port, with the embedded store in a fresh directory and
- * {@link LocalIssuer} as its Keycloak. Subclasses share one application context.
+ * {@link LocalIssuer} as its Keycloak. Subclasses share one application context, which
+ * starts like a first run: the demo registry is loaded. {@link MongoCommands} records
+ * what the API sends to the store.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(MongoCommands.Registration.class)
 public abstract class ApiIntegrationTest {
 
 	protected static final LocalIssuer issuer = LocalIssuer.shared();

@@ -31,6 +31,14 @@ public final class Roles {
 
 	public static final String IS_ADMIN = "hasRole('" + ADMIN + "')";
 
+	/**
+	 * Who may change a unit's data or add units below it: admins, and officials whose
+	 * scope covers the unit ({@link UnitScope}). The method must have a parameter named
+	 * {@code unitId} (the unit's internal id).
+	 */
+	public static final String MAY_EDIT_UNIT = IS_ADMIN + " or (hasRole('" + OFFICIAL
+			+ "') and @unitScope.covers(authentication, #unitId))";
+
 	private Roles() {
 	}
 

@@ -1,0 +1,14 @@
+package vn.ydan.api.units;
+
+/**
+ * How a successor took over (part of) a predecessor.
+ */
+enum LineageRelation {
+
+	WHOLE,
+
+	PART,
+
+	REMAINDER
+
+}

@@ -1,0 +1,152 @@
+package vn.ydan.api.units;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model: the whole registry in memory ({@link Snapshot}), loaded from MongoDB at
+ * start-up and updated by this process's writes, which all pass through
+ * {@link #exclusively}.
+ * <p>
+ * <strong>One writer per registry.</strong> Several API instances on one database would
+ * each see only their own writes. Every write increments the {@code registry} revision
+ * document; a background check compares it with the snapshot's every
+ * {@code ydan.units.revision-check-interval} (5 s; 0 turns it off) and reloads on a
+ * difference, so another instance's writes show up within that interval. Reads themselves
+ * never touch the store. Writes from two instances are still serialized only per unit
+ * (optimistic revision check on {@code updateUnit}); imports from two instances at once
+ * are not supported.
+ */
+@Component
+class Registry implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Registry.class);
+
+	private final Units units;
+
+	private final Lineages lineages;
+
+	private final RegistryRevision revisions;
+
+	private final Duration checkInterval;
+
+	private final Object writeLock = new Object();
+
+	private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+	private @Nullable ScheduledExecutorService checker;
+
+	Registry(Units units, Lineages lineages, RegistryRevision revisions,
+			@Value("${ydan.units.revision-check-interval:5s}") Duration checkInterval) {
+		this.units = units;
+		this.lineages = lineages;
+		this.revisions = revisions;
+		this.checkInterval = checkInterval;
+	}
+
+	Snapshot current() {
+		return this.snapshot;
+	}
+
+	/**
+	 * Reads the whole registry from the store (at start-up, and after a failed write).
+	 */
+	void reload() {
+		synchronized (this.writeLock) {
+			long started = System.nanoTime();
+			long revision = this.revisions.current();
+			List<AdministrativeUnit> all = this.units.findAll();
+			List<Lineage> links = this.lineages.findAll();
+			this.snapshot = Snapshot.of(all, links, revision);
+			log.info("Registry loaded: {} units, {} lineage links, revision {} ({} ms)", all.size(), links.size(),
+					revision, (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	/** Runs a write: one at a time in this process, so that checks and writes agree. */
+	<T> T exclusively(Supplier<T> write) {
+		synchronized (this.writeLock) {
+			return write.get();
+		}
+	}
+
+	/**
+	 * Called (inside {@link #exclusively}) after {@code written} units were stored: bumps
+	 * the revision and folds them into the read model, or reloads everything when the
+	 * revision shows that another instance wrote too.
+	 */
+	void written(Collection<AdministrativeUnit> written) {
+		long revision = this.revisions.increment();
+		Snapshot before = this.snapshot;
+		if (revision == before.revision() + 1) {
+			this.snapshot = before.with(written, revision);
+		}
+		else {
+			reload();
+		}
+	}
+
+	/** Stores lineage links and reloads (the plan issue will write them in bulk). */
+	void record(Collection<Lineage> links) {
+		exclusively(() -> {
+			links.forEach(this.lineages::save);
+			this.revisions.increment();
+			reload();
+			return null;
+		});
+	}
+
+	private void checkRevision() {
+		try {
+			if (this.revisions.current() != this.snapshot.revision()) {
+				log.info("Registry changed in the store (another instance?): reloading");
+				reload();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Registry revision check failed: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public void start() {
+		if (this.checkInterval.isZero() || this.checkInterval.isNegative()) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "registry-revision-check");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.checkInterval.toMillis();
+		executor.scheduleWithFixedDelay(this::checkRevision, millis, millis, TimeUnit.MILLISECONDS);
+		this.checker = executor;
+	}
+
+	@Override
+	public void stop() {
+		if (this.checker != null) {
+			this.checker.shutdownNow();
+			this.checker = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.checker != null;
+	}
+
+}

@@ -1,0 +1,193 @@
+package vn.ydan.api.units;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.ydan.api.access.Roles;
+import vn.ydan.api.units.UnitMutations.AddResidentialGroupInput;
+import vn.ydan.api.units.UnitMutations.UpdateUnitInput;
+import vn.ydan.api.units.UnitPayload.UserError;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Changes to the registry, with who may make them: imports are for administrators;
+ * corrections and new residential groups also for officials whose scope covers the unit
+ * ({@link Roles#MAY_EDIT_UNIT}, which reads the {@code unitId} parameter).
+ */
+@Service
+class UnitAdministration {
+
+	private final Registry registry;
+
+	private final Units units;
+
+	private final UnitImporter importer;
+
+	UnitAdministration(Registry registry, Units units, UnitImporter importer) {
+		this.registry = registry;
+		this.units = units;
+		this.importer = importer;
+	}
+
+	@PreAuthorize(Roles.IS_ADMIN)
+	UnitImportResult importUnits(UnitImportKind kind, String csv, @Nullable LocalDate validFrom, boolean dryRun) {
+		return this.importer.importText(kind, csv, validFrom, dryRun);
+	}
+
+	/**
+	 * Corrects the version in force today (or the last one, for a unit that has ended): a
+	 * correction of the data, not a change over time, which is a plan's job.
+	 */
+	@PreAuthorize(Roles.MAY_EDIT_UNIT)
+	UnitPayload update(String unitId, UpdateUnitInput input) {
+		List<UserError> errors = new ArrayList<>();
+		checkName(input.name(), "name", "Tên", errors);
+		checkName(input.fullName(), "fullName", "Tên đầy đủ", errors);
+		if (input.areaKm2() != null && !(input.areaKm2() >= 0 && Double.isFinite(input.areaKm2()))) {
+			errors.add(UserError.of("areaKm2", "Diện tích phải là số không âm", "VALUE_INVALID"));
+		}
+		checkCount(input.population(), "population", "Dân số", errors);
+		checkCount(input.households(), "households", "Số hộ", errors);
+		if (!errors.isEmpty()) {
+			return UnitPayload.rejected(errors);
+		}
+		return this.registry.exclusively(() -> {
+			AdministrativeUnit unit = this.registry.current().unit(unitId);
+			if (unit == null) {
+				return UnitPayload.rejected(List.of(UserError.of("id", "Không tìm thấy đơn vị", "NOT_FOUND")));
+			}
+			if (input.expectedVersion() != null && input.expectedVersion() != unit.revision()) {
+				return conflict(unit.revision());
+			}
+			LocalDate today = VietnamTime.today();
+			UnitVersion old = unit.nearestVersion(today);
+			UnitVersion changed = new UnitVersion(old.validFrom(), old.validTo(), old.code(),
+					orElse(strip(input.name()), old.name()), orElse(strip(input.fullName()), old.fullName()),
+					old.type(), old.parentId(), (input.areaKm2() != null) ? input.areaKm2() : old.areaKm2(),
+					(input.population() != null) ? input.population() : old.population(),
+					(input.households() != null) ? input.households() : old.households());
+			if (changed.equals(old)) {
+				return UnitPayload.of(Unit.at(unit, today));
+			}
+			List<UnitVersion> versions = new ArrayList<>(unit.versions());
+			versions.set(versions.indexOf(old), changed);
+			AdministrativeUnit updated = unit.withVersions(versions);
+			if (!this.units.replace(updated, unit.revision())) {
+				// Another instance changed it since this one last read the store.
+				this.registry.reload();
+				AdministrativeUnit now = this.registry.current().unit(unitId);
+				return conflict((now != null) ? now.revision() : unit.revision());
+			}
+			this.registry.written(List.of(updated));
+			return UnitPayload.of(Unit.at(updated, today));
+		});
+	}
+
+	/**
+	 * Adds a residential group below a commune, valid since before the registry's records
+	 * (it records a group that exists, it does not create one today). Its id is derived
+	 * like an imported group's, so that importing it later finds it.
+	 */
+	@PreAuthorize(Roles.MAY_EDIT_UNIT)
+	UnitPayload addResidentialGroup(String unitId, AddResidentialGroupInput input) {
+		List<UserError> errors = new ArrayList<>();
+		String name = input.name().strip();
+		String code = strip(input.code());
+		if (code != null && code.isEmpty()) {
+			code = null;
+		}
+		checkName(name, "name", "Tên", errors);
+		if (code != null && code.length() > 20) {
+			errors.add(UserError.of("code", "Mã dài quá 20 ký tự", "CODE_TOO_LONG"));
+		}
+		if (input.type().level() != UnitLevel.RESIDENTIAL_GROUP) {
+			errors.add(UserError.of("type", "\"" + input.type().label() + "\" không phải loại tổ dân phố, thôn",
+					"TYPE_WRONG_LEVEL"));
+		}
+		checkCount(input.households(), "households", "Số hộ", errors);
+		if (!errors.isEmpty()) {
+			return UnitPayload.rejected(errors);
+		}
+		String groupCode = code;
+		return this.registry.exclusively(() -> {
+			Snapshot snapshot = this.registry.current();
+			LocalDate today = VietnamTime.today();
+			AdministrativeUnit commune = snapshot.unit(unitId);
+			if (commune == null || commune.level() != UnitLevel.COMMUNE) {
+				return UnitPayload
+					.rejected(List.of(UserError.of("communeId", "Không tìm thấy đơn vị cấp xã", "NOT_FOUND")));
+			}
+			if (commune.versionAt(today) == null) {
+				return UnitPayload.rejected(List.of(UserError.of("communeId",
+						commune.latest().fullName() + " không còn hiệu lực", "NOT_IN_FORCE")));
+			}
+			String folded = SearchKey.fold(name);
+			for (AdministrativeUnit sibling : snapshot.everChildrenOf(commune.id())) {
+				UnitVersion version = sibling.versionAt(today);
+				if (version == null || !commune.id().equals(version.parentId())) {
+					continue;
+				}
+				if (groupCode != null && groupCode.equals(version.code())) {
+					return UnitPayload.rejected(List.of(UserError.of("code",
+							"Mã " + groupCode + " đã thuộc về " + version.fullName(), "CODE_TAKEN")));
+				}
+				if (folded.equals(SearchKey.fold(version.name()))) {
+					return UnitPayload.rejected(List
+						.of(UserError.of("name", "Xã đã có " + version.fullName() + " cùng tên", "NAME_TAKEN")));
+				}
+			}
+			String id = ImportCheck.idOf(UnitLevel.RESIDENTIAL_GROUP,
+					ImportCheck.groupKey(commune.id(), groupCode, name), null);
+			UnitVersion version = new UnitVersion(null, null, groupCode, name,
+					ImportFile.defaultFullName(input.type(), name), input.type(), commune.id(), null, null,
+					input.households());
+			AdministrativeUnit group = new AdministrativeUnit(id, UnitLevel.RESIDENTIAL_GROUP, List.of(version), 1);
+			if (snapshot.unit(id) != null || !this.units.replace(group, 0)) {
+				return UnitPayload.rejected(
+						List.of(UserError.of("name", "Tổ dân phố / thôn này đã có trong sổ đơn vị", "NAME_TAKEN")));
+			}
+			this.registry.written(List.of(group));
+			return UnitPayload.of(Unit.at(group, today));
+		});
+	}
+
+	private static UnitPayload conflict(int current) {
+		return UnitPayload.rejected(List.of(UserError.of("expectedVersion",
+				"Đơn vị đã được người khác sửa (phiên bản hiện tại: " + current + "). Hãy tải lại rồi sửa lại.",
+				"VERSION_CONFLICT")));
+	}
+
+	private static void checkName(@Nullable String value, String field, String what, List<UserError> errors) {
+		if (value == null) {
+			return;
+		}
+		String name = value.strip();
+		if (name.isEmpty()) {
+			errors.add(UserError.of(field, what + " không được để trống", "NAME_EMPTY"));
+		}
+		else if (name.length() > UnitVersion.MAX_NAME_LENGTH) {
+			errors.add(UserError.of(field,
+					what + " dài " + name.length() + " ký tự, tối đa " + UnitVersion.MAX_NAME_LENGTH, "NAME_TOO_LONG"));
+		}
+	}
+
+	private static void checkCount(@Nullable Integer value, String field, String what, List<UserError> errors) {
+		if (value != null && value < 0) {
+			errors.add(UserError.of(field, what + " phải là số không âm", "VALUE_INVALID"));
+		}
+	}
+
+	private static @Nullable String strip(@Nullable String value) {
+		return (value != null) ? value.strip() : null;
+	}
+
+	private static String orElse(@Nullable String value, String otherwise) {
+		return (value != null) ? value : otherwise;
+	}
+
+}

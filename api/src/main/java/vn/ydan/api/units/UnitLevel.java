@@ -1,0 +1,33 @@
+package vn.ydan.api.units;
+
+/**
+ * Levels of the hierarchy, from the top. A unit's parent is always at a higher level (a
+ * smaller ordinal): communes hang below districts, and from 2025-07-01 directly below
+ * provinces.
+ */
+enum UnitLevel {
+
+	PROVINCE("cấp tỉnh"),
+
+	DISTRICT("cấp huyện"),
+
+	COMMUNE("cấp xã"),
+
+	RESIDENTIAL_GROUP("tổ dân phố, thôn");
+
+	private final String label;
+
+	UnitLevel(String label) {
+		this.label = label;
+	}
+
+	/** Vietnamese name of the level, for messages. */
+	String label() {
+		return this.label;
+	}
+
+	boolean isAbove(UnitLevel other) {
+		return ordinal() < other.ordinal();
+	}
+
+}

@@ -1,0 +1,21 @@
+package vn.ydan.api.units;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * "Today" is Vietnam's today: a query without {@code asOf} at 01:00 on 1 July in Hanoi
+ * sees the units of 1 July, whatever the server's time zone.
+ */
+final class VietnamTime {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private VietnamTime() {
+	}
+
+	static LocalDate today() {
+		return LocalDate.now(ZONE);
+	}
+
+}
