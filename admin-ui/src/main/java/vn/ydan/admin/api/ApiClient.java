@@ -1,8 +1,12 @@
 package vn.ydan.admin.api;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.ClientResponseField;
-import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
@@ -32,10 +37,20 @@ public class ApiClient {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
 
-	private final GraphQlClient graphQl;
+	private final HttpSyncGraphQlClient graphQl;
 
-	ApiClient(GraphQlClient graphQl) {
+	ApiClient(HttpSyncGraphQlClient graphQl) {
 		this.graphQl = graphQl;
+	}
+
+	/**
+	 * A client whose calls carry this access token instead of looking up the signed-in
+	 * user's. For work done off the user's request thread (a long import running in the
+	 * background), where there is no HTTP session to take the token from: take it on the
+	 * request thread with {@link vn.ydan.admin.security.AccessTokens#current()} first.
+	 */
+	public ApiClient withAccessToken(String accessToken) {
+		return new ApiClient(this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).build());
 	}
 
 	/** The signed-in user as the api sees them. */
@@ -48,10 +63,59 @@ public class ApiClient {
 		return fetch("systemStatus", "systemStatus", SystemStatus.class);
 	}
 
+	/**
+	 * Runs a document of {@code graphql-documents/} and reads one field of the answer.
+	 * Variables that are {@code null} are left out, so that the schema's defaults apply
+	 * (an explicit {@code null} would override them).
+	 * @throws ApiException when there is no answer, or the field is {@code null} (with
+	 * the api's errors, or without)
+	 */
+	public <T> T fetch(String document, Map<String, ? extends @Nullable Object> variables, String path, Class<T> type) {
+		T value = fetchIfAny(document, variables, path, type).orElse(null);
+		if (value == null) {
+			throw new ApiFailedException(document + ": no data and no errors");
+		}
+		return value;
+	}
+
+	/**
+	 * Like {@link #fetch(String, Map, String, Class)}, but a {@code null} field without
+	 * errors is an answer too (e.g. "no unit with this id"): empty.
+	 */
+	public <T> Optional<T> fetchIfAny(String document, Map<String, ? extends @Nullable Object> variables, String path,
+			Class<T> type) {
+		Map<String, Object> present = new LinkedHashMap<>();
+		variables.forEach((name, value) -> {
+			if (value != null) {
+				present.put(name, value);
+			}
+		});
+		ClientGraphQlResponse response = execute(document, present);
+		ClientResponseField field = response.field(path);
+		T value = (field.getValue() != null) ? field.toEntity(type) : null;
+		if (value == null && !response.getErrors().isEmpty()) {
+			ApiException failure = fromErrors(document, response.getErrors());
+			log.warn("Query {} answered with errors: {}", document, response.getErrors());
+			throw failure;
+		}
+		return Optional.ofNullable(value);
+	}
+
 	private <T> T fetch(String document, String path, Class<T> type) {
-		ClientGraphQlResponse response;
+		ClientGraphQlResponse response = execute(document, Map.of());
+		ClientResponseField field = response.field(path);
+		T value = (field.getValue() != null) ? field.toEntity(type) : null;
+		if (value == null) {
+			ApiException failure = fromErrors(document, response.getErrors());
+			log.warn("Query {} answered with errors: {}", document, response.getErrors());
+			throw failure;
+		}
+		return value;
+	}
+
+	private ClientGraphQlResponse execute(String document, Map<String, Object> variables) {
 		try {
-			response = this.graphQl.documentName(document).executeSync();
+			return this.graphQl.documentName(document).variables(variables).executeSync();
 		}
 		catch (RuntimeException ex) {
 			ApiException failure = translate(ex);
@@ -66,14 +130,6 @@ public class ApiClient {
 			}
 			throw failure;
 		}
-		ClientResponseField field = response.field(path);
-		T value = (field.getValue() != null) ? field.toEntity(type) : null;
-		if (value == null) {
-			ApiException failure = fromErrors(document, response.getErrors());
-			log.warn("Query {} answered with errors: {}", document, response.getErrors());
-			throw failure;
-		}
-		return value;
 	}
 
 	/**
@@ -103,8 +159,11 @@ public class ApiClient {
 		return (code != null) ? code.toString() : error.getErrorType().toString();
 	}
 
-	/** Transport failures: anything between the console and a GraphQL answer. */
-	static ApiException translate(Throwable failure) {
+	/**
+	 * Transport failures: anything between the console and a GraphQL answer, including
+	 * getting the user's token.
+	 */
+	public static ApiException translate(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ApiException known) {
 				return known;

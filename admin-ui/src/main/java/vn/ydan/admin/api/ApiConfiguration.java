@@ -5,6 +5,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
 import vn.ydan.admin.security.AccessTokens;
@@ -18,7 +19,11 @@ class ApiConfiguration {
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 				.build(HttpClientSettings.defaults().withTimeouts(api.connectTimeout(), api.readTimeout())))
 			.requestInterceptor((request, body, execution) -> {
-				request.getHeaders().setBearerAuth(tokens.current());
+				// A client made with ApiClient.withAccessToken already carries the token
+				// (it runs where there is no session to take it from).
+				if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+					request.getHeaders().setBearerAuth(tokens.current());
+				}
 				return execution.execute(request, body);
 			})
 			.build();

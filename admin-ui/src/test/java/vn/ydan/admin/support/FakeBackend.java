@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -148,6 +150,28 @@ public final class FakeBackend {
 		/** Whether a GraphQL request's document selects this top-level field. */
 		public boolean asks(String field) {
 			return this.body.contains(field + " {") || this.body.contains(field + "{");
+		}
+
+		/**
+		 * Whether the request runs this named operation ({@code query unit(…)},
+		 * {@code mutation updateUnit(…)}).
+		 */
+		public boolean runs(String operation) {
+			for (String kind : new String[] { "query ", "mutation " }) {
+				if (this.body.contains(kind + operation + "(") || this.body.contains(kind + operation + " ")
+						|| this.body.contains(kind + operation + "{")) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** The request's GraphQL variables (empty when it sent none). */
+		@SuppressWarnings("unchecked")
+		public Map<String, Object> variables() {
+			Map<String, Object> request = JsonMapper.shared().readValue(this.body, Map.class);
+			Object variables = request.get("variables");
+			return (variables instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 		}
 
 	}
