@@ -24,8 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class UnitImportIntegrationTest {
 
-	/** The project's data folder, beside the repository (shared/data). */
-	static final Path DATA = Path.of(System.getProperty("ydan.shared.data", "../../shared/data"));
+	/** The national registry before 2025, as the product ships it for demo data. */
+	static final Path NATIONAL = Path.of("src/main/resources/demo");
+
+	/**
+	 * Hanoi's units before 1 July 2025 (a copy of
+	 * shared/data/hanoi-2025/units_before.csv).
+	 */
+	static final Path HANOI = Path.of("src/test/resources/hanoi-2025");
 
 	private static final LocalDate BEFORE_REFORM = LocalDate.of(2025, 6, 30);
 
@@ -106,7 +112,7 @@ class UnitImportIntegrationTest {
 		importNational(UnitImportKind.COMMUNES, "communes.csv");
 
 		UnitImportResult hanoi = this.store.importer.importBytes(UnitImportKind.HANOI_UNITS_BEFORE,
-				Files.readAllBytes(DATA.resolve("hanoi-2025/units_before.csv")), null, false);
+				Files.readAllBytes(HANOI.resolve("units_before.csv")), null, false);
 
 		assertThat(hanoi.errors()).isEmpty();
 		assertThat(hanoi.rows()).isEqualTo(526);
@@ -121,7 +127,7 @@ class UnitImportIntegrationTest {
 		this.store.importText(UnitImportKind.PROVINCES, PROVINCES);
 
 		UnitImportResult hanoi = this.store.importer.importBytes(UnitImportKind.HANOI_UNITS_BEFORE,
-				Files.readAllBytes(DATA.resolve("hanoi-2025/units_before.csv")), null, false);
+				Files.readAllBytes(HANOI.resolve("units_before.csv")), null, false);
 
 		assertThat(hanoi.errors()).isEmpty();
 		assertThat(hanoi.created()).isEqualTo(556);
@@ -448,15 +454,13 @@ class UnitImportIntegrationTest {
 	}
 
 	private UnitImportResult importNational(UnitImportKind kind, String file) throws IOException {
-		return this.store.importer.importBytes(kind, Files.readAllBytes(DATA.resolve("vietnam-before-2025/" + file)),
-				null, false);
+		return this.store.importer.importBytes(kind, Files.readAllBytes(NATIONAL.resolve(file)), null, false);
 	}
 
 	private static void importNationalInto(StoreForTests store) throws IOException {
 		for (String file : List.of("provinces.csv", "districts.csv", "communes.csv")) {
 			UnitImportKind kind = UnitImportKind.valueOf(file.replace(".csv", "").toUpperCase());
-			store.importer.importBytes(kind, Files.readAllBytes(DATA.resolve("vietnam-before-2025/" + file)), null,
-					false);
+			store.importer.importBytes(kind, Files.readAllBytes(NATIONAL.resolve(file)), null, false);
 		}
 	}
 
