@@ -4,14 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,50 +12,13 @@ import org.junit.jupiter.api.Test;
  * start: the tree as it stood on 30 June 2025, a province opened to its districts, a
  * search without diacritics, a unit's page.
  */
-class UnitsEndToEndTest {
-
-	private static final String PASSWORD = "ydan-dev-2025";
+class UnitsEndToEndTest extends ConsoleBrowserTest {
 
 	/**
 	 * The last day of the registry before the 2025 reform, which is what the demo data
 	 * holds: the test does not depend on whether those units are still in force today.
 	 */
 	private static final String AS_OF = "2025-06-30";
-
-	private static RunningSystem system;
-
-	private static Browser browser;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void startSystem() {
-		system = RunningSystem.get();
-		browser = new Browser();
-		// The first page of a fresh console and the first pages of the national registry
-		// can take longer than the default 5 s on a busy two-core machine.
-		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
-
-	@BeforeEach
-	void openFreshBrowserContext() {
-		context = browser.chromium
-			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN"));
-		context.setDefaultTimeout(30_000);
-		page = context.newPage();
-	}
-
-	@AfterEach
-	void closeContext() {
-		context.close();
-	}
 
 	@Test
 	void officialExpandsHaNoiInTheTreeFindsHoanKiemWithoutDiacriticsAndOpensItsPage() {
@@ -118,14 +74,6 @@ class UnitsEndToEndTest {
 	 */
 	private static Pattern exactly(String text) {
 		return Pattern.compile("^\\s*" + text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "\\s*$");
-	}
-
-	private void signIn(String username) {
-		Locator user = page.locator("#username");
-		assertThat(user).isVisible();
-		user.fill(username);
-		page.locator("#password").fill(PASSWORD);
-		page.locator("#kc-login").click();
 	}
 
 }

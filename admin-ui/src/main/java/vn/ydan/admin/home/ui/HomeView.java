@@ -1,5 +1,7 @@
 package vn.ydan.admin.home.ui;
 
+import vn.ydan.admin.error.Problem;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,14 +10,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.card.Card;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -30,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.Me;
-import vn.ydan.admin.api.SignInRequiredException;
 import vn.ydan.admin.api.SystemStatus;
 import vn.ydan.admin.i18n.Translations;
 import vn.ydan.admin.security.Role;
@@ -184,33 +182,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
 	}
 
 	private Component failure(String id, ApiException failure) {
-		Span message = new Span(getTranslation(failure.messageKey()));
-		message.setId(id);
-		HorizontalLayout actions = new HorizontalLayout();
-		if (failure instanceof SignInRequiredException) {
-			// A fresh sign-in at Keycloak gives new tokens; the page then reloads with
-			// them.
-			Anchor signIn = new Anchor("login", getTranslation("action.sign-in-again"));
-			signIn.setId("sign-in-again");
-			signIn.setRouterIgnore(true);
-			actions.add(signIn);
-		}
-		else {
-			Button retry = new Button(getTranslation("action.retry"), (click) -> load());
-			retry.setId(id + "-retry");
-			actions.add(retry);
-		}
-		Div box = new Div(message, actions);
-		box.getElement().setAttribute("role", "alert");
-		box.getStyle()
-			.set("display", "flex")
-			.set("flex-direction", "column")
-			.set("gap", "0.75rem")
-			.set("padding", "1rem")
-			.set("border-radius", "8px")
-			.set("background", "var(--vaadin-background-container, #fdecea)")
-			.set("border-left", "4px solid #c62828");
-		return box;
+		return Problem.of(this, id, failure, this::load);
 	}
 
 	private String nameOf(Me me) {

@@ -1,5 +1,7 @@
 package vn.ydan.admin.units.ui;
 
+import vn.ydan.admin.error.Problem;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

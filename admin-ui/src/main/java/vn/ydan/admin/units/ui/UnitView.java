@@ -1,5 +1,7 @@
 package vn.ydan.admin.units.ui;
 
+import vn.ydan.admin.error.Problem;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

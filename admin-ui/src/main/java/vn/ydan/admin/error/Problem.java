@@ -1,4 +1,4 @@
-package vn.ydan.admin.units.ui;
+package vn.ydan.admin.error;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -15,16 +15,16 @@ import vn.ydan.admin.api.SignInRequiredException;
  * when the session is over. The message has the given id, the retry button the id with
  * {@code -retry}.
  */
-final class Problem {
+public final class Problem {
 
 	private Problem() {
 	}
 
-	static Component of(Component on, String id, ApiException failure, Runnable retry) {
+	public static Component of(Component on, String id, ApiException failure, Runnable retry) {
 		return box(on, id, on.getTranslation(failure.messageKey()), failure instanceof SignInRequiredException, retry);
 	}
 
-	static Component box(Component on, String id, String text, boolean signInAgain, Runnable retry) {
+	public static Component box(Component on, String id, String text, boolean signInAgain, Runnable retry) {
 		Span message = new Span(text);
 		message.setId(id);
 		HorizontalLayout actions = new HorizontalLayout();
