@@ -35,7 +35,11 @@ public final class GraphQlHttp {
 	}
 
 	public Response query(String query, @Nullable String token) {
-		String body = JSON.writeValueAsString(Map.of("query", query));
+		return query(query, Map.of(), token);
+	}
+
+	public Response query(String query, Map<String, ?> variables, @Nullable String token) {
+		String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")

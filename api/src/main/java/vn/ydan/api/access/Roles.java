@@ -39,6 +39,12 @@ public final class Roles {
 	public static final String MAY_EDIT_UNIT = IS_ADMIN + " or (hasRole('" + OFFICIAL
 			+ "') and @unitScope.covers(authentication, #unitId))";
 
+	/**
+	 * Who may draft and move plans: admins and officials; the plan's scope is checked by
+	 * the plans module against {@link UnitScope}.
+	 */
+	public static final String IS_PLANNER = "hasAnyRole('" + ADMIN + "', '" + OFFICIAL + "')";
+
 	private Roles() {
 	}
 

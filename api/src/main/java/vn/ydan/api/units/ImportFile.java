@@ -1,5 +1,7 @@
 package vn.ydan.api.units;
 
+import vn.ydan.api.csv.CsvText;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

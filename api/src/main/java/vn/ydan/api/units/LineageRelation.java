@@ -3,7 +3,7 @@ package vn.ydan.api.units;
 /**
  * How a successor took over (part of) a predecessor.
  */
-enum LineageRelation {
+public enum LineageRelation {
 
 	WHOLE,
 

@@ -6,7 +6,10 @@ import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
@@ -45,15 +48,31 @@ class Lineages {
 		return links;
 	}
 
+	/** Writes the links whole in one bulk write; idempotent. */
+	void saveAll(List<Lineage> links) {
+		if (links.isEmpty()) {
+			return;
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>(links.size());
+		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+		for (Lineage link : links) {
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", link.id()), toDocument(link), upsert));
+		}
+		this.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+	}
+
 	/** Writes the link whole; idempotent. */
 	void save(Lineage link) {
-		Document document = new Document("_id", link.id()).append("predecessorId", link.predecessorId())
+		this.collection.replaceOne(Filters.eq("_id", link.id()), toDocument(link), new ReplaceOptions().upsert(true));
+	}
+
+	private static Document toDocument(Lineage link) {
+		return new Document("_id", link.id()).append("predecessorId", link.predecessorId())
 			.append("successorId", link.successorId())
 			.append("relation", link.relation().name())
 			.append("detail", link.detail())
 			.append("effectiveDate", link.effectiveDate().toString())
 			.append("legalBasis", link.legalBasis());
-		this.collection.replaceOne(Filters.eq("_id", link.id()), document, new ReplaceOptions().upsert(true));
 	}
 
 }

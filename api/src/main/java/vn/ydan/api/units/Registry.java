@@ -99,7 +99,16 @@ class Registry implements SmartLifecycle {
 		}
 	}
 
-	/** Stores lineage links and reloads (the plan issue will write them in bulk). */
+	/**
+	 * Called (inside {@link #exclusively}) after a change written straight to the store:
+	 * bumps the revision and reads everything again.
+	 */
+	void bumpAndReload() {
+		this.revisions.increment();
+		reload();
+	}
+
+	/** Stores lineage links and reloads. */
 	void record(Collection<Lineage> links) {
 		exclusively(() -> {
 			links.forEach(this.lineages::save);

@@ -7,12 +7,12 @@ import java.util.Locale;
  * The form of a name that search compares: without diacritics, lower case, single spaces
  * ("Phường Đống Đa" → "phuong dong da"), so that people may type either.
  */
-final class SearchKey {
+public final class SearchKey {
 
 	private SearchKey() {
 	}
 
-	static String fold(String text) {
+	public static String fold(String text) {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		StringBuilder folded = new StringBuilder(decomposed.length());
 		boolean space = true;

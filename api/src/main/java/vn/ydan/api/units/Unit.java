@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 // The accessors are public for GraphQL's property fetcher, which reads public methods
 // only.
-record Unit(AdministrativeUnit registered, UnitVersion current, LocalDate asOf) {
+public record Unit(AdministrativeUnit registered, UnitVersion current, LocalDate asOf) {
 
 	/**
 	 * The unit on {@code date}; if it did not exist then, on the nearest date it did.

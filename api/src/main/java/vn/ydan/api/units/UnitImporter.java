@@ -1,5 +1,6 @@
 package vn.ydan.api.units;
 
+import vn.ydan.api.csv.CsvText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

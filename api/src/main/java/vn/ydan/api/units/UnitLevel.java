@@ -5,7 +5,7 @@ package vn.ydan.api.units;
  * smaller ordinal): communes hang below districts, and from 2025-07-01 directly below
  * provinces.
  */
-enum UnitLevel {
+public enum UnitLevel {
 
 	PROVINCE("cấp tỉnh"),
 
@@ -22,11 +22,11 @@ enum UnitLevel {
 	}
 
 	/** Vietnamese name of the level, for messages. */
-	String label() {
+	public String label() {
 		return this.label;
 	}
 
-	boolean isAbove(UnitLevel other) {
+	public boolean isAbove(UnitLevel other) {
 		return ordinal() < other.ordinal();
 	}
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Types of units, each belonging to one level, with the Vietnamese label that files and
  * people use ("phường"). The GraphQL enum has the same (ASCII) names.
  */
-enum UnitType {
+public enum UnitType {
 
 	TINH(UnitLevel.PROVINCE, "tỉnh"),
 
@@ -82,12 +82,12 @@ enum UnitType {
 		this.labels = labels;
 	}
 
-	UnitLevel level() {
+	public UnitLevel level() {
 		return this.level;
 	}
 
 	/** The Vietnamese label, lower case, as in "Phường Trúc Bạch" minus the name. */
-	String label() {
+	public String label() {
 		return this.labels[0];
 	}
 
@@ -95,7 +95,7 @@ enum UnitType {
 	 * The type a file or a person names: the Vietnamese label with or without diacritics,
 	 * in any case ("Phường", "phuong"), or the enum name ("PHUONG").
 	 */
-	static @Nullable UnitType fromLabel(String text) {
+	public static @Nullable UnitType fromLabel(String text) {
 		return BY_FOLDED_LABEL.get(SearchKey.fold(text.replace('_', ' ')));
 	}
 

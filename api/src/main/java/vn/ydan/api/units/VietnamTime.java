@@ -7,14 +7,14 @@ import java.time.ZoneId;
  * "Today" is Vietnam's today: a query without {@code asOf} at 01:00 on 1 July in Hanoi
  * sees the units of 1 July, whatever the server's time zone.
  */
-final class VietnamTime {
+public final class VietnamTime {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private VietnamTime() {
 	}
 
-	static LocalDate today() {
+	public static LocalDate today() {
 		return LocalDate.now(ZONE);
 	}
 

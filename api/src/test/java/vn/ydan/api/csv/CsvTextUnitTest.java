@@ -1,4 +1,4 @@
-package vn.ydan.api.units;
+package vn.ydan.api.csv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.ydan.api.units;
+package vn.ydan.api.csv;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,7 +14,7 @@ import java.util.List;
  * their line, so that every error can name it. UTF-8 only: bytes that are not UTF-8 are
  * reported with their line, not replaced.
  */
-final class CsvText {
+public final class CsvText {
 
 	private CsvText() {
 	}
@@ -23,7 +23,7 @@ final class CsvText {
 	 * Decodes UTF-8 (a byte-order mark is dropped).
 	 * @throws NotUtf8 naming the first line with bytes that are not UTF-8
 	 */
-	static String decode(byte[] bytes) {
+	public static String decode(byte[] bytes) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -46,7 +46,7 @@ final class CsvText {
 	 * where the bytes were not UTF-8.
 	 * @throws NotUtf8 naming the first line with a replacement character
 	 */
-	static String checked(String text) {
+	public static String checked(String text) {
 		int at = text.indexOf('\uFFFD');
 		if (at >= 0) {
 			int line = 1;
@@ -75,7 +75,7 @@ final class CsvText {
 	}
 
 	/** Records with their first line; blank lines are skipped. */
-	static List<Record> parse(String text) {
+	public static List<Record> parse(String text) {
 		List<Record> records = new ArrayList<>();
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
@@ -145,11 +145,11 @@ final class CsvText {
 	 * @param line line of the file where the record starts (1 = first line)
 	 * @param fields the fields, unquoted
 	 */
-	record Record(int line, List<String> fields) {
+	public record Record(int line, List<String> fields) {
 	}
 
 	/** The file is not UTF-8. */
-	static final class NotUtf8 extends RuntimeException {
+	public static final class NotUtf8 extends RuntimeException {
 
 		private final int line;
 
@@ -158,7 +158,7 @@ final class CsvText {
 			this.line = line;
 		}
 
-		int line() {
+		public int line() {
 			return this.line;
 		}
 

@@ -1,0 +1,20 @@
+package vn.ydan.api.plans;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What importing a plan's table did.
+ *
+ * @param plan the plan with the imported units; null when rejected
+ * @param rows data rows read
+ * @param proposedUnits new units read
+ * @param links components read
+ * @param errors problems with the file, by line
+ * @param userErrors problems with the request (status, version…)
+ * @param durationMs time taken
+ */
+record PlanImportResult(@Nullable Plan plan, int rows, int proposedUnits, int links, List<PlanRowError> errors,
+		List<PlanPayload.UserError> userErrors, long durationMs) {
+}

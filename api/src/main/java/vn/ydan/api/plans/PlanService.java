@@ -1,0 +1,566 @@
+package vn.ydan.api.plans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import vn.ydan.api.access.Roles;
+import vn.ydan.api.plans.PlanPayload.UserError;
+import vn.ydan.api.units.Restructuring;
+import vn.ydan.api.units.SearchKey;
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+import vn.ydan.api.units.UnitType;
+
+/**
+ * Drafting, moving and applying plans, with who may: admins, and officials whose scope
+ * covers the plan's ({@link PlanAccess}). Every change is checked against the revision it
+ * was based on, so that two people editing one plan never overwrite each other.
+ */
+@Service
+class PlanService {
+
+	private static final Logger log = LoggerFactory.getLogger(PlanService.class);
+
+	private final Plans plans;
+
+	private final PlanValidator validator;
+
+	private final PlanAccess access;
+
+	private final UnitRegistry registry;
+
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry) {
+		this.plans = plans;
+		this.validator = validator;
+		this.access = access;
+		this.registry = registry;
+	}
+
+	/** Plans the caller may see, newest first. */
+	List<Plan> visible(@Nullable PlanStatus status) {
+		return this.plans.findAll()
+			.stream()
+			.filter((plan) -> status == null || plan.status() == status)
+			.filter(this.access::mayRead)
+			.toList();
+	}
+
+	@Nullable Plan visible(String id) {
+		Plan plan = this.plans.findById(id);
+		return (plan != null && this.access.mayRead(plan)) ? plan : null;
+	}
+
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload create(String title, List<String> scopeIds, @Nullable LocalDate effectiveDate,
+			List<UnitLevel> abolishedLevels) {
+		List<UserError> errors = new ArrayList<>();
+		String cleanTitle = checkTitle(title, errors);
+		checkScope(scopeIds, effectiveDate, errors);
+		if (!errors.isEmpty()) {
+			return PlanPayload.rejected(errors);
+		}
+		Instant now = Instant.now();
+		Plan plan = new Plan(UUID.randomUUID().toString(), cleanTitle, scopeIds, effectiveDate, abolishedLevels,
+				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null);
+		this.access.checkEdit(plan);
+		this.plans.save(plan, 0, PlanAccess.actor(), "Tạo phương án");
+		return PlanPayload.of(plan);
+	}
+
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload updateSettings(String planId, @Nullable Integer expectedVersion, @Nullable String title,
+			@Nullable List<String> scopeIds, @Nullable LocalDate effectiveDate, @Nullable List<UnitLevel> levels) {
+		return editDraft(planId, expectedVersion, "Sửa thông tin chung", (plan) -> {
+			List<UserError> errors = new ArrayList<>();
+			String newTitle = (title != null) ? checkTitle(title, errors) : plan.title();
+			List<String> newScope = (scopeIds != null) ? scopeIds : plan.scopeIds();
+			LocalDate newDate = (effectiveDate != null) ? effectiveDate : plan.effectiveDate();
+			checkScope(newScope, newDate, errors);
+			if (!errors.isEmpty()) {
+				return Change.refused(errors);
+			}
+			return Change.to(plan.withSettings(newTitle, newScope, newDate,
+					(levels != null) ? levels : plan.abolishedLevels(), Instant.now()));
+		});
+	}
+
+	/**
+	 * Replaces the draft's new units with those of the file; all or nothing. A dry run
+	 * reads and checks the file without storing anything.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanImportResult importUnits(String planId, @Nullable Integer expectedVersion, String csv, boolean dryRun) {
+		long started = System.nanoTime();
+		PlanImport.Result[] read = new PlanImport.Result[1];
+		PlanPayload payload = editDraft(planId, expectedVersion, "Nhập bảng phương án từ tệp CSV", (plan) -> {
+			if (plan.effectiveDate() == null) {
+				return Change.refused(List.of(UserError.of("planId",
+						"Hãy đặt ngày có hiệu lực trước khi nhập: đơn vị cũ được tìm theo ngày đó",
+						"EFFECTIVE_DATE_MISSING")));
+			}
+			read[0] = PlanImport.read(plan, this.registry, plan.effectiveDate(), csv);
+			if (!read[0].errors().isEmpty()) {
+				return Change.refused(
+						List.of(UserError.of("csv", "Tệp có " + read[0].errors().size() + " lỗi", "IMPORT_REJECTED")));
+			}
+			Plan imported = plan.withUnits(read[0].units(), Instant.now());
+			return dryRun ? Change.preview(imported) : Change.to(imported);
+		});
+		PlanImport.Result result = read[0];
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		return new PlanImportResult(payload.plan(), (result != null) ? result.rows() : 0,
+				(result != null) ? result.units().size() : 0, (result != null) ? result.links() : 0,
+				(result != null) ? result.errors() : List.of(), payload.userErrors(), millis);
+	}
+
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload saveUnit(String planId, @Nullable Integer expectedVersion, @Nullable String key, @Nullable String code,
+			String name, @Nullable String fullName, UnitType type, @Nullable List<String> alternativeNames,
+			@Nullable String seat, @Nullable String parentId) {
+		return editDraft(planId, expectedVersion, "Lưu đơn vị mới " + name, (plan) -> {
+			List<UserError> errors = new ArrayList<>();
+			String cleanName = checkName(name, "name", errors);
+			String cleanFull = (fullName != null && !fullName.isBlank()) ? checkName(fullName, "fullName", errors)
+					: ProposedUnit.defaultFullName(type, cleanName);
+			String cleanCode = (code != null && !code.isBlank()) ? code.strip() : null;
+			if (cleanCode != null && !cleanCode.matches("[0-9A-Za-z.-]{1,20}")) {
+				errors.add(UserError.of("code", "Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang (tối đa 20)",
+						"CODE_INVALID"));
+			}
+			if (type.level() == UnitLevel.RESIDENTIAL_GROUP) {
+				errors.add(UserError.of("type", "Phương án sắp xếp đơn vị hành chính, không phải tổ dân phố, thôn",
+						"TYPE_WRONG_LEVEL"));
+			}
+			ProposedUnit existing = (key != null) ? plan.unit(key) : null;
+			if (key != null && existing == null) {
+				errors.add(UserError.of("key", "Phương án không có đơn vị mới " + key, "NOT_FOUND"));
+			}
+			if (parentId != null && this.registry.view(parentId, today(plan)) == null) {
+				errors.add(UserError.of("parentId", "Không tìm thấy đơn vị cấp trên", "NOT_FOUND"));
+			}
+			List<String> alternatives = new ArrayList<>();
+			for (String alternative : (alternativeNames != null) ? alternativeNames : List.<String>of()) {
+				if (!alternative.isBlank()) {
+					alternatives.add(checkName(alternative, "alternativeNames", errors));
+				}
+			}
+			if (!errors.isEmpty()) {
+				return Change.refused(errors);
+			}
+			String newKey = (existing != null) ? existing.key() : newKey(plan, cleanCode, cleanName);
+			String parent = (parentId != null) ? parentId
+					: (existing != null) ? existing.parentId() : defaultParent(plan, type.level());
+			ProposedUnit unit = new ProposedUnit(newKey, cleanCode, cleanName, cleanFull, type, alternatives,
+					(seat != null && !seat.isBlank()) ? seat.strip() : null, parent,
+					(existing != null) ? existing.parentKey() : null,
+					(existing != null) ? existing.legalClause() : null,
+					(existing != null) ? existing.components() : List.of());
+			return Change.to(plan.withUnit(unit, Instant.now()));
+		});
+	}
+
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload removeUnit(String planId, @Nullable Integer expectedVersion, String key) {
+		return editDraft(planId, expectedVersion, "Xoá đơn vị mới " + key, (plan) -> {
+			if (plan.unit(key) == null) {
+				return Change
+					.refused(List.of(UserError.of("key", "Phương án không có đơn vị mới " + key, "NOT_FOUND")));
+			}
+			List<ProposedUnit> remaining = plan.units().stream().filter((unit) -> !unit.key().equals(key)).toList();
+			Map<String, String> placements = new LinkedHashMap<>(plan.groupPlacements());
+			placements.values().removeIf(key::equals);
+			return Change.to(plan.withUnits(remaining, Instant.now()).withPlacements(placements, Instant.now()));
+		});
+	}
+
+	/**
+	 * Puts an old unit into a new one (replacing what that new unit took of it before).
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload assign(String planId, @Nullable Integer expectedVersion, String key, String unitId, ComponentKind kind,
+			@Nullable Double areaShare, @Nullable Double populationShare, @Nullable Double householdShare) {
+		return editDraft(planId, expectedVersion, "Xếp đơn vị cũ vào " + key, (plan) -> {
+			List<UserError> errors = new ArrayList<>();
+			ProposedUnit unit = plan.unit(key);
+			if (unit == null) {
+				errors.add(UserError.of("key", "Phương án không có đơn vị mới " + key, "NOT_FOUND"));
+			}
+			if (this.registry.view(unitId, today(plan)) == null) {
+				errors.add(UserError.of("unitId", "Không tìm thấy đơn vị cũ", "NOT_FOUND"));
+			}
+			checkShare(areaShare, "areaShare", errors);
+			checkShare(populationShare, "populationShare", errors);
+			checkShare(householdShare, "householdShare", errors);
+			if (kind.isWhole() && (areaShare != null || populationShare != null || householdShare != null)) {
+				errors.add(UserError.of("kind", "Nhập nguyên trạng thì không ghi tỷ lệ", "SHARE_WITH_WHOLE"));
+			}
+			if (!errors.isEmpty() || unit == null) {
+				return Change.refused(errors);
+			}
+			List<PlanComponent> components = new ArrayList<>(unit.components());
+			components.removeIf((component) -> component.unitId().equals(unitId));
+			components.add(new PlanComponent(unitId, kind, areaShare, populationShare, householdShare));
+			return Change.to(plan.withUnit(unit.withComponents(components), Instant.now()));
+		});
+	}
+
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload unassign(String planId, @Nullable Integer expectedVersion, String key, String unitId) {
+		return editDraft(planId, expectedVersion, "Bỏ đơn vị cũ khỏi " + key, (plan) -> {
+			ProposedUnit unit = plan.unit(key);
+			if (unit == null
+					|| unit.components().stream().noneMatch((component) -> component.unitId().equals(unitId))) {
+				return Change
+					.refused(List.of(UserError.of("unitId", "Đơn vị mới này không nhận đơn vị cũ đó", "NOT_FOUND")));
+			}
+			List<PlanComponent> components = new ArrayList<>(unit.components());
+			components.removeIf((component) -> component.unitId().equals(unitId));
+			return Change.to(plan.withUnit(unit.withComponents(components), Instant.now()));
+		});
+	}
+
+	/** Places a residential group of a split commune in one of the new communes. */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload placeGroup(String planId, @Nullable Integer expectedVersion, String groupId, @Nullable String key) {
+		return editDraft(planId, expectedVersion, "Xếp tổ dân phố, thôn", (plan) -> {
+			if (key != null && plan.unit(key) == null) {
+				return Change
+					.refused(List.of(UserError.of("key", "Phương án không có đơn vị mới " + key, "NOT_FOUND")));
+			}
+			UnitRecord group = this.registry.unit(groupId, today(plan).minusDays(1));
+			if (group == null || group.level() != UnitLevel.RESIDENTIAL_GROUP) {
+				return Change.refused(List.of(UserError.of("groupId", "Không tìm thấy tổ dân phố, thôn", "NOT_FOUND")));
+			}
+			Map<String, String> placements = new LinkedHashMap<>(plan.groupPlacements());
+			if (key == null) {
+				placements.remove(groupId);
+			}
+			else {
+				placements.put(groupId, key);
+			}
+			return Change.to(plan.withPlacements(placements, Instant.now()));
+		});
+	}
+
+	/**
+	 * Moves a plan along draft → published → in consultation → consulted, or withdraws
+	 * it. Publishing needs a plan without validation errors.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload changeStatus(String planId, @Nullable Integer expectedVersion, PlanStatus target) {
+		return edit(planId, expectedVersion, "Chuyển trạng thái sang " + target.label(), (plan) -> {
+			if (!plan.status().next().contains(target)) {
+				return Change.refused(List.of(UserError.of("status",
+						"Không thể chuyển phương án từ \"" + plan.status().label() + "\" sang \"" + target.label()
+								+ "\""
+								+ ((target == PlanStatus.ADOPTED || target == PlanStatus.IN_EFFECT)
+										? " bằng thao tác này (hãy dùng thông qua / áp dụng)" : ""),
+						"STATUS_TRANSITION_INVALID")));
+			}
+			if (target == PlanStatus.PUBLISHED) {
+				ValidationReport report = this.validator.validate(plan);
+				if (!report.valid()) {
+					return Change.refused(List.of(invalid(report)));
+				}
+			}
+			return Change.to(plan.withStatus(target, Instant.now()));
+		});
+	}
+
+	/** Records the act that adopted the plan, and its effective date. */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload adopt(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
+			@Nullable LocalDate effectiveDate) {
+		return edit(planId, expectedVersion, "Thông qua theo " + number, (plan) -> {
+			List<UserError> errors = new ArrayList<>();
+			if (plan.status() != PlanStatus.CONSULTED) {
+				errors.add(UserError.of(null,
+						"Chỉ thông qua được phương án đã lấy ý kiến (đang: \"" + plan.status().label() + "\")",
+						"STATUS_TRANSITION_INVALID"));
+			}
+			String cleanNumber = number.strip();
+			if (cleanNumber.isEmpty() || cleanNumber.length() > 100) {
+				errors.add(UserError.of("number", "Số văn bản từ 1 đến 100 ký tự", "LEGAL_BASIS_INVALID"));
+			}
+			LocalDate newDate = (effectiveDate != null) ? effectiveDate : plan.effectiveDate();
+			if (newDate == null) {
+				errors.add(UserError.of("effectiveDate", "Cần ngày có hiệu lực", "EFFECTIVE_DATE_MISSING"));
+			}
+			else if (date.isAfter(newDate)) {
+				errors
+					.add(UserError.of("date", "Ngày thông qua phải không sau ngày có hiệu lực", "LEGAL_BASIS_INVALID"));
+			}
+			if (!errors.isEmpty() || newDate == null) {
+				return Change.refused(errors);
+			}
+			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, Instant.now());
+			ValidationReport report = this.validator.validate(adopted);
+			if (!report.valid()) {
+				return Change.refused(List.of(invalid(report)));
+			}
+			return Change.to(adopted);
+		});
+	}
+
+	/**
+	 * Applies an adopted plan to the registry: its new units start on the effective date,
+	 * the old ones end the day before, groups move, lineage is written with the legal
+	 * basis. Idempotent and resumable: applying again after a failure finishes the job,
+	 * and applying a plan already in effect changes nothing.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload apply(String planId) {
+		synchronized (lock(planId)) {
+			Plan plan = this.plans.findById(planId);
+			if (plan == null || !this.access.mayRead(plan)) {
+				return PlanPayload.rejected(UserError.of("planId", "Không tìm thấy phương án", "NOT_FOUND"));
+			}
+			this.access.checkEdit(plan);
+			if (plan.status() != PlanStatus.ADOPTED && plan.status() != PlanStatus.IN_EFFECT) {
+				return PlanPayload.rejected(UserError.of(null,
+						"Chỉ áp dụng được phương án đã thông qua (đang: \"" + plan.status().label() + "\")",
+						"STATUS_TRANSITION_INVALID"));
+			}
+			ValidationReport report = this.validator.validate(plan);
+			if (plan.status() == PlanStatus.ADOPTED && !report.valid()) {
+				return PlanPayload.rejected(invalid(report));
+			}
+			Restructuring change = restructuring(plan);
+			String planKey = plan.id();
+			Restructuring.Result result;
+			try {
+				result = this.registry.restructure(change, (done, total) -> this.plans.saveApply(planKey,
+						new Plan.ApplyState("RUNNING", done, total, null, Instant.now())));
+			}
+			catch (RuntimeException ex) {
+				log.error("Applying plan {} failed", planId, ex);
+				this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
+						"Áp dụng dở dang, hãy chạy lại: " + ex.getMessage(), Instant.now()));
+				throw ex;
+			}
+			String summary = result.created() + " đơn vị mới, " + result.ended() + " đơn vị chấm dứt, " + result.moved()
+					+ " tổ dân phố / thôn chuyển, " + result.links() + " liên kết kế thừa";
+			Plan.ApplyState done = new Plan.ApplyState("DONE", result.created() + result.ended() + result.moved(),
+					result.created() + result.ended() + result.moved(), summary, Instant.now());
+			if (plan.status() == PlanStatus.IN_EFFECT) {
+				this.plans.saveApply(planId, done);
+				return PlanPayload.of(plan.withApply(done));
+			}
+			Plan inEffect = plan.withStatus(PlanStatus.IN_EFFECT, Instant.now()).withApply(done);
+			if (!this.plans.save(inEffect, plan.revision(), PlanAccess.actor(), "Áp dụng: " + summary)) {
+				return PlanPayload.rejected(conflict());
+			}
+			return PlanPayload.of(inEffect);
+		}
+	}
+
+	ValidationReport validate(Plan plan) {
+		return this.validator.validate(plan);
+	}
+
+	/** The registry change the plan makes. */
+	Restructuring restructuring(Plan plan) {
+		LocalDate date = plan.effectiveDate();
+		if (date == null) {
+			throw new IllegalStateException("Plan " + plan.id() + " has no effective date");
+		}
+		LocalDate dayBefore = date.minusDays(1);
+		List<Restructuring.NewUnit> newUnits = new ArrayList<>();
+		List<Restructuring.Link> links = new ArrayList<>();
+		List<Restructuring.GroupMove> moves = new ArrayList<>();
+		Set<String> moved = new LinkedHashSet<>();
+		String basis = (plan.legalBasis() != null) ? plan.legalBasis().describe() : null;
+		for (ProposedUnit unit : plan.units()) {
+			newUnits.add(new Restructuring.NewUnit(unit.key(), unit.code(), unit.name(), unit.fullName(), unit.type(),
+					unit.parentId(), unit.parentKey(), null, null, null));
+			for (PlanComponent component : unit.components()) {
+				String clause = (unit.legalClause() != null) ? unit.legalClause() : basis;
+				links.add(new Restructuring.Link(component.unitId(), unit.key(), component.kind().relation(),
+						component.kind().detail(), clause));
+				if (component.kind().isWhole()) {
+					for (UnitRecord group : this.registry.children(component.unitId(), dayBefore)) {
+						if (group.level() == UnitLevel.RESIDENTIAL_GROUP && moved.add(group.id())) {
+							moves.add(new Restructuring.GroupMove(group.id(), unit.key()));
+						}
+					}
+				}
+			}
+		}
+		plan.groupPlacements().forEach((group, key) -> {
+			if (moved.add(group)) {
+				moves.add(new Restructuring.GroupMove(group, key));
+			}
+		});
+		return new Restructuring(plan.id(), date, newUnits, List.copyOf(this.validator.endingUnitIds(plan)), moves,
+				links);
+	}
+
+	List<PlanRevision> history(String planId) {
+		return this.plans.history(planId);
+	}
+
+	private PlanPayload editDraft(String planId, @Nullable Integer expectedVersion, String what,
+			Function<Plan, Change> change) {
+		return edit(planId, expectedVersion, what, (plan) -> {
+			if (plan.status() != PlanStatus.DRAFT) {
+				return Change.refused(List
+					.of(UserError.of(null, "Phương án \"" + plan.status().label() + "\" chỉ đọc: chỉ sửa được dự thảo",
+							"PLAN_READ_ONLY")));
+			}
+			return change.apply(plan);
+		});
+	}
+
+	private PlanPayload edit(String planId, @Nullable Integer expectedVersion, String what,
+			Function<Plan, Change> change) {
+		synchronized (lock(planId)) {
+			Plan plan = this.plans.findById(planId);
+			if (plan == null || !this.access.mayRead(plan)) {
+				return PlanPayload.rejected(UserError.of("planId", "Không tìm thấy phương án", "NOT_FOUND"));
+			}
+			this.access.checkEdit(plan);
+			if (expectedVersion != null && expectedVersion != plan.revision()) {
+				return PlanPayload.rejected(conflict());
+			}
+			Change result = change.apply(plan);
+			if (result.errors() != null) {
+				return PlanPayload.rejected(result.errors());
+			}
+			Plan changed = result.plan();
+			if (result.store() && !this.plans.save(changed, plan.revision(), PlanAccess.actor(), what)) {
+				return PlanPayload.rejected(conflict());
+			}
+			return PlanPayload.of(changed);
+		}
+	}
+
+	private Object lock(String planId) {
+		return this.locks.computeIfAbsent(planId, (id) -> new Object());
+	}
+
+	private String newKey(Plan plan, @Nullable String code, String name) {
+		String base = (code != null) ? code : SearchKey.fold(name).replace(' ', '-');
+		String key = base;
+		for (int i = 2; plan.unit(key) != null; i++) {
+			key = base + "-" + i;
+		}
+		return key;
+	}
+
+	/** The scope unit when the plan has one, and it stands above the new unit's level. */
+	private @Nullable String defaultParent(Plan plan, UnitLevel level) {
+		if (plan.scopeIds().size() != 1) {
+			return null;
+		}
+		UnitRecord scope = this.registry.unit(plan.scopeIds().get(0), today(plan));
+		return (scope != null && scope.level().isAbove(level) && !plan.abolishedLevels().contains(scope.level()))
+				? scope.id() : null;
+	}
+
+	private void checkScope(List<String> scopeIds, @Nullable LocalDate date, List<UserError> errors) {
+		if (scopeIds.isEmpty()) {
+			errors.add(UserError.of("scopeIds", "Phạm vi cần ít nhất một đơn vị", "SCOPE_MISSING"));
+		}
+		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.units.VietnamTime.today();
+		for (String id : scopeIds) {
+			UnitRecord unit = this.registry.unit(id, day);
+			if (unit == null) {
+				errors.add(UserError.of("scopeIds", "Đơn vị trong phạm vi không có hiệu lực vào ngày " + day,
+						"SCOPE_MISSING"));
+			}
+			else if (unit.level().ordinal() > UnitLevel.DISTRICT.ordinal()) {
+				errors.add(UserError.of("scopeIds", "Phạm vi là tỉnh hoặc huyện, không phải " + unit.fullName(),
+						"SCOPE_LEVEL"));
+			}
+		}
+	}
+
+	private static LocalDate today(Plan plan) {
+		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today();
+	}
+
+	private static String checkTitle(String title, List<UserError> errors) {
+		String clean = title.strip();
+		if (clean.isEmpty() || clean.length() > Plan.MAX_TITLE_LENGTH) {
+			errors.add(UserError.of("title", "Tên phương án từ 1 đến " + Plan.MAX_TITLE_LENGTH + " ký tự",
+					"TITLE_INVALID"));
+		}
+		return clean;
+	}
+
+	private static String checkName(String name, String field, List<UserError> errors) {
+		String clean = name.strip();
+		if (clean.isEmpty()) {
+			errors.add(UserError.of(field, "Tên không được để trống", "NAME_EMPTY"));
+		}
+		else if (clean.length() > 100) {
+			errors.add(UserError.of(field, "Tên dài " + clean.length() + " ký tự, tối đa 100", "NAME_TOO_LONG"));
+		}
+		return clean;
+	}
+
+	private static void checkShare(@Nullable Double share, String field, List<UserError> errors) {
+		if (share != null && !(share >= 0 && share <= 1)) {
+			errors.add(UserError.of(field, "Tỷ lệ phải từ 0 đến 1", "SHARE_INVALID"));
+		}
+	}
+
+	private static UserError invalid(ValidationReport report) {
+		return UserError.of(null,
+				"Phương án còn " + report.errorCount() + " lỗi kiểm tra, ví dụ: " + report.issues().get(0).message(),
+				"PLAN_INVALID");
+	}
+
+	private static UserError conflict() {
+		return UserError.of("expectedVersion", "Phương án đã được người khác sửa. Hãy tải lại rồi sửa lại.",
+				"VERSION_CONFLICT");
+	}
+
+	/**
+	 * What an edit wants: a new revision to store, one to show without storing (dry run),
+	 * or a refusal.
+	 */
+	private record Change(@Nullable Plan plan, @Nullable List<UserError> errors, boolean store) {
+
+		static Change to(Plan plan) {
+			return new Change(plan, null, true);
+		}
+
+		static Change preview(Plan plan) {
+			return new Change(plan, null, false);
+		}
+
+		static Change refused(List<UserError> errors) {
+			return new Change(null, errors, false);
+		}
+
+		@Override
+		public Plan plan() {
+			if (this.plan == null) {
+				throw new IllegalStateException("refused");
+			}
+			return this.plan;
+		}
+
+	}
+
+}

@@ -1,0 +1,483 @@
+package vn.ydan.api.plans;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.plans.ValidationReport.Issue;
+import vn.ydan.api.units.SearchKey;
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+
+/**
+ * Checks a plan against the registry as it stands the day before the plan's effective
+ * date. Pure reads from memory: the whole Hanoi plan (126 new units, 795 components) is
+ * checked in milliseconds, so the console re-validates after every edit.
+ */
+@Component
+class PlanValidator {
+
+	private static final double SHARE_TOLERANCE = 0.01;
+
+	private final UnitRegistry registry;
+
+	PlanValidator(UnitRegistry registry) {
+		this.registry = registry;
+	}
+
+	ValidationReport validate(Plan plan) {
+		return new Run(plan).run();
+	}
+
+	/**
+	 * Old units that end when the plan applies: components, and units of abolished
+	 * levels.
+	 */
+	Set<String> endingUnitIds(Plan plan) {
+		Set<String> ending = new LinkedHashSet<>();
+		for (ProposedUnit unit : plan.units()) {
+			unit.components().forEach((component) -> ending.add(component.unitId()));
+		}
+		if (plan.effectiveDate() != null) {
+			LocalDate dayBefore = plan.effectiveDate().minusDays(1);
+			for (UnitLevel level : plan.abolishedLevels()) {
+				for (String scopeId : plan.scopeIds()) {
+					UnitRecord scope = PlanValidator.this.registry.unit(scopeId, dayBefore);
+					if (scope != null && scope.level() == level) {
+						ending.add(scopeId);
+					}
+					PlanValidator.this.registry.descendants(scopeId, level, dayBefore)
+						.forEach((unit) -> ending.add(unit.id()));
+				}
+			}
+		}
+		return ending;
+	}
+
+	private final class Run {
+
+		private final Plan plan;
+
+		private final List<Issue> issues = new ArrayList<>();
+
+		private final Map<String, @Nullable UnitRecord> before = new HashMap<>();
+
+		private final Map<String, List<Use>> uses = new LinkedHashMap<>();
+
+		private final Map<String, ValidationReport.Totals> totals = new LinkedHashMap<>();
+
+		private final Set<String> scope = new HashSet<>();
+
+		private final Set<String> newIds = new HashSet<>();
+
+		private @Nullable LocalDate date;
+
+		private @Nullable LocalDate dayBefore;
+
+		Run(Plan plan) {
+			this.plan = plan;
+		}
+
+		ValidationReport run() {
+			long started = System.nanoTime();
+			this.date = this.plan.effectiveDate();
+			if (this.date == null) {
+				issue(ValidationRule.EFFECTIVE_DATE_MISSING, null, null, "Phương án chưa có ngày có hiệu lực");
+				this.date = vn.ydan.api.units.VietnamTime.today();
+			}
+			this.dayBefore = this.date.minusDays(1);
+			for (String scopeId : this.plan.scopeIds()) {
+				UnitRecord unit = old(scopeId);
+				if (unit == null) {
+					issue(ValidationRule.SCOPE_MISSING, null, scopeId,
+							"Phạm vi gồm một đơn vị không có hiệu lực vào ngày " + this.dayBefore);
+				}
+				else {
+					this.scope.add(scopeId);
+				}
+			}
+			if (this.plan.scopeIds().isEmpty()) {
+				issue(ValidationRule.SCOPE_MISSING, null, null, "Phương án chưa có phạm vi");
+			}
+			this.plan.units().forEach((unit) -> this.newIds.add(UnitRegistry.newUnitId(this.plan.id(), unit.key())));
+			Set<String> ending = endingUnitIds(this.plan);
+			for (ProposedUnit unit : this.plan.units()) {
+				checkUnit(unit, ending);
+			}
+			checkAccounting();
+			List<String> unassigned = checkCoverage();
+			checkSiblings(ending);
+			checkGroups();
+			this.issues.sort(Comparator.comparing((Issue issue) -> issue.rule().ordinal()));
+			return new ValidationReport(List.copyOf(this.issues), unassigned, this.totals,
+					(System.nanoTime() - started) / 1_000);
+		}
+
+		private void checkUnit(ProposedUnit unit, Set<String> ending) {
+			UnitLevel level = unit.type().level();
+			if (unit.components().isEmpty()) {
+				issue(ValidationRule.UNIT_EMPTY, unit.key(), null, unit.fullName() + " chưa nhận đơn vị cũ nào");
+			}
+			if (unit.seat() == null || unit.seat().isBlank()) {
+				issue(ValidationRule.SEAT_MISSING, unit.key(), null, unit.fullName() + " chưa ghi trụ sở");
+			}
+			checkParent(unit, level, ending);
+			Set<String> seen = new HashSet<>();
+			for (PlanComponent component : unit.components()) {
+				this.uses.computeIfAbsent(component.unitId(), (id) -> new ArrayList<>()).add(new Use(unit, component));
+				UnitRecord old = old(component.unitId());
+				String oldName = name(component.unitId());
+				if (!seen.add(component.unitId())) {
+					issue(ValidationRule.COMPONENT_REPEATED, unit.key(), component.unitId(),
+							oldName + " được ghi hai lần trong " + unit.fullName());
+				}
+				if (old == null) {
+					issue(ValidationRule.COMPONENT_NOT_LIVE, unit.key(), component.unitId(),
+							oldName + " không còn hiệu lực vào ngày " + this.dayBefore);
+					continue;
+				}
+				if (!inScope(old.id())) {
+					issue(ValidationRule.COMPONENT_OUT_OF_SCOPE, unit.key(), old.id(),
+							old.fullName() + " nằm ngoài phạm vi phương án");
+				}
+				if (old.level() != level) {
+					issue(ValidationRule.COMPONENT_LEVEL, unit.key(), old.id(), unit.fullName() + " (" + level.label()
+							+ ") không thể nhận " + old.fullName() + " (" + old.level().label() + ")");
+				}
+			}
+			this.totals.put(unit.key(), totalsOf(unit));
+		}
+
+		private void checkParent(ProposedUnit unit, UnitLevel level, Set<String> ending) {
+			if (unit.parentKey() != null) {
+				ProposedUnit parent = this.plan.unit(unit.parentKey());
+				if (parent == null || !parent.type().level().isAbove(level)) {
+					issue(ValidationRule.PARENT_MISSING, unit.key(), null,
+							unit.fullName() + " có đơn vị cấp trên không hợp lệ trong phương án");
+				}
+				return;
+			}
+			if (unit.parentId() == null) {
+				if (level != UnitLevel.PROVINCE) {
+					issue(ValidationRule.PARENT_MISSING, unit.key(), null,
+							unit.fullName() + " chưa có đơn vị cấp trên");
+				}
+				return;
+			}
+			UnitRecord parent = PlanValidator.this.registry.unit(unit.parentId(), this.date);
+			if (parent == null || ending.contains(parent.id()) || this.plan.abolishedLevels().contains(parent.level())
+					|| !parent.level().isAbove(level)) {
+				issue(ValidationRule.PARENT_MISSING, unit.key(), unit.parentId(), unit.fullName() + ": đơn vị cấp trên "
+						+ name(unit.parentId()) + " không còn hiệu lực, bị bỏ hoặc không ở cấp trên");
+			}
+		}
+
+		private void checkAccounting() {
+			for (Map.Entry<String, List<Use>> entry : this.uses.entrySet()) {
+				String unitId = entry.getKey();
+				List<Use> list = entry.getValue();
+				String oldName = name(unitId);
+				long wholes = list.stream().filter((use) -> use.component().kind().isWhole()).count();
+				List<Use> parts = list.stream().filter((use) -> !use.component().kind().isWhole()).toList();
+				long remainders = parts.stream()
+					.filter((use) -> use.component().kind() == ComponentKind.REMAINDER)
+					.count();
+				long partTargets = parts.stream().map((use) -> use.unit().key()).distinct().count();
+				if (wholes > 1) {
+					issue(ValidationRule.WHOLE_TWICE, null, unitId,
+							oldName + " được nhập nguyên trạng vào " + targets(list));
+				}
+				if (wholes >= 1 && !parts.isEmpty()) {
+					issue(ValidationRule.WHOLE_AND_PART, null, unitId,
+							oldName + " vừa được nhập nguyên trạng vừa bị chia tách (" + targets(list) + ")");
+				}
+				if (wholes == 0 && remainders > 1) {
+					issue(ValidationRule.REMAINDER_TWICE, null, unitId,
+							oldName + " có " + remainders + " phần còn lại (" + targets(parts) + ")");
+				}
+				if (wholes == 0 && remainders == parts.size() && parts.size() == 1) {
+					issue(ValidationRule.REMAINDER_ALONE, null, unitId, oldName
+							+ " chỉ có phần còn lại, không có phần nào khác đi nơi khác (" + targets(parts) + ")");
+				}
+				else if (wholes == 0 && partTargets < 2) {
+					issue(ValidationRule.SPLIT_SINGLE, null, unitId,
+							oldName + " bị chia tách nhưng chỉ vào một đơn vị mới (" + targets(parts) + ")");
+				}
+				if (wholes == 0) {
+					checkShares(unitId, oldName, parts);
+				}
+			}
+		}
+
+		private void checkShares(String unitId, String oldName, List<Use> parts) {
+			boolean hasRemainder = parts.stream().anyMatch((use) -> use.component().kind() == ComponentKind.REMAINDER);
+			double sum = 0;
+			for (Use use : parts) {
+				Double share = use.component().areaShare();
+				if (share == null) {
+					if (use.component().kind() != ComponentKind.REMAINDER) {
+						return;
+					}
+					continue;
+				}
+				sum += share;
+			}
+			boolean off = hasRemainder ? sum > 1 + SHARE_TOLERANCE : Math.abs(sum - 1) > SHARE_TOLERANCE;
+			if (off) {
+				issue(ValidationRule.SHARES_NOT_SUM, null, unitId,
+						oldName + ": tổng tỷ lệ diện tích các phần là " + Math.round(sum * 1000) / 10.0 + "%");
+			}
+		}
+
+		/**
+		 * Units of an abolished level end, so every unit below them must go somewhere;
+		 * other units of the levels the plan forms may stay as they are.
+		 */
+		private List<String> checkCoverage() {
+			List<String> unassigned = new ArrayList<>();
+			Set<UnitLevel> formed = new LinkedHashSet<>();
+			this.plan.units().forEach((unit) -> formed.add(unit.type().level()));
+			Set<UnitLevel> mustGo = new LinkedHashSet<>();
+			for (UnitLevel level : this.plan.abolishedLevels()) {
+				if (level.ordinal() + 1 < UnitLevel.values().length - 1) {
+					mustGo.add(UnitLevel.values()[level.ordinal() + 1]);
+				}
+			}
+			Set<UnitLevel> levels = new LinkedHashSet<>(mustGo);
+			levels.addAll(formed);
+			for (UnitLevel level : levels) {
+				for (String scopeId : this.scope) {
+					for (UnitRecord unit : PlanValidator.this.registry.descendants(scopeId, level, this.dayBefore)) {
+						if (this.uses.containsKey(unit.id())) {
+							continue;
+						}
+						unassigned.add(unit.id());
+						if (mustGo.contains(level)) {
+							issue(ValidationRule.UNACCOUNTED, null, unit.id(), unit.fullName() + " (" + parentName(unit)
+									+ ") chưa được sắp xếp vào đơn vị mới nào, mà cấp trên của nó bị bỏ");
+						}
+						else {
+							issue(ValidationRule.UNIT_UNCHANGED, null, unit.id(),
+									unit.fullName() + " (" + parentName(unit) + ") không có trong phương án");
+						}
+					}
+				}
+			}
+			return unassigned;
+		}
+
+		private void checkSiblings(Set<String> ending) {
+			Map<String, List<ProposedUnit>> byParent = new LinkedHashMap<>();
+			for (ProposedUnit unit : this.plan.units()) {
+				String parent = (unit.parentKey() != null) ? "new:" + unit.parentKey()
+						: "old:" + ((unit.parentId() != null) ? unit.parentId() : "");
+				byParent.computeIfAbsent(parent, (key) -> new ArrayList<>()).add(unit);
+			}
+			for (Map.Entry<String, List<ProposedUnit>> entry : byParent.entrySet()) {
+				Map<String, String> names = new HashMap<>();
+				if (entry.getKey().startsWith("old:") && entry.getKey().length() > 4) {
+					for (UnitRecord sibling : PlanValidator.this.registry.children(entry.getKey().substring(4),
+							this.date)) {
+						if (!ending.contains(sibling.id()) && !this.newIds.contains(sibling.id())) {
+							names.put(key(sibling.level(), sibling.name()), sibling.fullName() + " (đang có)");
+						}
+					}
+				}
+				for (ProposedUnit unit : entry.getValue()) {
+					String previous = names.putIfAbsent(key(unit.type().level(), unit.name()), unit.fullName());
+					if (previous != null) {
+						issue(ValidationRule.NAME_DUPLICATE, unit.key(), null,
+								unit.fullName() + " trùng tên với " + previous + " cùng đơn vị cấp trên");
+					}
+				}
+			}
+			Map<String, ProposedUnit> codes = new HashMap<>();
+			for (ProposedUnit unit : this.plan.units()) {
+				if (unit.code() == null) {
+					continue;
+				}
+				ProposedUnit previous = codes.putIfAbsent(unit.type().level() + "|" + unit.code(), unit);
+				if (previous != null) {
+					issue(ValidationRule.CODE_DUPLICATE, unit.key(), null,
+							unit.fullName() + " trùng mã " + unit.code() + " với " + previous.fullName());
+					continue;
+				}
+				UnitRecord holder = PlanValidator.this.registry.byCode(unit.code(), unit.type().level(), this.date);
+				if (holder != null && !ending.contains(holder.id()) && !this.newIds.contains(holder.id())) {
+					issue(ValidationRule.CODE_DUPLICATE, unit.key(), holder.id(), unit.fullName() + ": mã "
+							+ unit.code() + " đang thuộc về " + holder.fullName() + ", đơn vị vẫn còn hiệu lực");
+				}
+			}
+		}
+
+		/**
+		 * Groups of a commune taken whole follow it; groups of a split commune go where
+		 * the plan places them.
+		 */
+		private void checkGroups() {
+			for (Map.Entry<String, List<Use>> entry : this.uses.entrySet()) {
+				List<Use> list = entry.getValue();
+				UnitRecord old = old(entry.getKey());
+				if (old == null || old.level() != UnitLevel.COMMUNE
+						|| list.stream().anyMatch((use) -> use.component().kind().isWhole())) {
+					continue;
+				}
+				Set<String> targets = new HashSet<>();
+				list.forEach((use) -> targets.add(use.unit().key()));
+				int unplaced = 0;
+				for (UnitRecord group : PlanValidator.this.registry.children(old.id(), this.dayBefore)) {
+					String placed = this.plan.groupPlacements().get(group.id());
+					if (placed == null) {
+						unplaced++;
+					}
+					else if (!targets.contains(placed)) {
+						issue(ValidationRule.GROUP_PLACEMENT_INVALID, placed, group.id(),
+								group.fullName() + " (" + old.fullName()
+										+ ") được xếp vào đơn vị mới không nhận phần nào của " + old.fullName());
+					}
+				}
+				if (unplaced > 0) {
+					issue(ValidationRule.GROUPS_UNPLACED, null, old.id(), old.fullName() + " bị chia tách: " + unplaced
+							+ " tổ dân phố, thôn chưa được xếp vào đơn vị mới");
+				}
+			}
+		}
+
+		private ValidationReport.Totals totalsOf(ProposedUnit unit) {
+			double area = 0;
+			long population = 0;
+			long households = 0;
+			boolean areaKnown = true;
+			boolean populationKnown = true;
+			boolean householdsKnown = true;
+			for (PlanComponent component : unit.components()) {
+				UnitRecord old = old(component.unitId());
+				if (old == null) {
+					return new ValidationReport.Totals(null, null, null, false);
+				}
+				Double areaShare = share(component, component.areaShare(), 'a');
+				Double populationShare = switch (component.kind()) {
+					case WHOLE, PART_AREA_WHOLE_POP -> 1.0;
+					case PART_AREA_ONLY -> 0.0;
+					default -> share(component, component.populationShare(), 'p');
+				};
+				Double householdShare = switch (component.kind()) {
+					case WHOLE, PART_AREA_WHOLE_POP -> 1.0;
+					case PART_AREA_ONLY -> 0.0;
+					default -> share(component, component.householdShare(), 'h');
+				};
+				if (old.areaKm2() != null && areaShare != null) {
+					area += old.areaKm2() * areaShare;
+				}
+				else {
+					areaKnown = false;
+				}
+				if (old.population() != null && populationShare != null) {
+					population += Math.round(old.population() * populationShare);
+				}
+				else {
+					populationKnown = false;
+				}
+				if (old.households() != null && householdShare != null) {
+					households += Math.round(old.households() * householdShare);
+				}
+				else {
+					householdsKnown = false;
+				}
+			}
+			boolean any = !unit.components().isEmpty();
+			return new ValidationReport.Totals((any && areaKnown) ? Math.round(area * 100) / 100.0 : null,
+					(any && populationKnown) ? population : null, (any && householdsKnown) ? households : null,
+					any && areaKnown && populationKnown && householdsKnown);
+		}
+
+		/**
+		 * A component's share of one figure: 1 when whole, as given for a part, and for
+		 * the remainder what the other parts leave when all their shares are known.
+		 */
+		private @Nullable Double share(PlanComponent component, @Nullable Double given, char figure) {
+			if (component.kind().isWhole()) {
+				return 1.0;
+			}
+			if (component.kind() != ComponentKind.REMAINDER || given != null) {
+				return given;
+			}
+			double others = 0;
+			for (Use use : this.uses.getOrDefault(component.unitId(), List.of())) {
+				PlanComponent other = use.component();
+				if (other == component) {
+					continue;
+				}
+				Double share = switch (figure) {
+					case 'a' -> other.areaShare();
+					case 'p' -> other.populationShare();
+					default -> other.householdShare();
+				};
+				if (share == null) {
+					return null;
+				}
+				others += share;
+			}
+			return Math.max(0, 1 - others);
+		}
+
+		private boolean inScope(String unitId) {
+			for (String id : PlanValidator.this.registry.selfAndAncestorIds(unitId, this.dayBefore)) {
+				if (this.scope.contains(id)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private @Nullable UnitRecord old(String unitId) {
+			return this.before.computeIfAbsent(unitId, (id) -> PlanValidator.this.registry.unit(id, this.dayBefore));
+		}
+
+		private String name(String unitId) {
+			UnitRecord old = old(unitId);
+			if (old != null) {
+				return old.fullName();
+			}
+			var view = PlanValidator.this.registry.view(unitId, this.dayBefore);
+			return (view != null) ? view.fullName() : "Đơn vị " + unitId;
+		}
+
+		private String parentName(UnitRecord unit) {
+			return (unit.parentId() != null) ? name(unit.parentId()) : "";
+		}
+
+		private String targets(List<Use> list) {
+			return String.join(", ", list.stream().map((use) -> use.unit().fullName()).toList());
+		}
+
+		private void issue(ValidationRule rule, @Nullable String key, @Nullable String unitId, String message) {
+			this.issues.add(new Issue(rule, key, unitId, message));
+		}
+
+		private static String key(UnitLevel level, String name) {
+			return level + "|" + SearchKey.fold(name);
+		}
+
+	}
+
+	/**
+	 * @param unit the new unit
+	 * @param component what it takes of the old one
+	 */
+	private record Use(ProposedUnit unit, PlanComponent component) {
+	}
+
+}

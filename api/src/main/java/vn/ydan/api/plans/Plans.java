@@ -1,0 +1,219 @@
+package vn.ydan.api.plans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitType;
+
+/**
+ * The {@code plans} collection (one document per plan, replaced whole, only if its
+ * revision is still the one the change was based on) and {@code planRevisions} (every
+ * revision as it was, with who made it and what changed).
+ */
+@Component
+class Plans {
+
+	static final String COLLECTION = "plans";
+
+	static final String REVISIONS = "planRevisions";
+
+	private final MongoCollection<Document> plans;
+
+	private final MongoCollection<Document> revisions;
+
+	@Autowired
+	Plans(MongoDatabaseFactory databases) {
+		this(databases.getMongoDatabase());
+	}
+
+	Plans(MongoDatabase database) {
+		this.plans = database.getCollection(COLLECTION);
+		this.revisions = database.getCollection(REVISIONS);
+	}
+
+	List<Plan> findAll() {
+		List<Plan> all = new ArrayList<>();
+		for (Document document : this.plans.find().sort(Sorts.descending("createdAt"))) {
+			all.add(fromDocument(document));
+		}
+		return all;
+	}
+
+	@Nullable Plan findById(String id) {
+		Document document = this.plans.find(Filters.eq("_id", id)).first();
+		return (document != null) ? fromDocument(document) : null;
+	}
+
+	/**
+	 * Stores {@code plan} if the stored one is still at {@code expectedRevision} (0: if
+	 * there is none), then records the revision. False when another change got there
+	 * first.
+	 */
+	boolean save(Plan plan, int expectedRevision, String actor, String change) {
+		Document document = toDocument(plan);
+		if (expectedRevision == 0) {
+			try {
+				this.plans.insertOne(document);
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCode() == 11000) {
+					return false;
+				}
+				throw ex;
+			}
+		}
+		else if (this.plans
+			.replaceOne(Filters.and(Filters.eq("_id", plan.id()), Filters.eq("revision", expectedRevision)), document)
+			.getMatchedCount() != 1) {
+			return false;
+		}
+		// After the plan: a crash in between loses one history entry, never the change.
+		// An
+		// upsert, so that recording again is harmless.
+		Document revision = new Document("_id", plan.id() + ":" + plan.revision()).append("planId", plan.id())
+			.append("revision", plan.revision())
+			.append("actor", actor)
+			.append("change", change)
+			.append("at", plan.updatedAt().toString())
+			.append("plan", document);
+		this.revisions.replaceOne(Filters.eq("_id", revision.getString("_id")), revision,
+				new ReplaceOptions().upsert(true));
+		return true;
+	}
+
+	/** Records how applying goes; not a new revision. */
+	void saveApply(String planId, Plan.ApplyState state) {
+		this.plans.updateOne(Filters.eq("_id", planId), Updates.set("apply", applyDocument(state)));
+	}
+
+	/** Every revision of the plan, newest first. */
+	List<PlanRevision> history(String planId) {
+		List<PlanRevision> history = new ArrayList<>();
+		for (Document document : this.revisions.find(Filters.eq("planId", planId))) {
+			history.add(new PlanRevision(document.get("revision", Number.class).intValue(), document.getString("actor"),
+					document.getString("change"), Instant.parse(document.getString("at"))));
+		}
+		history.sort((a, b) -> Integer.compare(b.version(), a.version()));
+		return history;
+	}
+
+	static Document toDocument(Plan plan) {
+		List<Document> units = new ArrayList<>();
+		for (ProposedUnit unit : plan.units()) {
+			List<Document> components = new ArrayList<>();
+			for (PlanComponent component : unit.components()) {
+				Document part = new Document("unitId", component.unitId()).append("kind", component.kind().name());
+				putIfPresent(part, "areaShare", component.areaShare());
+				putIfPresent(part, "populationShare", component.populationShare());
+				putIfPresent(part, "householdShare", component.householdShare());
+				components.add(part);
+			}
+			Document document = new Document("key", unit.key());
+			putIfPresent(document, "code", unit.code());
+			document.append("name", unit.name()).append("fullName", unit.fullName()).append("type", unit.type().name());
+			document.append("alternativeNames", unit.alternativeNames());
+			putIfPresent(document, "seat", unit.seat());
+			putIfPresent(document, "parentId", unit.parentId());
+			putIfPresent(document, "parentKey", unit.parentKey());
+			putIfPresent(document, "legalClause", unit.legalClause());
+			document.append("components", components);
+			units.add(document);
+		}
+		Document document = new Document("_id", plan.id()).append("title", plan.title())
+			.append("scopeIds", plan.scopeIds())
+			.append("abolishedLevels", plan.abolishedLevels().stream().map(Enum::name).toList())
+			.append("status", plan.status().name())
+			.append("units", units)
+			.append("groupPlacements", new Document(new LinkedHashMap<>(plan.groupPlacements())))
+			.append("revision", plan.revision())
+			.append("createdBy", plan.createdBy())
+			.append("createdAt", plan.createdAt().toString())
+			.append("updatedAt", plan.updatedAt().toString());
+		putIfPresent(document, "effectiveDate",
+				(plan.effectiveDate() != null) ? plan.effectiveDate().toString() : null);
+		if (plan.legalBasis() != null) {
+			document.append("legalBasis", new Document("number", plan.legalBasis().number()).append("date",
+					plan.legalBasis().date().toString()));
+		}
+		if (plan.apply() != null) {
+			document.append("apply", applyDocument(plan.apply()));
+		}
+		return document;
+	}
+
+	private static Document applyDocument(Plan.ApplyState state) {
+		Document document = new Document("state", state.state()).append("done", state.done())
+			.append("total", state.total())
+			.append("at", state.at().toString());
+		putIfPresent(document, "message", state.message());
+		return document;
+	}
+
+	static Plan fromDocument(Document document) {
+		List<ProposedUnit> units = new ArrayList<>();
+		for (Document unit : document.getList("units", Document.class)) {
+			List<PlanComponent> components = new ArrayList<>();
+			for (Document part : unit.getList("components", Document.class)) {
+				components
+					.add(new PlanComponent(part.getString("unitId"), ComponentKind.valueOf(part.getString("kind")),
+							share(part, "areaShare"), share(part, "populationShare"), share(part, "householdShare")));
+			}
+			units.add(new ProposedUnit(unit.getString("key"), unit.getString("code"), unit.getString("name"),
+					unit.getString("fullName"), UnitType.valueOf(unit.getString("type")),
+					unit.getList("alternativeNames", String.class), unit.getString("seat"), unit.getString("parentId"),
+					unit.getString("parentKey"), unit.getString("legalClause"), components));
+		}
+		Map<String, String> placements = new LinkedHashMap<>();
+		Document placementDocument = document.get("groupPlacements", Document.class);
+		if (placementDocument != null) {
+			placementDocument.forEach((group, key) -> placements.put(group, String.valueOf(key)));
+		}
+		Document basis = document.get("legalBasis", Document.class);
+		Document apply = document.get("apply", Document.class);
+		String effectiveDate = document.getString("effectiveDate");
+		return new Plan(document.getString("_id"), document.getString("title"),
+				document.getList("scopeIds", String.class),
+				(effectiveDate != null) ? LocalDate.parse(effectiveDate) : null,
+				document.getList("abolishedLevels", String.class).stream().map(UnitLevel::valueOf).toList(),
+				PlanStatus.valueOf(document.getString("status")),
+				(basis != null)
+						? new Plan.LegalBasis(basis.getString("number"), LocalDate.parse(basis.getString("date")))
+						: null,
+				units, placements, document.get("revision", Number.class).intValue(), document.getString("createdBy"),
+				Instant.parse(document.getString("createdAt")), Instant.parse(document.getString("updatedAt")),
+				(apply != null) ? new Plan.ApplyState(apply.getString("state"), apply.getInteger("done"),
+						apply.getInteger("total"), apply.getString("message"), Instant.parse(apply.getString("at")))
+						: null);
+	}
+
+	private static @Nullable Double share(Document document, String key) {
+		Number value = document.get(key, Number.class);
+		return (value != null) ? value.doubleValue() : null;
+	}
+
+	private static void putIfPresent(Document document, String key, @Nullable Object value) {
+		if (value != null) {
+			document.append(key, value);
+		}
+	}
+
+}

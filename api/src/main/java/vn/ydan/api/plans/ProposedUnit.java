@@ -1,0 +1,48 @@
+package vn.ydan.api.plans;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.ydan.api.units.UnitType;
+
+/**
+ * A unit the plan forms.
+ *
+ * @param key stable key within the plan (survives renames)
+ * @param code statistical code from the effective date, when assigned
+ * @param name name without the type
+ * @param fullName name with the type ("Phường Hoàn Kiếm")
+ * @param type type, which fixes the level
+ * @param alternativeNames other names residents may be asked to choose from
+ * @param seat where its People's Committee sits (trụ sở)
+ * @param parentId internal id of an existing unit above it; null with {@code parentKey}
+ * or for a province
+ * @param parentKey key of a new unit of the same plan above it (a new province)
+ * @param legalClause the clause of the act that forms it
+ * @param components the old units it takes
+ */
+record ProposedUnit(String key, @Nullable String code, String name, String fullName, UnitType type,
+		List<String> alternativeNames, @Nullable String seat, @Nullable String parentId, @Nullable String parentKey,
+		@Nullable String legalClause, List<PlanComponent> components) {
+
+	ProposedUnit {
+		alternativeNames = List.copyOf(alternativeNames);
+		components = List.copyOf(components);
+	}
+
+	/** "Phường" + "Hoàn Kiếm"; any kind of thành phố is written "Thành phố …". */
+	static String defaultFullName(UnitType type, String name) {
+		String label = type.label();
+		if (label.startsWith("thành phố")) {
+			label = "thành phố";
+		}
+		return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " " + name;
+	}
+
+	ProposedUnit withComponents(List<PlanComponent> newComponents) {
+		return new ProposedUnit(this.key, this.code, this.name, this.fullName, this.type, this.alternativeNames,
+				this.seat, this.parentId, this.parentKey, this.legalClause, newComponents);
+	}
+
+}

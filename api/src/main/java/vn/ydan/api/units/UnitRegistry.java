@@ -1,0 +1,124 @@
+package vn.ydan.api.units;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry as other modules see it: units on a date, and {@link #restructure}, the
+ * only way a plan changes the registry. Reads come from the in-memory read model.
+ */
+@Service
+public class UnitRegistry {
+
+	private final Registry registry;
+
+	private final Restructurer restructurer;
+
+	UnitRegistry(Registry registry, Restructurer restructurer) {
+		this.registry = registry;
+		this.restructurer = restructurer;
+	}
+
+	/** The unit's version in force on {@code date}; null when none (or no such unit). */
+	public @Nullable UnitRecord unit(String id, LocalDate date) {
+		AdministrativeUnit unit = this.registry.current().unit(id);
+		if (unit == null) {
+			return null;
+		}
+		UnitVersion version = unit.versionAt(date);
+		return (version != null) ? UnitRecord.of(unit, version) : null;
+	}
+
+	/** The unit of {@code level} that held {@code code} on {@code date}, or null. */
+	public @Nullable UnitRecord byCode(String code, UnitLevel level, LocalDate date) {
+		AdministrativeUnit unit = this.registry.current().holding(code, level, date);
+		return (unit != null) ? unit(unit.id(), date) : null;
+	}
+
+	/** Units directly below {@code parentId} on {@code date}, in list order. */
+	public List<UnitRecord> children(String parentId, LocalDate date) {
+		List<UnitRecord> children = new ArrayList<>();
+		for (AdministrativeUnit child : this.registry.current().everChildrenOf(parentId)) {
+			UnitVersion version = child.versionAt(date);
+			if (version != null && parentId.equals(version.parentId())) {
+				children.add(UnitRecord.of(child, version));
+			}
+		}
+		return children;
+	}
+
+	/** Units of {@code level} anywhere below {@code unitId} on {@code date}. */
+	public List<UnitRecord> descendants(String unitId, UnitLevel level, LocalDate date) {
+		List<UnitRecord> found = new ArrayList<>();
+		List<UnitRecord> pending = new ArrayList<>(children(unitId, date));
+		while (!pending.isEmpty()) {
+			UnitRecord next = pending.remove(pending.size() - 1);
+			if (next.level() == level) {
+				found.add(next);
+			}
+			else if (next.level().isAbove(level)) {
+				pending.addAll(children(next.id(), date));
+			}
+		}
+		return found;
+	}
+
+	/** The unit and the units above it on {@code date}, nearest first. */
+	public List<String> selfAndAncestorIds(String id, LocalDate date) {
+		List<String> ids = new ArrayList<>();
+		String current = id;
+		while (current != null && ids.size() < UnitLevel.values().length) {
+			ids.add(current);
+			UnitRecord unit = unit(current, date);
+			current = (unit != null) ? unit.parentId() : null;
+		}
+		return ids;
+	}
+
+	/**
+	 * The GraphQL {@code Unit} on {@code date} (or the nearest date it existed); null
+	 * when no such unit.
+	 */
+	public @Nullable Unit view(String id, LocalDate date) {
+		AdministrativeUnit unit = this.registry.current().unit(id);
+		return (unit != null) ? Unit.at(unit, date) : null;
+	}
+
+	/**
+	 * The internal id inside a unit's global id.
+	 * @throws vn.ydan.api.access.BadRequestException when it is not one
+	 */
+	public String idOf(String globalId) {
+		return GlobalId.unitId(globalId);
+	}
+
+	/** The id a new unit of a restructuring gets: the same at every retry. */
+	public static String newUnitId(String restructuringKey, String newUnitKey) {
+		String name = "ydan-unit|restructuring|" + restructuringKey + "|" + newUnitKey;
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/**
+	 * Applies {@code change}: idempotent and resumable (a retry after a failure midway
+	 * ends with the same registry as an uninterrupted run).
+	 * @throws IllegalStateException when the registry does not allow the change (a unit
+	 * to end that is not in force the day before, a new unit id taken by a different
+	 * unit)
+	 */
+	public Restructuring.Result restructure(Restructuring change, Restructuring.Progress progress) {
+		return this.restructurer.apply(change, progress);
+	}
+
+	/** Revision of the read model: changes with every write. */
+	public long revision() {
+		return this.registry.current().revision();
+	}
+
+}
