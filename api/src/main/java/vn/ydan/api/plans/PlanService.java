@@ -466,14 +466,23 @@ class PlanService {
 		return key;
 	}
 
-	/** The scope unit when the plan has one, and it stands above the new unit's level. */
+	/**
+	 * For a plan with one scope unit: that unit or the nearest above it that stands above
+	 * the new unit's level and whose level the plan does not abolish (Hà Nội for a plan
+	 * of Quận Ba Đình that abolishes districts).
+	 */
 	private @Nullable String defaultParent(Plan plan, UnitLevel level) {
 		if (plan.scopeIds().size() != 1) {
 			return null;
 		}
-		UnitRecord scope = this.registry.unit(plan.scopeIds().get(0), today(plan));
-		return (scope != null && scope.level().isAbove(level) && !plan.abolishedLevels().contains(scope.level()))
-				? scope.id() : null;
+		LocalDate dayBefore = today(plan).minusDays(1);
+		for (String id : this.registry.selfAndAncestorIds(plan.scopeIds().get(0), dayBefore)) {
+			UnitRecord unit = this.registry.unit(id, dayBefore);
+			if (unit != null && unit.level().isAbove(level) && !plan.abolishedLevels().contains(unit.level())) {
+				return id;
+			}
+		}
+		return null;
 	}
 
 	private void checkScope(List<String> scopeIds, @Nullable LocalDate date, List<UserError> errors) {
