@@ -151,6 +151,25 @@ class PlanIntegrationTest {
 	}
 
 	@Test
+	void theFirstStartPublishesTheRealHanoiPlanForEveryoneToSee() {
+		GraphQlHttp.Response response = this.api.query("""
+				{ plans(status: PUBLISHED) { title createdBy proposedUnitCount componentCount } }""", null);
+
+		assertThat(response.<List<String>>read("$.data.plans[*].title")).as(response.body()).contains(DemoPlan.TITLE);
+		assertThat(response
+			.<List<Integer>>read("$.data.plans[?(@.title == '%s')].proposedUnitCount".formatted(DemoPlan.TITLE)))
+			.containsExactly(126);
+		// Not its validation: another test of this class applies a copy of the plan,
+		// after
+		// which the demo plan's codes are taken.
+		assertThat(response
+			.<List<Integer>>read("$.data.plans[?(@.title == '%s')].componentCount".formatted(DemoPlan.TITLE)))
+			.containsExactly(795);
+		assertThat(response.<List<String>>read("$.data.plans[?(@.title == '%s')].createdBy".formatted(DemoPlan.TITLE)))
+			.containsExactly("system");
+	}
+
+	@Test
 	void badRowsAreRejectedByLineAndNothingIsStored() {
 		String planId = createPlan(this.admin, "Thử nhập tệp lỗi", unitId("001", "DISTRICT", "2025-06-30"),
 				"2025-07-01", "[]");

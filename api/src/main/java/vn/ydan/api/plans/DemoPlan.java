@@ -1,0 +1,103 @@
+package vn.ydan.api.plans;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.access.Roles;
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+
+/**
+ * On the first start with the demo registry, the real Hanoi plan (Resolution
+ * 1656/NQ-UBTVQH15, shipped in {@code demo/}) as a published plan, so that a new user can
+ * walk it through consultation, adoption and applying. Created by the user
+ * {@code system}.
+ */
+@Component
+class DemoPlan implements ApplicationRunner {
+
+	static final String TITLE = "Phương án sắp xếp đơn vị hành chính cấp xã của thành phố Hà Nội năm 2025";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoPlan.class);
+
+	private static final LocalDate EFFECTIVE = LocalDate.of(2025, 7, 1);
+
+	private final PlanService service;
+
+	private final Plans plans;
+
+	private final UnitRegistry registry;
+
+	private final boolean enabled;
+
+	DemoPlan(PlanService service, Plans plans, UnitRegistry registry,
+			@Value("${ydan.demo-data.enabled:true}") boolean enabled) {
+		this.service = service;
+		this.plans = plans;
+		this.registry = registry;
+		this.enabled = enabled;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.enabled || !this.plans.findAll().isEmpty()) {
+			return;
+		}
+		UnitRecord hanoi = this.registry.byCode("01", UnitLevel.PROVINCE, EFFECTIVE.minusDays(1));
+		if (hanoi == null || this.registry.descendants(hanoi.id(), UnitLevel.DISTRICT, EFFECTIVE).isEmpty()) {
+			return;
+		}
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
+					List.of(new SimpleGrantedAuthority(Roles.AUTHORITY_PREFIX + Roles.ADMIN))));
+		try {
+			long started = System.nanoTime();
+			PlanPayload created = this.service.create(TITLE, List.of(hanoi.id()), EFFECTIVE,
+					List.of(UnitLevel.DISTRICT));
+			String id = created.plan().id();
+			PlanImportResult imported = this.service.importUnits(id, 1, csv(), false);
+			if (!imported.errors().isEmpty() || !imported.userErrors().isEmpty()) {
+				throw new IllegalStateException("The demo plan does not import: " + imported);
+			}
+			PlanPayload published = this.service.changeStatus(id, 2, PlanStatus.PUBLISHED);
+			if (!published.userErrors().isEmpty()) {
+				throw new IllegalStateException("The demo plan does not publish: " + published.userErrors());
+			}
+			log.info("Demo plan loaded: {} new units, {} links ({} ms)", imported.proposedUnits(), imported.links(),
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	private static String csv() {
+		try (InputStream in = new ClassPathResource("demo/hanoi-plan-nq1656.csv").getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
