@@ -45,6 +45,15 @@ public final class Roles {
 	 */
 	public static final String IS_PLANNER = "hasAnyRole('" + ADMIN + "', '" + OFFICIAL + "')";
 
+	/** Residents answering for their household. */
+	public static final String IS_RESIDENT = "hasRole('" + RESIDENT + "')";
+
+	/**
+	 * Who may enter paper tallies: admins, officials and clerks; the commune is checked
+	 * against their scope by the consultations module.
+	 */
+	public static final String IS_TALLIER = "hasAnyRole('" + ADMIN + "', '" + OFFICIAL + "', '" + CLERK + "')";
+
 	private Roles() {
 	}
 

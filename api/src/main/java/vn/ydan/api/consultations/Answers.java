@@ -1,0 +1,115 @@
+package vn.ydan.api.consultations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code answers} collection: one document per household and consultation, whose id
+ * is both, so that the store itself refuses a second answer, however concurrent.
+ */
+@Component
+class Answers {
+
+	static final String COLLECTION = "answers";
+
+	private final MongoCollection<Document> collection;
+
+	@Autowired
+	Answers(MongoDatabaseFactory databases) {
+		this(databases.getMongoDatabase());
+	}
+
+	Answers(MongoDatabase database) {
+		this.collection = database.getCollection(COLLECTION);
+	}
+
+	/** Stores the answer; false when the household has answered already. */
+	boolean insert(Answer answer) {
+		try {
+			this.collection.insertOne(toDocument(answer));
+			return true;
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCode() == 11000) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	@Nullable Answer find(String consultationId, String householdId) {
+		Document document = this.collection.find(Filters.eq("_id", id(consultationId, householdId))).first();
+		return (document != null) ? fromDocument(document) : null;
+	}
+
+	List<Answer> all(String consultationId) {
+		List<Answer> all = new ArrayList<>();
+		for (Document document : this.collection.find(Filters.eq("consultationId", consultationId))) {
+			all.add(fromDocument(document));
+		}
+		return all;
+	}
+
+	long count(String consultationId) {
+		return this.collection.countDocuments(Filters.eq("consultationId", consultationId));
+	}
+
+	static String id(String consultationId, String householdId) {
+		return consultationId + "|" + householdId;
+	}
+
+	private static Document toDocument(Answer answer) {
+		Document document = new Document("_id", id(answer.consultationId(), answer.householdId()))
+			.append("consultationId", answer.consultationId())
+			.append("householdId", answer.householdId())
+			.append("communeId", answer.communeId())
+			.append("groupId", answer.groupId())
+			.append("agree", answer.agree())
+			.append("by", answer.by())
+			.append("at", answer.at().toString())
+			.append("idempotencyKey", answer.idempotencyKey());
+		if (answer.nameChoice() != null) {
+			document.append("nameChoice", answer.nameChoice());
+		}
+		if (answer.clientId() != null) {
+			document.append("clientId", answer.clientId());
+		}
+		return document;
+	}
+
+	private static Answer fromDocument(Document document) {
+		return new Answer(document.getString("consultationId"), document.getString("householdId"),
+				document.getString("communeId"), document.getString("groupId"), document.getBoolean("agree"),
+				document.getString("nameChoice"), document.getString("by"), document.getString("clientId"),
+				Instant.parse(document.getString("at")), document.getString("idempotencyKey"));
+	}
+
+	/**
+	 * @param consultationId the consultation
+	 * @param householdId the household that answered
+	 * @param communeId its commune
+	 * @param groupId its residential group
+	 * @param agree whether it agrees with the plan for its commune
+	 * @param nameChoice the name chosen, where there was a choice
+	 * @param by who answered (login name)
+	 * @param clientId the app it came through
+	 * @param at when
+	 * @param idempotencyKey the caller's key: a retry with it returns this answer
+	 */
+	record Answer(String consultationId, String householdId, String communeId, String groupId, boolean agree,
+			@Nullable String nameChoice, String by, @Nullable String clientId, Instant at, String idempotencyKey) {
+	}
+
+}

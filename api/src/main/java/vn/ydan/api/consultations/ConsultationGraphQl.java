@@ -1,0 +1,292 @@
+package vn.ydan.api.consultations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.access.Roles;
+import vn.ydan.api.consultations.Payloads.AnswerPayload;
+import vn.ydan.api.consultations.Payloads.ConsultationPayload;
+import vn.ydan.api.consultations.Payloads.HouseholdImportResult;
+import vn.ydan.api.consultations.Payloads.TallyPayload;
+import vn.ydan.api.units.Unit;
+import vn.ydan.api.units.UnitRegistry;
+import vn.ydan.api.units.VietnamTime;
+
+/**
+ * The consultation queries, mutations and fields; who may call what is decided by
+ * {@link ConsultationService} (and, for household imports, here on the way in).
+ */
+@Controller
+class ConsultationGraphQl {
+
+	private final ConsultationService service;
+
+	private final ResultViews results;
+
+	private final ResultBoard board;
+
+	private final Households households;
+
+	private final Tallies tallies;
+
+	private final Answers answers;
+
+	private final ConsultationAccess access;
+
+	private final UnitRegistry registry;
+
+	ConsultationGraphQl(ConsultationService service, ResultViews results, ResultBoard board, Households households,
+			Tallies tallies, Answers answers, ConsultationAccess access, UnitRegistry registry) {
+		this.service = service;
+		this.results = results;
+		this.board = board;
+		this.households = households;
+		this.tallies = tallies;
+		this.answers = answers;
+		this.access = access;
+		this.registry = registry;
+	}
+
+	@QueryMapping
+	List<Consultation> consultations() {
+		return this.service.all();
+	}
+
+	@QueryMapping
+	@Nullable Consultation consultation(@Argument String id) {
+		return this.service.find(id);
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	String statusName(Consultation consultation) {
+		return consultation.status().label();
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	String opensAt(Consultation consultation) {
+		return consultation.opensAt().toString();
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	String closesAt(Consultation consultation) {
+		return consultation.closesAt().toString();
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	Map<String, Object> passRule(Consultation consultation) {
+		Map<String, Object> rule = new LinkedHashMap<>();
+		rule.put("operator", consultation.rule().operator());
+		rule.put("percent", consultation.rule().percent());
+		rule.put("description", consultation.rule().describe());
+		return rule;
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	List<Map<String, Object>> units(Consultation consultation) {
+		LocalDate date = ConsultationService.referenceDate(consultation);
+		ResultBoard.Board counts = this.board.of(consultation);
+		List<Map<String, Object>> units = new ArrayList<>();
+		for (Consultation.ConsultedUnit unit : consultation.units()) {
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("unit", this.registry.view(unit.unitId(), date));
+			view.put("successors", unit.successors());
+			view.put("nameChoices", unit.nameChoices());
+			view.put("households", counts.commune(unit.unitId()).households());
+			units.add(view);
+		}
+		return units;
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	long answerCount(Consultation consultation) {
+		return this.answers.count(consultation.id());
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	ResultViews.@Nullable Results results(Consultation consultation) {
+		if (consultation.status() != ConsultationStatus.PUBLISHED && !this.service.maySeeUnpublished(consultation)) {
+			return null;
+		}
+		return this.results.of(consultation);
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	List<Map<String, Object>> tallies(Consultation consultation, @Argument @Nullable String unitId) {
+		String communeId = (unitId != null) ? this.registry.idOf(unitId) : null;
+		LocalDate date = ConsultationService.referenceDate(consultation);
+		List<Map<String, Object>> views = new ArrayList<>();
+		for (Tally tally : this.tallies.all(consultation.id())) {
+			if ((communeId == null || communeId.equals(tally.communeId())) && this.access.mayTally(tally.communeId())) {
+				views.add(tallyView(tally, date));
+			}
+		}
+		return views;
+	}
+
+	@MutationMapping
+	ConsultationPayload createConsultation(@Argument CreateConsultationInput input) {
+		return this.service.create(input.planId(), input.title(), instant(input.opensAt(), "opensAt"),
+				instant(input.closesAt(), "closesAt"), input.operator(), input.percent(), input.previousId(),
+				(input.unitIds() != null) ? input.unitIds().stream().map(this.registry::idOf).toList() : null);
+	}
+
+	@MutationMapping
+	ConsultationPayload openConsultation(@Argument String id) {
+		return this.service.open(id);
+	}
+
+	@MutationMapping
+	ConsultationPayload closeConsultation(@Argument String id) {
+		return this.service.close(id);
+	}
+
+	@MutationMapping
+	@PreAuthorize(Roles.IS_PLANNER)
+	HouseholdImportResult importHouseholds(@Argument ImportHouseholdsInput input) {
+		long started = System.nanoTime();
+		LocalDate asOf = (input.asOf() != null) ? input.asOf() : VietnamTime.today();
+		HouseholdImport.Result read = HouseholdImport.read(input.csv(), this.registry, asOf, this.access::mayManage);
+		if (read.errors().isEmpty()) {
+			this.households.saveAll(read.households());
+		}
+		return new HouseholdImportResult(read.rows(), read.households().size(), read.errors(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	@MutationMapping
+	AnswerPayload answerConsultation(@Argument AnswerConsultationInput input) {
+		return this.service.answer(input.consultationId(),
+				(input.unitId() != null) ? this.registry.idOf(input.unitId()) : null, input.agree(), input.nameChoice(),
+				input.idempotencyKey());
+	}
+
+	@MutationMapping
+	TallyPayload enterTally(@Argument EnterTallyInput input) {
+		String groupId = this.registry.idOf(input.groupId());
+		PaperCounts counts = input.counts().toCounts();
+		return (input.reason() != null)
+				? this.service.correctTally(input.consultationId(), groupId, counts, input.reason())
+				: this.service.enterTally(input.consultationId(), groupId, counts);
+	}
+
+	@MutationMapping
+	ConsultationPayload certifyResults(@Argument String consultationId, @Argument String unitId) {
+		return this.service.certify(consultationId, this.registry.idOf(unitId));
+	}
+
+	@MutationMapping
+	ConsultationPayload publishResults(@Argument String consultationId) {
+		return this.service.publish(consultationId);
+	}
+
+	@SchemaMapping(typeName = "ConsultationAnswer")
+	@Nullable Unit unit(Answers.Answer answer) {
+		return this.registry.view(answer.communeId(), VietnamTime.today());
+	}
+
+	@SchemaMapping(typeName = "ConsultationAnswer")
+	String at(Answers.Answer answer) {
+		return answer.at().toString();
+	}
+
+	@SchemaMapping(typeName = "TallyPayload", field = "tally")
+	@Nullable Map<String, Object> tally(TallyPayload payload) {
+		if (payload.tally() == null) {
+			return null;
+		}
+		return tallyView(payload.tally(), VietnamTime.today());
+	}
+
+	private Map<String, Object> tallyView(Tally tally, LocalDate date) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("group", this.registry.view(tally.groupId(), date));
+		view.put("state", tally.state());
+		view.put("entries", tally.entries()
+			.stream()
+			.map((entry) -> Map.of("by", entry.by(), "at", entry.at().toString(), "counts", counts(entry.counts())))
+			.toList());
+		view.put("verified", (tally.verified() != null) ? counts(tally.verified()) : null);
+		view.put("corrections", tally.corrections()
+			.stream()
+			.map((correction) -> Map.of("by", correction.by(), "at", correction.at().toString(), "reason",
+					correction.reason(), "before", counts(correction.before()), "after", counts(correction.after())))
+			.toList());
+		return view;
+	}
+
+	private static Map<String, Object> counts(PaperCounts counts) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("issued", counts.issued());
+		view.put("returned", counts.returned());
+		view.put("valid", counts.valid());
+		view.put("invalid", counts.invalid());
+		view.put("agree", counts.agree());
+		view.put("disagree", counts.disagree());
+		view.put("names",
+				counts.names()
+					.entrySet()
+					.stream()
+					.map((entry) -> Map.of("name", entry.getKey(), "count", entry.getValue()))
+					.toList());
+		return view;
+	}
+
+	private static Instant instant(String text, String field) {
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException(field + " must be an ISO-8601 date-time with an offset, e.g. "
+					+ "2025-04-18T07:00:00+07:00: " + text);
+		}
+	}
+
+	record CreateConsultationInput(String planId, String title, String opensAt, String closesAt,
+			PassRule.@Nullable Operator operator, @Nullable Double percent, @Nullable String previousId,
+			@Nullable List<String> unitIds) {
+	}
+
+	record ImportHouseholdsInput(String csv, @Nullable LocalDate asOf) {
+	}
+
+	record AnswerConsultationInput(String consultationId, @Nullable String unitId, boolean agree,
+			@Nullable String nameChoice, String idempotencyKey) {
+	}
+
+	record NameCountInput(String name, int count) {
+	}
+
+	record PaperCountsInput(int issued, int returned, int valid, int invalid, int agree, int disagree,
+			@Nullable List<NameCountInput> names) {
+
+		PaperCounts toCounts() {
+			Map<String, Integer> byName = new LinkedHashMap<>();
+			if (this.names != null) {
+				this.names.forEach((name) -> byName.merge(name.name().strip(), name.count(), Integer::sum));
+			}
+			return new PaperCounts(this.issued, this.returned, this.valid, this.invalid, this.agree, this.disagree,
+					byName);
+		}
+
+	}
+
+	record EnterTallyInput(String consultationId, String groupId, PaperCountsInput counts, @Nullable String reason) {
+	}
+
+}

@@ -1,0 +1,133 @@
+package vn.ydan.api.consultations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.units.UnitLevel;
+
+/**
+ * The {@code consultations} collection: one document per consultation, replaced whole
+ * only if its revision is still the one the change was based on.
+ */
+@Component
+class Consultations {
+
+	static final String COLLECTION = "consultations";
+
+	private final MongoCollection<Document> collection;
+
+	@Autowired
+	Consultations(MongoDatabaseFactory databases) {
+		this(databases.getMongoDatabase());
+	}
+
+	Consultations(MongoDatabase database) {
+		this.collection = database.getCollection(COLLECTION);
+	}
+
+	List<Consultation> findAll() {
+		List<Consultation> all = new ArrayList<>();
+		for (Document document : this.collection.find()) {
+			all.add(fromDocument(document));
+		}
+		all.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+		return all;
+	}
+
+	@Nullable Consultation findById(String id) {
+		Document document = this.collection.find(Filters.eq("_id", id)).first();
+		return (document != null) ? fromDocument(document) : null;
+	}
+
+	/** False when another change got there first (or, for a new one, the id is taken). */
+	boolean save(Consultation consultation, int expectedRevision) {
+		Document document = toDocument(consultation);
+		if (expectedRevision == 0) {
+			try {
+				this.collection.insertOne(document);
+				return true;
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCode() == 11000) {
+					return false;
+				}
+				throw ex;
+			}
+		}
+		return this.collection
+			.replaceOne(Filters.and(Filters.eq("_id", consultation.id()), Filters.eq("revision", expectedRevision)),
+					document)
+			.getMatchedCount() == 1;
+	}
+
+	static Document toDocument(Consultation consultation) {
+		List<Document> units = new ArrayList<>();
+		for (Consultation.ConsultedUnit unit : consultation.units()) {
+			units.add(new Document("unitId", unit.unitId()).append("successors", unit.successors())
+				.append("nameChoices", unit.nameChoices()));
+		}
+		Document certifications = new Document();
+		consultation.certifications()
+			.forEach((id, certification) -> certifications.append(id,
+					new Document("level", certification.level().name()).append("by", certification.by())
+						.append("at", certification.at().toString())));
+		Document document = new Document("_id", consultation.id()).append("planId", consultation.planId())
+			.append("title", consultation.title())
+			.append("opensAt", consultation.opensAt().toString())
+			.append("closesAt", consultation.closesAt().toString())
+			.append("operator", consultation.rule().operator().name())
+			.append("percent", consultation.rule().percent())
+			.append("status", consultation.status().name())
+			.append("round", consultation.round())
+			.append("units", units)
+			.append("certifications", certifications)
+			.append("revision", consultation.revision())
+			.append("createdBy", consultation.createdBy())
+			.append("createdAt", consultation.createdAt().toString());
+		if (consultation.previousId() != null) {
+			document.append("previousId", consultation.previousId());
+		}
+		return document;
+	}
+
+	static Consultation fromDocument(Document document) {
+		List<Consultation.ConsultedUnit> units = new ArrayList<>();
+		for (Document unit : document.getList("units", Document.class)) {
+			units.add(new Consultation.ConsultedUnit(unit.getString("unitId"), unit.getList("successors", String.class),
+					unit.getList("nameChoices", String.class)));
+		}
+		Map<String, Consultation.Certification> certifications = new LinkedHashMap<>();
+		Document stored = document.get("certifications", Document.class);
+		if (stored != null) {
+			stored.forEach((id, value) -> {
+				Document certification = (Document) value;
+				certifications.put(id,
+						new Consultation.Certification(id, UnitLevel.valueOf(certification.getString("level")),
+								certification.getString("by"), Instant.parse(certification.getString("at"))));
+			});
+		}
+		return new Consultation(document.getString("_id"), document.getString("planId"), document.getString("title"),
+				Instant.parse(document.getString("opensAt")), Instant.parse(document.getString("closesAt")),
+				new PassRule(PassRule.Operator.valueOf(document.getString("operator")),
+						document.get("percent", Number.class).doubleValue()),
+				ConsultationStatus.valueOf(document.getString("status")), document.getInteger("round"),
+				document.getString("previousId"), units, certifications,
+				document.get("revision", Number.class).intValue(), document.getString("createdBy"),
+				Instant.parse(document.getString("createdAt")));
+	}
+
+}

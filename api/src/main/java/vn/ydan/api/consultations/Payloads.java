@@ -1,0 +1,89 @@
+package vn.ydan.api.consultations;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the consultation mutations answer: the object changed, or why nothing was changed.
+ */
+final class Payloads {
+
+	private Payloads() {
+	}
+
+	/**
+	 * A problem with the input (the GraphQL {@code UserError}).
+	 *
+	 * @param field path of the input field at fault
+	 * @param message what is wrong, in Vietnamese
+	 * @param code stable code
+	 */
+	record UserError(@Nullable List<String> field, String message, String code) {
+
+		static UserError of(@Nullable String field, String message, String code) {
+			return new UserError((field != null) ? List.of("input", field) : null, message, code);
+		}
+
+	}
+
+	/**
+	 * @param consultation the consultation after the change; null when refused
+	 * @param userErrors why it was refused
+	 */
+	record ConsultationPayload(@Nullable Consultation consultation, List<UserError> userErrors) {
+
+		static ConsultationPayload of(Consultation consultation) {
+			return new ConsultationPayload(consultation, List.of());
+		}
+
+		static ConsultationPayload refused(UserError... errors) {
+			return new ConsultationPayload(null, List.of(errors));
+		}
+
+	}
+
+	/**
+	 * @param answer the household's answer; null when refused
+	 * @param replayed whether this was a retry answered with the first result
+	 * @param userErrors why it was refused
+	 */
+	record AnswerPayload(Answers.@Nullable Answer answer, boolean replayed, List<UserError> userErrors) {
+
+		static AnswerPayload refused(UserError... errors) {
+			return new AnswerPayload(null, false, List.of(errors));
+		}
+
+	}
+
+	/**
+	 * @param tally the tally after the change; null when refused
+	 * @param userErrors why it was refused
+	 */
+	record TallyPayload(@Nullable Tally tally, List<UserError> userErrors) {
+
+		static TallyPayload refused(List<UserError> errors) {
+			return new TallyPayload(null, List.copyOf(errors));
+		}
+
+	}
+
+	/**
+	 * @param rows data rows read
+	 * @param households households registered
+	 * @param errors problems by line; nothing was written when not empty
+	 * @param durationMs time taken
+	 */
+	record HouseholdImportResult(int rows, int households, List<RowError> errors, long durationMs) {
+	}
+
+	/**
+	 * @param line line of the file (the header is line 1)
+	 * @param column header name of the column at fault
+	 * @param message what is wrong, in Vietnamese
+	 * @param code stable code
+	 */
+	record RowError(int line, @Nullable String column, String message, String code) {
+	}
+
+}

@@ -1,0 +1,217 @@
+package vn.ydan.api.consultations;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Live counts of each consultation, in memory, updated by every answer and every verified
+ * tally: results are read from here, never by re-reading the answers. Built once per
+ * consultation from the store (at the first read after a start, and when the register
+ * freezes), so that after a crash the counts are again exactly those of the stored
+ * answers.
+ * <p>
+ * One api instance per store: another instance's answers show up only after a restart.
+ */
+@Component
+class ResultBoard {
+
+	private final Households households;
+
+	private final Answers answers;
+
+	private final Tallies tallies;
+
+	private final Map<String, Board> boards = new ConcurrentHashMap<>();
+
+	ResultBoard(Households households, Answers answers, Tallies tallies) {
+		this.households = households;
+		this.answers = answers;
+		this.tallies = tallies;
+	}
+
+	Board of(Consultation consultation) {
+		return this.boards.computeIfAbsent(consultation.id(), (id) -> build(consultation));
+	}
+
+	/** Drops the board: the next read builds it again from the store. */
+	void forget(String consultationId) {
+		this.boards.remove(consultationId);
+	}
+
+	private Board build(Consultation consultation) {
+		List<String> communes = consultation.units().stream().map(Consultation.ConsultedUnit::unitId).toList();
+		List<Households.Household> register = (consultation.status() == ConsultationStatus.SCHEDULED)
+				? this.households.inCommunes(communes) : this.households.frozen(consultation.id());
+		Board board = new Board();
+		for (String commune : communes) {
+			board.groupsByCommune.put(commune, new ArrayList<>());
+		}
+		for (Households.Household household : register) {
+			GroupCounts group = board.groups.computeIfAbsent(household.groupId(), (id) -> {
+				board.groupsByCommune.computeIfAbsent(household.communeId(), (c) -> new ArrayList<>()).add(id);
+				return new GroupCounts(household.communeId());
+			});
+			group.households++;
+		}
+		if (consultation.status() != ConsultationStatus.SCHEDULED) {
+			for (Answers.Answer answer : this.answers.all(consultation.id())) {
+				board.answered(answer.groupId(), answer.agree(), answer.nameChoice());
+			}
+			for (Tally tally : this.tallies.all(consultation.id())) {
+				if (tally.verified() != null) {
+					board.paper(tally.groupId(), tally.verified());
+				}
+			}
+		}
+		return board;
+	}
+
+	/** The counts of one consultation. */
+	static final class Board {
+
+		private final Map<String, GroupCounts> groups = new ConcurrentHashMap<>();
+
+		private final Map<String, List<String>> groupsByCommune = new LinkedHashMap<>();
+
+		private final AtomicLong changes = new AtomicLong();
+
+		void answered(String groupId, boolean agree, @Nullable String nameChoice) {
+			GroupCounts group = this.groups.get(groupId);
+			if (group == null) {
+				return;
+			}
+			(agree ? group.onlineAgree : group.onlineDisagree).increment();
+			if (nameChoice != null) {
+				group.onlineNames.computeIfAbsent(nameChoice, (name) -> new LongAdder()).increment();
+			}
+			this.changes.incrementAndGet();
+		}
+
+		void paper(String groupId, PaperCounts counts) {
+			GroupCounts group = this.groups.get(groupId);
+			if (group != null) {
+				group.paper = counts;
+				this.changes.incrementAndGet();
+			}
+		}
+
+		/** Changes so far: a subscriber compares it to know whether to send again. */
+		long changes() {
+			return this.changes.get();
+		}
+
+		int households(String groupId) {
+			GroupCounts group = this.groups.get(groupId);
+			return (group != null) ? group.households : 0;
+		}
+
+		long online(String groupId) {
+			GroupCounts group = this.groups.get(groupId);
+			return (group != null) ? group.onlineAgree.sum() + group.onlineDisagree.sum() : 0;
+		}
+
+		@Nullable String communeOf(String groupId) {
+			GroupCounts group = this.groups.get(groupId);
+			return (group != null) ? group.communeId : null;
+		}
+
+		List<String> groupsOf(String communeId) {
+			return this.groupsByCommune.getOrDefault(communeId, List.of());
+		}
+
+		/** The commune's figures, summed over its groups. */
+		Figures commune(String communeId) {
+			long households = 0;
+			long online = 0;
+			long agree = 0;
+			long disagree = 0;
+			long invalid = 0;
+			long paperReturned = 0;
+			int reported = 0;
+			Map<String, Long> names = new TreeMap<>();
+			List<String> groupIds = groupsOf(communeId);
+			for (String groupId : groupIds) {
+				GroupCounts group = this.groups.get(groupId);
+				households += group.households;
+				long onlineAgree = group.onlineAgree.sum();
+				long onlineDisagree = group.onlineDisagree.sum();
+				online += onlineAgree + onlineDisagree;
+				agree += onlineAgree;
+				disagree += onlineDisagree;
+				group.onlineNames.forEach((name, count) -> names.merge(name, count.sum(), Long::sum));
+				PaperCounts paper = group.paper;
+				if (paper != null) {
+					reported++;
+					agree += paper.agree();
+					disagree += paper.disagree();
+					invalid += paper.invalid();
+					paperReturned += paper.returned();
+					paper.names().forEach((name, count) -> names.merge(name, (long) count, Long::sum));
+				}
+			}
+			return new Figures(households, online, paperReturned, agree, disagree, invalid, groupIds.size(), reported,
+					names);
+		}
+
+		Map<String, Figures> communes() {
+			Map<String, Figures> all = new HashMap<>();
+			this.groupsByCommune.keySet().forEach((commune) -> all.put(commune, commune(commune)));
+			return all;
+		}
+
+	}
+
+	private static final class GroupCounts {
+
+		private final String communeId;
+
+		private int households;
+
+		private final LongAdder onlineAgree = new LongAdder();
+
+		private final LongAdder onlineDisagree = new LongAdder();
+
+		private final Map<String, LongAdder> onlineNames = new ConcurrentHashMap<>();
+
+		private volatile @Nullable PaperCounts paper;
+
+		GroupCounts(String communeId) {
+			this.communeId = communeId;
+		}
+
+	}
+
+	/**
+	 * A commune's figures.
+	 *
+	 * @param households households in the frozen register
+	 * @param online households that answered online
+	 * @param paperReturned paper forms returned, in verified tallies
+	 * @param agree agree, online and paper
+	 * @param disagree disagree, online and paper
+	 * @param invalid invalid paper forms
+	 * @param groups residential groups
+	 * @param groupsReported groups whose paper tally is verified
+	 * @param names name chosen → count
+	 */
+	record Figures(long households, long online, long paperReturned, long agree, long disagree, long invalid,
+			int groups, int groupsReported, Map<String, Long> names) {
+
+		long tookPart() {
+			return this.online + this.paperReturned;
+		}
+
+	}
+
+}

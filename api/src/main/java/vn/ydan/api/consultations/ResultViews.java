@@ -1,0 +1,226 @@
+package vn.ydan.api.consultations;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.units.Unit;
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+
+/**
+ * Results as the API shows them, computed from the live counts ({@link ResultBoard}); a
+ * published consultation's are computed once and kept, since they no longer change.
+ */
+@Component
+class ResultViews {
+
+	private final ResultBoard board;
+
+	private final ConsultationService service;
+
+	private final UnitRegistry registry;
+
+	private final Map<String, Results> published = new ConcurrentHashMap<>();
+
+	ResultViews(ResultBoard board, ConsultationService service, UnitRegistry registry) {
+		this.board = board;
+		this.service = service;
+		this.registry = registry;
+	}
+
+	Results of(Consultation consultation) {
+		if (consultation.status() == ConsultationStatus.PUBLISHED) {
+			return this.published.computeIfAbsent(consultation.id(), (id) -> compute(consultation));
+		}
+		return compute(consultation);
+	}
+
+	private Results compute(Consultation consultation) {
+		LocalDate date = ConsultationService.referenceDate(consultation);
+		ResultBoard.Board counts = this.board.of(consultation);
+		Map<String, ResultBoard.Figures> figures = counts.communes();
+		List<CommuneResult> communes = new ArrayList<>();
+		Map<String, CommuneResult> byId = new java.util.HashMap<>();
+		for (Consultation.ConsultedUnit unit : consultation.units()) {
+			ResultBoard.Figures commune = figures.get(unit.unitId());
+			CommuneResult result = new CommuneResult(this.registry.view(unit.unitId(), date), commune,
+					this.service.outcome(consultation, commune),
+					consultation.certifications().containsKey(unit.unitId()));
+			communes.add(result);
+			byId.put(unit.unitId(), result);
+		}
+		List<RollUp> districts = new ArrayList<>();
+		List<RollUp> provinces = new ArrayList<>();
+		Map<String, List<String>> below = this.service.hierarchy(consultation);
+		for (String parentId : below.keySet()) {
+			UnitRecord parent = this.registry.unit(parentId, date);
+			if (parent == null) {
+				continue;
+			}
+			RollUp rollUp = rollUp(this.registry.view(parentId, date), communesBelow(parentId, below, byId),
+					consultation.certifications().containsKey(parentId));
+			if (parent.level() == UnitLevel.DISTRICT) {
+				districts.add(rollUp);
+			}
+			else if (parent.level() == UnitLevel.PROVINCE) {
+				provinces.add(rollUp);
+			}
+		}
+		RollUp total = rollUp(null, communes, consultation.status().compareTo(ConsultationStatus.CERTIFIED) >= 0);
+		return new Results(consultation.status() == ConsultationStatus.PUBLISHED, communes, districts, provinces,
+				total);
+	}
+
+	private static List<CommuneResult> communesBelow(String parentId, Map<String, List<String>> below,
+			Map<String, CommuneResult> byId) {
+		List<CommuneResult> found = new ArrayList<>();
+		for (String child : below.getOrDefault(parentId, List.of())) {
+			CommuneResult commune = byId.get(child);
+			if (commune != null) {
+				found.add(commune);
+			}
+			else {
+				found.addAll(communesBelow(child, below, byId));
+			}
+		}
+		return found;
+	}
+
+	private static RollUp rollUp(@Nullable Unit unit, List<CommuneResult> communes, boolean certified) {
+		int passed = 0;
+		int failed = 0;
+		int pending = 0;
+		long households = 0;
+		long tookPart = 0;
+		long agree = 0;
+		long disagree = 0;
+		for (CommuneResult commune : communes) {
+			switch (commune.outcome()) {
+				case PASS -> passed++;
+				case FAIL -> failed++;
+				default -> pending++;
+			}
+			households += commune.households();
+			tookPart += commune.tookPart();
+			agree += commune.agree();
+			disagree += commune.disagree();
+		}
+		return new RollUp(unit, communes.size(), passed, failed, pending, households, tookPart, agree, disagree,
+				certified);
+	}
+
+	/**
+	 * @param published whether final and public
+	 * @param communes per commune
+	 * @param districts per district
+	 * @param provinces per province
+	 * @param total all communes
+	 */
+	record Results(boolean published, List<CommuneResult> communes, List<RollUp> districts, List<RollUp> provinces,
+			RollUp total) {
+	}
+
+	/**
+	 * The GraphQL {@code CommuneResult}.
+	 *
+	 * @param unit the commune
+	 * @param figures its counts
+	 * @param outcome pass, fail or pending
+	 * @param certified whether certified
+	 */
+	record CommuneResult(@Nullable Unit unit, ResultBoard.Figures figures, ConsultationService.Outcome outcome,
+			boolean certified) {
+
+		public long households() {
+			return this.figures.households();
+		}
+
+		public long tookPart() {
+			return this.figures.tookPart();
+		}
+
+		public long online() {
+			return this.figures.online();
+		}
+
+		public long paperReturned() {
+			return this.figures.paperReturned();
+		}
+
+		public long agree() {
+			return this.figures.agree();
+		}
+
+		public long disagree() {
+			return this.figures.disagree();
+		}
+
+		public long invalid() {
+			return this.figures.invalid();
+		}
+
+		public double agreeShare() {
+			return share(this.figures.agree());
+		}
+
+		public double turnout() {
+			return share(this.figures.tookPart());
+		}
+
+		public int groups() {
+			return this.figures.groups();
+		}
+
+		public int groupsReported() {
+			return this.figures.groupsReported();
+		}
+
+		public List<NameCount> names() {
+			return this.figures.names()
+				.entrySet()
+				.stream()
+				.map((entry) -> new NameCount(entry.getKey(), entry.getValue()))
+				.toList();
+		}
+
+		private double share(long count) {
+			return (this.figures.households() > 0) ? Math.round(count * 10000.0 / this.figures.households()) / 100.0
+					: 0;
+		}
+
+	}
+
+	/**
+	 * @param name a name
+	 * @param count how many chose it
+	 */
+	record NameCount(String name, long count) {
+	}
+
+	/**
+	 * The GraphQL {@code RollUp}.
+	 *
+	 * @param unit the unit, null for the total
+	 * @param communes communes asked
+	 * @param passed communes that pass
+	 * @param failed communes that fail
+	 * @param pending communes pending
+	 * @param households households
+	 * @param tookPart households that took part
+	 * @param agree households that agree
+	 * @param disagree households that disagree
+	 * @param certified whether certified
+	 */
+	record RollUp(@Nullable Unit unit, int communes, int passed, int failed, int pending, long households,
+			long tookPart, long agree, long disagree, boolean certified) {
+	}
+
+}

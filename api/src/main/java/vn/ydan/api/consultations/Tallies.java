@@ -1,0 +1,118 @@
+package vn.ydan.api.consultations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code tallies} collection: one document per consultation and residential group,
+ * replaced only if its revision is still the one the change was based on.
+ */
+@Component
+class Tallies {
+
+	static final String COLLECTION = "tallies";
+
+	private final MongoCollection<Document> collection;
+
+	@Autowired
+	Tallies(MongoDatabaseFactory databases) {
+		this(databases.getMongoDatabase());
+	}
+
+	Tallies(MongoDatabase database) {
+		this.collection = database.getCollection(COLLECTION);
+	}
+
+	@Nullable Tally find(String consultationId, String groupId) {
+		Document document = this.collection.find(Filters.eq("_id", consultationId + "|" + groupId)).first();
+		return (document != null) ? fromDocument(document) : null;
+	}
+
+	List<Tally> all(String consultationId) {
+		List<Tally> all = new ArrayList<>();
+		for (Document document : this.collection.find(Filters.eq("consultationId", consultationId))) {
+			all.add(fromDocument(document));
+		}
+		return all;
+	}
+
+	boolean save(Tally tally, int expectedRevision) {
+		Document document = toDocument(tally);
+		if (expectedRevision == 0) {
+			try {
+				this.collection.insertOne(document);
+				return true;
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCode() == 11000) {
+					return false;
+				}
+				throw ex;
+			}
+		}
+		return this.collection
+			.replaceOne(
+					Filters.and(Filters.eq("_id", document.getString("_id")), Filters.eq("revision", expectedRevision)),
+					document)
+			.getMatchedCount() == 1;
+	}
+
+	private static Document toDocument(Tally tally) {
+		List<Document> entries = new ArrayList<>();
+		for (Tally.Entry entry : tally.entries()) {
+			entries.add(new Document("by", entry.by()).append("at", entry.at().toString())
+				.append("counts", entry.counts().toDocument()));
+		}
+		List<Document> corrections = new ArrayList<>();
+		for (Tally.Correction correction : tally.corrections()) {
+			corrections.add(new Document("by", correction.by()).append("at", correction.at().toString())
+				.append("reason", correction.reason())
+				.append("before", correction.before().toDocument())
+				.append("after", correction.after().toDocument()));
+		}
+		Document document = new Document("_id", tally.consultationId() + "|" + tally.groupId())
+			.append("consultationId", tally.consultationId())
+			.append("communeId", tally.communeId())
+			.append("groupId", tally.groupId())
+			.append("entries", entries)
+			.append("state", tally.state().name())
+			.append("corrections", corrections)
+			.append("revision", tally.revision());
+		if (tally.verified() != null) {
+			document.append("verified", tally.verified().toDocument());
+		}
+		return document;
+	}
+
+	private static Tally fromDocument(Document document) {
+		List<Tally.Entry> entries = new ArrayList<>();
+		for (Document entry : document.getList("entries", Document.class)) {
+			entries.add(new Tally.Entry(entry.getString("by"), Instant.parse(entry.getString("at")),
+					PaperCounts.fromDocument(entry.get("counts", Document.class))));
+		}
+		List<Tally.Correction> corrections = new ArrayList<>();
+		for (Document correction : document.getList("corrections", Document.class)) {
+			corrections.add(new Tally.Correction(correction.getString("by"), Instant.parse(correction.getString("at")),
+					correction.getString("reason"), PaperCounts.fromDocument(correction.get("before", Document.class)),
+					PaperCounts.fromDocument(correction.get("after", Document.class))));
+		}
+		Document verified = document.get("verified", Document.class);
+		return new Tally(document.getString("consultationId"), document.getString("communeId"),
+				document.getString("groupId"), entries, Tally.State.valueOf(document.getString("state")),
+				(verified != null) ? PaperCounts.fromDocument(verified) : null, corrections,
+				document.get("revision", Number.class).intValue());
+	}
+
+}

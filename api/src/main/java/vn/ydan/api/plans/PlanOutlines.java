@@ -1,0 +1,79 @@
+package vn.ydan.api.plans;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may know of and do to plans: read a plan's outline, and move it into
+ * and out of consultation (the consultations module's steps in the plan's life).
+ */
+@Service
+public class PlanOutlines {
+
+	private final Plans plans;
+
+	PlanOutlines(Plans plans) {
+		this.plans = plans;
+	}
+
+	/** The plan's outline, or null when there is no such plan. */
+	public @Nullable PlanOutline outline(String planId) {
+		Plan plan = this.plans.findById(planId);
+		if (plan == null) {
+			return null;
+		}
+		Map<String, List<ProposedUnit>> byOld = new LinkedHashMap<>();
+		for (ProposedUnit unit : plan.units()) {
+			for (PlanComponent component : unit.components()) {
+				byOld.computeIfAbsent(component.unitId(), (id) -> new ArrayList<>()).add(unit);
+			}
+		}
+		List<PlanOutline.Affected> affected = new ArrayList<>();
+		byOld.forEach((unitId, units) -> {
+			List<String> alternatives = new ArrayList<>();
+			units.forEach((unit) -> unit.alternativeNames()
+				.stream()
+				.filter((name) -> !alternatives.contains(name))
+				.forEach(alternatives::add));
+			affected.add(new PlanOutline.Affected(unitId, units.stream().map(ProposedUnit::fullName).toList(),
+					alternatives));
+		});
+		return new PlanOutline(plan.id(), plan.title(), plan.status().name(), plan.effectiveDate(), plan.scopeIds(),
+				affected);
+	}
+
+	/**
+	 * Moves a published plan into consultation, or a plan in consultation to consulted;
+	 * nothing when it is already there. Returns whether the plan is now in
+	 * {@code target}.
+	 */
+	public boolean moveConsultation(String planId, boolean finished, String actor) {
+		PlanStatus from = finished ? PlanStatus.IN_CONSULTATION : PlanStatus.PUBLISHED;
+		PlanStatus to = finished ? PlanStatus.CONSULTED : PlanStatus.IN_CONSULTATION;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Plan plan = this.plans.findById(planId);
+			if (plan == null) {
+				return false;
+			}
+			if (plan.status() == to) {
+				return true;
+			}
+			if (plan.status() != from) {
+				return false;
+			}
+			if (this.plans.save(plan.withStatus(to, Instant.now()), plan.revision(), actor,
+					"Chuyển trạng thái sang " + to.label())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
