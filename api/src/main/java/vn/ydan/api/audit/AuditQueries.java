@@ -23,7 +23,7 @@ class AuditQueries {
 	}
 
 	@QueryMapping
-	AuditPage auditEntries(@Argument @Nullable AuditFilter filter, @Argument int first,
+	AuditEntryConnection auditEntries(@Argument @Nullable AuditFilter filter, @Argument int first,
 			@Argument @Nullable String after) {
 		return this.reading.entries(AuditFilter.orNone(filter), first, after);
 	}

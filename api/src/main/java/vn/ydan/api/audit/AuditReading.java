@@ -35,14 +35,14 @@ class AuditReading {
 	}
 
 	@PreAuthorize(Roles.IS_ADMIN)
-	AuditPage entries(AuditFilter filter, int first, @Nullable String after) {
+	AuditEntryConnection entries(AuditFilter filter, int first, @Nullable String after) {
 		if (first < 0 || first > MAX_PAGE) {
 			throw new BadRequestException("first phải từ 0 đến " + MAX_PAGE + ", không phải " + first);
 		}
-		Long before = AuditPage.seq(after);
+		Long before = AuditEntryConnection.seq(after);
 		List<AuditEntry> entries = this.auditLog.newestFirst(filter, before, first + 1);
 		boolean hasNext = entries.size() > first;
-		return AuditPage.of(hasNext ? entries.subList(0, first) : entries, hasNext, before != null);
+		return AuditEntryConnection.of(hasNext ? entries.subList(0, first) : entries, hasNext, before != null);
 	}
 
 	@PreAuthorize(Roles.IS_ADMIN)

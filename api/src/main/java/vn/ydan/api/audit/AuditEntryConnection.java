@@ -10,20 +10,22 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.api.access.BadRequestException;
 
 /**
- * A page of entries, newest first, as a Relay connection.
+ * A page of entries, newest first, as a Relay connection. (Spring for GraphQL passes
+ * types whose name ends in "Connection" through unchanged.)
  *
  * @param edges the entries with their cursors
  * @param pageInfo where the page stands
  */
-record AuditPage(List<Edge> edges, PageInfo pageInfo) {
+record AuditEntryConnection(List<Edge> edges, PageInfo pageInfo) {
 
 	private static final String PREFIX = "audit|";
 
-	static AuditPage of(List<AuditEntry> entries, boolean hasNext, boolean hasPrevious) {
+	static AuditEntryConnection of(List<AuditEntry> entries, boolean hasNext, boolean hasPrevious) {
 		List<Edge> edges = new ArrayList<>(entries.size());
 		entries.forEach((entry) -> edges.add(new Edge(cursor(entry.seq()), entry)));
-		return new AuditPage(edges, new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+		return new AuditEntryConnection(edges,
+				new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
+						edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
 	}
 
 	static String cursor(long seq) {
