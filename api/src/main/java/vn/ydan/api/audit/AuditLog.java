@@ -149,7 +149,8 @@ class AuditLog {
 		}
 	}
 
-	private BsonDocument toDocument(NewEntry entry, long seq, long at, String prevHash) {
+	/** The stored form of an entry, with its hash ({@code hash} is the last field). */
+	BsonDocument toDocument(NewEntry entry, long seq, long at, String prevHash) {
 		Caller caller = entry.caller();
 		BsonDocument document = new BsonDocument(ID, new BsonInt64(seq)).append(AT, new BsonDateTime(at))
 			.append(ACTOR, new BsonString(caller.actor()));
