@@ -1,0 +1,72 @@
+package vn.ydan.admin.audit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import vn.ydan.admin.api.ApiClient;
+
+/**
+ * The audit log through the api, as the signed-in administrator. Each call is one
+ * document of {@code graphql-documents/} ({@code auditEntries}, {@code verifyAuditLog},
+ * {@code auditEntriesCsv}, {@code auditKinds}, {@code auditUnit}); failures are
+ * {@link vn.ydan.admin.api.ApiException}s.
+ */
+@Component
+public class AuditApi {
+
+	public static final int PAGE_SIZE = 50;
+
+	/** The most entries one CSV file holds (the api allows up to 100,000). */
+	public static final int CSV_ROWS = 100_000;
+
+	private final ApiClient api;
+
+	AuditApi(ApiClient api) {
+		this.api = api;
+	}
+
+	/** A page of entries, newest first, older than {@code after}'s when given. */
+	public AuditPage entries(AuditFilter filter, @Nullable String after) {
+		Map<String, @Nullable Object> variables = new HashMap<>();
+		variables.put("filter", filter.toInput());
+		variables.put("first", PAGE_SIZE);
+		variables.put("after", after);
+		return this.api.fetch("auditEntries", variables, "auditEntries", AuditPage.Connection.class).toPage();
+	}
+
+	public AuditVerification verify() {
+		return this.api.fetch("verifyAuditLog", Map.of(), "verifyAuditLog", AuditVerification.class);
+	}
+
+	/**
+	 * The entries as a CSV file's text (starting with a byte-order mark), oldest first.
+	 */
+	public String csv(AuditFilter filter) {
+		return this.api.fetch("auditEntriesCsv", Map.of("filter", filter.toInput(), "limit", CSV_ROWS),
+				"auditEntriesCsv", String.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	public List<String> kinds() {
+		return this.api.fetch("auditKinds", Map.of(), "auditKinds", List.class);
+	}
+
+	/** The global id and name of the unit holding a code today; empty when none does. */
+	public Optional<UnitFound> unitByCode(String code) {
+		return this.api.fetchIfAny("auditUnit", Map.of("code", code.strip()), "unitByCode", UnitFound.class);
+	}
+
+	/**
+	 * @param id global id
+	 * @param fullName full name
+	 */
+	public record UnitFound(String id, String fullName) {
+	}
+
+}

@@ -1,0 +1,468 @@
+package vn.ydan.api.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code auditLog} collection: one document per entry, its sequence number as
+ * {@code _id}, each entry holding the hash of the one before. Only ever inserted into.
+ * <p>
+ * <strong>Appends</strong> are serialized in this process by a lock; across processes the
+ * unique {@code _id} makes the second of two appends of the same number fail, and the
+ * loser chains onto the winner's entry and tries the next number. Every insert is a
+ * single-document write, committed by the embedded store before it is acknowledged.
+ * <p>
+ * <strong>Reads walk the chain by number</strong> in chunks ({@code _id $in [...]}), the
+ * one query the embedded store answers from an index: it ignores other indexes, and a
+ * sorted or unbounded query would make it load and sort every entry in memory. The time
+ * of an entry never goes down along the chain, so a date range becomes a range of numbers
+ * by binary search.
+ */
+@Component
+class AuditLog {
+
+	static final String COLLECTION = "auditLog";
+
+	static final String ID = "_id";
+
+	static final String AT = "at";
+
+	static final String ACTOR = "actor";
+
+	static final String DISPLAY_NAME = "displayName";
+
+	static final String ROLES = "roles";
+
+	static final String CLIENT_ID = "clientId";
+
+	static final String REQUEST_ID = "requestId";
+
+	static final String KIND = "kind";
+
+	static final String UNIT_IDS = "unitIds";
+
+	static final String SUMMARY = "summary";
+
+	static final String INPUT = "input";
+
+	static final String BEFORE = "before";
+
+	static final String AFTER = "after";
+
+	static final String OUTCOME = "outcome";
+
+	static final String CODES = "codes";
+
+	static final String PREV_HASH = "prevHash";
+
+	/** Entries per read. */
+	static final int CHUNK = 256;
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+	private final MongoCollection<BsonDocument> collection;
+
+	private final Clock clock;
+
+	private final int chunk;
+
+	private final ReentrantLock appending = new ReentrantLock();
+
+	private final ChainHash appendHash = new ChainHash();
+
+	/** The last entry as this process knows it; null until first needed. */
+	private volatile @Nullable Head head;
+
+	@Autowired
+	AuditLog(MongoDatabaseFactory databases) {
+		this(databases.getMongoDatabase(), Clock.systemUTC(), CHUNK);
+	}
+
+	AuditLog(MongoDatabase database, Clock clock, int chunk) {
+		this.collection = database.getCollection(COLLECTION, BsonDocument.class);
+		this.clock = clock;
+		this.chunk = chunk;
+	}
+
+	/**
+	 * Appends an entry after the last one and returns it as stored.
+	 * @throws com.mongodb.MongoException when the store refused or did not answer; then
+	 * nothing was appended, or (a lost acknowledgement) the entry is there whole
+	 */
+	AuditEntry append(NewEntry entry) {
+		this.appending.lock();
+		try {
+			Head last = (this.head != null) ? this.head : findHead();
+			for (int attempt = 1;; attempt++) {
+				// Never earlier than the entry before: dates map to ranges of numbers.
+				long at = Math.max(this.clock.millis(), last.at());
+				BsonDocument document = toDocument(entry, last.seq() + 1, at, last.hash());
+				try {
+					this.collection.insertOne(document);
+				}
+				catch (MongoWriteException ex) {
+					if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 1_000) {
+						this.head = null;
+						throw ex;
+					}
+					// Another process appended this number first: chain onto its entry.
+					last = headAt(last.seq() + 1);
+					continue;
+				}
+				catch (RuntimeException ex) {
+					this.head = null;
+					throw ex;
+				}
+				this.head = new Head(last.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
+				return AuditEntry.of(document);
+			}
+		}
+		finally {
+			this.appending.unlock();
+		}
+	}
+
+	/** The stored form of an entry, with its hash ({@code hash} is the last field). */
+	BsonDocument toDocument(NewEntry entry, long seq, long at, String prevHash) {
+		Caller caller = entry.caller();
+		BsonDocument document = new BsonDocument(ID, new BsonInt64(seq)).append(AT, new BsonDateTime(at))
+			.append(ACTOR, new BsonString(caller.actor()));
+		if (caller.displayName() != null) {
+			document.append(DISPLAY_NAME, new BsonString(caller.displayName()));
+		}
+		document.append(ROLES, strings(caller.roles()));
+		if (caller.clientId() != null) {
+			document.append(CLIENT_ID, new BsonString(caller.clientId()));
+		}
+		document.append(REQUEST_ID, new BsonString(entry.requestId()))
+			.append(KIND, new BsonString(entry.kind()))
+			.append(UNIT_IDS, strings(entry.unitIds()));
+		if (entry.summary() != null) {
+			document.append(SUMMARY, new BsonString(entry.summary()));
+		}
+		if (entry.input() != null) {
+			document.append(INPUT, entry.input());
+		}
+		if (entry.before() != null) {
+			document.append(BEFORE, entry.before());
+		}
+		if (entry.after() != null) {
+			document.append(AFTER, entry.after());
+		}
+		document.append(OUTCOME, new BsonString(entry.outcome().name()))
+			.append(CODES, strings(entry.codes()))
+			.append(PREV_HASH, new BsonString(prevHash));
+		return document.append(ChainHash.HASH, new BsonString(this.appendHash.of(document)));
+	}
+
+	private static BsonArray strings(List<String> values) {
+		BsonArray array = new BsonArray(new ArrayList<>(values.size()));
+		values.forEach((value) -> array.add(new BsonString(value)));
+		return array;
+	}
+
+	/** The last entry, including those other processes appended since. */
+	Head head() {
+		Head known = (this.head != null) ? this.head : findHead();
+		while (true) {
+			List<BsonDocument> next = fetch(known.seq() + 1, known.seq() + this.chunk);
+			if (next.isEmpty()) {
+				return known;
+			}
+			long seq = known.seq();
+			BsonDocument last = null;
+			for (BsonDocument document : next) {
+				if (seqOf(document) == seq + 1) {
+					seq++;
+					last = document;
+				}
+			}
+			if (last == null) {
+				return known;
+			}
+			known = Head.of(last);
+		}
+	}
+
+	/**
+	 * The highest number present, by doubling then bisecting on single-number lookups (a
+	 * few dozen for millions of entries); a log with holes (entries deleted in the store)
+	 * may give a number before a hole, which appends then find taken and step over.
+	 */
+	private Head findHead() {
+		if (atOf(1) == null) {
+			return Head.EMPTY;
+		}
+		long present = 1;
+		long absent = 2;
+		while (atOf(absent) != null) {
+			present = absent;
+			absent *= 2;
+		}
+		while (absent - present > 1) {
+			long middle = present + (absent - present) / 2;
+			if (atOf(middle) != null) {
+				present = middle;
+			}
+			else {
+				absent = middle;
+			}
+		}
+		Head found = headAt(present);
+		log.info("Audit log: {} entries", found.seq());
+		return found;
+	}
+
+	private Head headAt(long seq) {
+		BsonDocument document = this.collection.find(Filters.eq(ID, seq))
+			.projection(Projections.include(AT, ChainHash.HASH))
+			.first();
+		if (document == null) {
+			throw new IllegalStateException("Audit entry " + seq + " disappeared while appending");
+		}
+		return Head.of(document);
+	}
+
+	private @Nullable Instant atOf(long seq) {
+		BsonDocument document = this.collection.find(Filters.eq(ID, seq)).projection(Projections.include(AT)).first();
+		if (document == null) {
+			return null;
+		}
+		BsonValue at = document.get(AT);
+		return (at != null && at.isDateTime()) ? Instant.ofEpochMilli(at.asDateTime().getValue()) : Instant.EPOCH;
+	}
+
+	/** Entries {@code from..to} (inclusive) that exist, in order. */
+	List<BsonDocument> fetch(long from, long to) {
+		if (to < from) {
+			return List.of();
+		}
+		List<Long> ids = new ArrayList<>((int) (to - from + 1));
+		for (long seq = from; seq <= to; seq++) {
+			ids.add(seq);
+		}
+		List<BsonDocument> documents = this.collection.find(Filters.in(ID, ids))
+			.batchSize(ids.size())
+			.into(new ArrayList<>(ids.size()));
+		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
+		return documents;
+	}
+
+	static long seqOf(BsonDocument document) {
+		BsonValue id = document.get(ID);
+		return (id != null && id.isNumber()) ? id.asNumber().longValue() : -1;
+	}
+
+	/**
+	 * Up to {@code limit} entries matching {@code filter}, newest first, numbered below
+	 * {@code before} (all when null).
+	 */
+	List<AuditEntry> newestFirst(AuditFilter filter, @Nullable Long before, int limit) {
+		long[] range = range(filter);
+		long upper = (before != null) ? Math.min(range[1], before - 1) : range[1];
+		List<AuditEntry> found = new ArrayList<>();
+		for (long to = upper; to >= range[0] && found.size() < limit; to -= this.chunk) {
+			List<BsonDocument> documents = fetch(Math.max(range[0], to - this.chunk + 1), to);
+			for (int i = documents.size() - 1; i >= 0 && found.size() < limit; i--) {
+				AuditEntry entry = AuditEntry.of(documents.get(i));
+				if (filter.matches(entry)) {
+					found.add(entry);
+				}
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Entries matching {@code filter}, oldest first, until {@code consumer} returns
+	 * false.
+	 */
+	void oldestFirst(AuditFilter filter, Predicate<AuditEntry> consumer) {
+		long[] range = range(filter);
+		for (long from = range[0]; from <= range[1]; from += this.chunk) {
+			for (BsonDocument document : fetch(from, Math.min(range[1], from + this.chunk - 1))) {
+				AuditEntry entry = AuditEntry.of(document);
+				if (filter.matches(entry) && !consumer.test(entry)) {
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * The numbers that can hold entries of the filter's dates: narrowed by binary search
+	 * on {@code at}, which never goes down along the chain (the filter is still applied
+	 * to every entry, so a log whose times were tampered with is only read more widely).
+	 */
+	private long[] range(AuditFilter filter) {
+		long last = head().seq();
+		long first = 1;
+		Instant from = filter.fromInstant();
+		if (from != null) {
+			first = firstAtOrAfter(from, 1, last);
+		}
+		Instant to = filter.toExclusive();
+		if (to != null) {
+			last = firstAtOrAfter(to, first, last) - 1;
+		}
+		return new long[] { first, last };
+	}
+
+	/**
+	 * The first number in {@code low..high} whose time is at or after {@code instant}.
+	 */
+	private long firstAtOrAfter(Instant instant, long low, long high) {
+		long lo = low;
+		long hi = high + 1;
+		while (lo < hi) {
+			long middle = lo + (hi - lo) / 2;
+			Instant at = atOf(middle);
+			if (at == null) {
+				// A hole: give up narrowing on this side.
+				return low;
+			}
+			if (at.isBefore(instant)) {
+				lo = middle + 1;
+			}
+			else {
+				hi = middle;
+			}
+		}
+		return lo;
+	}
+
+	/**
+	 * Walks the whole chain in order and checks every link: each number present, each
+	 * entry's hash matching its content, each {@code prevHash} matching the entry before,
+	 * no document outside the chain, and the anchor (a number and hash noted earlier),
+	 * when given.
+	 */
+	Verification verify(@Nullable Anchor anchor) {
+		long started = System.nanoTime();
+		// Counted first: entries appended during the walk only lengthen it.
+		long stored = this.collection.estimatedDocumentCount();
+		ChainHash hashes = new ChainHash();
+		String previous = ChainHash.GENESIS;
+		long seq = 0;
+		Broken broken = null;
+		walk: while (true) {
+			long end = seq + this.chunk;
+			List<BsonDocument> documents = fetch(seq + 1, end);
+			Map<Long, BsonDocument> bySeq = new HashMap<>(documents.size() * 2);
+			documents.forEach((document) -> bySeq.put(seqOf(document), document));
+			for (long next = seq + 1; next <= end; next++) {
+				BsonDocument document = bySeq.get(next);
+				if (document == null) {
+					break walk;
+				}
+				BsonValue hash = document.get(ChainHash.HASH);
+				BsonValue prevHash = document.get(PREV_HASH);
+				if (hash == null || !hash.isString() || !hashes.of(document).equals(hash.asString().getValue())) {
+					broken = new Broken(next,
+							"Mục " + next + " đã bị sửa trong kho: nội dung không khớp mã băm của nó.");
+					break walk;
+				}
+				if (prevHash == null || !prevHash.isString() || !previous.equals(prevHash.asString().getValue())) {
+					broken = new Broken(next,
+							(next == 1)
+									? "Mục 1 không phải mục đầu tiên của chuỗi (mã băm trước không phải mã khởi đầu)."
+									: "Mục " + next + " không nối tiếp mục " + (next - 1) + ": mục " + (next - 1)
+											+ " hoặc mục " + next + " đã bị thay, sửa hoặc đổi chỗ.");
+					break walk;
+				}
+				if (anchor != null && anchor.seq() == next && !anchor.hash().equals(hash.asString().getValue())) {
+					broken = new Broken(next, "Mục " + next
+							+ " khác với mốc đã ghi nhận: từ mục này trở về trước, chuỗi đã bị viết lại.");
+					break walk;
+				}
+				previous = hash.asString().getValue();
+				seq = next;
+			}
+		}
+		if (broken == null && seq < stored) {
+			broken = new Broken(seq + 1, "Thiếu mục " + (seq + 1) + " (đã bị xóa?): kho có " + stored
+					+ " tài liệu nhưng chuỗi dừng ở mục " + seq + ".");
+		}
+		if (broken == null && anchor != null && anchor.seq() > seq) {
+			broken = new Broken(seq + 1, "Chuỗi chỉ có " + seq + " mục nhưng mốc đã ghi nhận là mục " + anchor.seq()
+					+ ": các mục cuối đã bị xóa.");
+		}
+		long checked = (broken != null) ? broken.seq() - 1 : seq;
+		long durationMs = (System.nanoTime() - started) / 1_000_000;
+		return new Verification(checked, broken == null, (broken != null) ? broken.seq() : null,
+				(broken != null) ? broken.reason() : null, durationMs, seq, previous);
+	}
+
+	/**
+	 * The last entry of the chain.
+	 *
+	 * @param seq its number, 0 for an empty log
+	 * @param hash its hash, {@link ChainHash#GENESIS} for an empty log
+	 * @param at its time, epoch milliseconds
+	 */
+	record Head(long seq, String hash, long at) {
+
+		static final Head EMPTY = new Head(0, ChainHash.GENESIS, 0);
+
+		static Head of(BsonDocument document) {
+			BsonValue hash = document.get(ChainHash.HASH);
+			BsonValue at = document.get(AT);
+			return new Head(seqOf(document), (hash != null && hash.isString()) ? hash.asString().getValue() : "",
+					(at != null && at.isDateTime()) ? at.asDateTime().getValue() : 0);
+		}
+
+	}
+
+	/**
+	 * A number and hash noted outside the system earlier.
+	 *
+	 * @param seq the entry's number
+	 * @param hash its hash then
+	 */
+	record Anchor(long seq, String hash) {
+	}
+
+	/**
+	 * @param entries entries found sound, from the first
+	 * @param verified whether the whole chain is sound
+	 * @param firstBrokenSeq the first entry that fails a check
+	 * @param reason what is wrong with it, in Vietnamese
+	 * @param durationMs time taken
+	 * @param headSeq the last entry reached
+	 * @param headHash its hash
+	 */
+	record Verification(long entries, boolean verified, @Nullable Long firstBrokenSeq, @Nullable String reason,
+			long durationMs, long headSeq, String headHash) {
+	}
+
+	private record Broken(long seq, String reason) {
+	}
+
+}

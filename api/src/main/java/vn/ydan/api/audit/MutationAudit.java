@@ -1,0 +1,170 @@
+package vn.ydan.api.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition.Operation;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audits every mutation field without the feature having to ask: it wraps the data
+ * fetcher of each top-level field of a mutation to note the caller, the arguments and how
+ * the fetch ended, and when the whole request has been executed appends one entry per
+ * field, in order, with the outcome read from the final result (the field's GraphQL error
+ * and its code, else the payload's {@code userErrors}). Entries are written after the
+ * fact, whole: a mutation that failed half-way is recorded as failed, with no
+ * {@code after} state.
+ * <p>
+ * While a field's fetcher runs, its entry is {@link AuditTrail#current()} on that thread
+ * (Spring runs annotated controllers on the calling thread).
+ */
+@Component
+class MutationAudit extends SimplePerformantInstrumentation {
+
+	static final ThreadLocal<@Nullable FieldCapture> CURRENT = new ThreadLocal<>();
+
+	private static final Logger log = LoggerFactory.getLogger(MutationAudit.class);
+
+	private static final String CODE = "code";
+
+	private final AuditLog auditLog;
+
+	MutationAudit(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@Override
+	public @Nullable InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+		return new Execution();
+	}
+
+	@Override
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+			InstrumentationState state) {
+		if (!(state instanceof Execution execution)
+				|| parameters.getExecutionContext().getOperationDefinition().getOperation() != Operation.MUTATION
+				|| parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
+			return fetcher;
+		}
+		return (environment) -> execution.fetch(fetcher, environment);
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		if (!(state instanceof Execution execution) || execution.captures.isEmpty()) {
+			return CompletableFuture.completedFuture(result);
+		}
+		List<GraphQLError> failures = new ArrayList<>();
+		for (FieldCapture capture : execution.captures) {
+			NewEntry entry = entryOf(capture, result.getErrors());
+			try {
+				this.auditLog.append(entry);
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not append the audit entry of {} (request {}): {}", entry.kind(), entry.requestId(),
+						entry, ex);
+				failures.add(GraphqlErrorBuilder.newError()
+					.message("Không ghi được nhật ký kiểm toán cho " + capture.field + " (mã yêu cầu "
+							+ entry.requestId() + "); kết quả thao tác ở trên vẫn đúng.")
+					.errorType(ErrorType.INTERNAL_ERROR)
+					.extensions(Map.of(CODE, "INTERNAL"))
+					.build());
+			}
+		}
+		if (failures.isEmpty()) {
+			return CompletableFuture.completedFuture(result);
+		}
+		List<GraphQLError> errors = new ArrayList<>(result.getErrors());
+		errors.addAll(failures);
+		return CompletableFuture.completedFuture(result.transform((builder) -> builder.errors(errors)));
+	}
+
+	static NewEntry entryOf(FieldCapture capture, List<GraphQLError> errors) {
+		List<String> codes = new ArrayList<>();
+		for (GraphQLError error : errors) {
+			List<Object> path = error.getPath();
+			if (path != null && path.size() == 1 && capture.resultKey.equals(path.get(0))) {
+				codes.add(codeOf(error));
+			}
+		}
+		AuditOutcome outcome;
+		synchronized (capture) {
+			if (!codes.isEmpty()) {
+				outcome = (codes.contains("UNAUTHORIZED") || codes.contains("FORBIDDEN")) ? AuditOutcome.DENIED
+						: AuditOutcome.ERROR;
+			}
+			else if (capture.failure != null) {
+				outcome = AuditOutcome.ERROR;
+				codes.add("INTERNAL");
+			}
+			else {
+				codes.addAll(UserErrorCodes.of(capture.result));
+				outcome = codes.isEmpty() ? AuditOutcome.OK : AuditOutcome.USER_ERRORS;
+			}
+			return new NewEntry(Caller.of(capture.request.authentication()), capture.request.requestId(),
+					"mutation:" + capture.field, capture.unitIds, capture.summary, capture.input, capture.before,
+					(outcome == AuditOutcome.OK) ? capture.after : null, outcome, codes);
+		}
+	}
+
+	private static String codeOf(GraphQLError error) {
+		Map<String, Object> extensions = error.getExtensions();
+		if (extensions != null && extensions.get(CODE) != null) {
+			return String.valueOf(extensions.get(CODE));
+		}
+		return String.valueOf(error.getErrorType());
+	}
+
+	/** The mutation fields of one request, in the order they ran. */
+	static final class Execution implements InstrumentationState {
+
+		final List<FieldCapture> captures = new CopyOnWriteArrayList<>();
+
+		Object fetch(DataFetcher<?> fetcher, DataFetchingEnvironment environment) throws Exception {
+			FieldCapture capture = new FieldCapture(environment.getField().getName(),
+					environment.getExecutionStepInfo().getResultKey(), AuditRequest.of(environment.getGraphQlContext()),
+					new LinkedHashMap<>(environment.getArguments()));
+			this.captures.add(capture);
+			FieldCapture outer = CURRENT.get();
+			CURRENT.set(capture);
+			try {
+				Object value = fetcher.get(environment);
+				if (value instanceof CompletionStage<?> stage) {
+					return stage.toCompletableFuture().whenComplete(capture::ended);
+				}
+				capture.ended(value, null);
+				return value;
+			}
+			catch (Exception | Error ex) {
+				capture.ended(null, ex);
+				throw ex;
+			}
+			finally {
+				CURRENT.set(outer);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+/**
+ * The audit log: every mutation (who, when, which client, what, before / after, request
+ * id, outcome) and every read of personal data by an official, appended to the
+ * {@code auditLog} collection and chained by SHA-256 hashes so that an entry changed,
+ * removed or moved in the store is found by {@code verifyAuditLog}.
+ * <p>
+ * Mutations are captured generically ({@link vn.ydan.api.audit.MutationAudit}); features
+ * add what only they know (the units touched, the state before and after) through
+ * {@link vn.ydan.api.audit.AuditTrail}, and record reads of personal data with
+ * {@link vn.ydan.api.audit.AuditTrail#recordRead}. Nothing in the system edits or deletes
+ * entries; see {@code docs/decisions/0005-audit-log.md}.
+ */
+@NullMarked
+package vn.ydan.api.audit;
+
+import org.jspecify.annotations.NullMarked;

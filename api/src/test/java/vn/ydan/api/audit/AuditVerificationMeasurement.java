@@ -1,0 +1,211 @@
+package vn.ydan.api.audit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.BsonDocument;
+import org.h2.mvstore.MVStore;
+import org.slf4j.LoggerFactory;
+
+/**
+ * For {@code bench/audit/measure.sh}: fills an embedded store file (the API's stand-in,
+ * H2 file, served over loopback as in the API) with a chain of audit entries shaped like
+ * real ones, then, in a fresh JVM, times verification and the viewer's reads with the
+ * API's own {@link AuditLog}.
+ *
+ * <pre>
+ * fill   DIR ENTRIES        write ENTRIES chained entries (bulk inserts of 1,000)
+ * verify DIR [CHUNK...]     verify the chain once per chunk size; time pages and CSV
+ * hash   ENTRIES            no store: decode ENTRIES entries from BSON bytes and check
+ *                           their chain, the part of a verification a real MongoDB
+ *                           leaves to the API
+ * </pre>
+ */
+final class AuditVerificationMeasurement {
+
+	private static final int BULK = 1_000;
+
+	private AuditVerificationMeasurement() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+		Path directory = Path.of(args[1]);
+		switch (args[0]) {
+			case "fill" -> fill(directory, Integer.parseInt(args[2]));
+			case "verify" -> {
+				List<Integer> chunks = new ArrayList<>();
+				for (int i = 2; i < args.length; i++) {
+					chunks.add(Integer.parseInt(args[i]));
+				}
+				verify(directory, chunks.isEmpty() ? List.of(AuditLog.CHUNK) : chunks);
+			}
+			case "hash" -> hashOnly(Integer.parseInt(args[1]));
+			default -> throw new IllegalArgumentException("fill, verify or hash, not " + args[0]);
+		}
+	}
+
+	private static void fill(Path directory, int entries) throws Exception {
+		Files.createDirectories(directory);
+		try (Store store = new Store(directory)) {
+			AuditLog log = new AuditLog(store.database, Clock.systemUTC(), AuditLog.CHUNK);
+			MongoCollection<BsonDocument> collection = store.database.getCollection(AuditLog.COLLECTION,
+					BsonDocument.class);
+			long start = System.nanoTime();
+			// 1 April to now-ish: about a month of entries, times never going down.
+			long at = Instant.parse("2025-04-01T00:00:00Z").toEpochMilli();
+			String previous = ChainHash.GENESIS;
+			List<BsonDocument> batch = new ArrayList<>(BULK);
+			for (int seq = 1; seq <= entries; seq++) {
+				at += 2_500;
+				BsonDocument document = log.toDocument(entry(seq), seq, at, previous);
+				previous = document.getString(ChainHash.HASH).getValue();
+				batch.add(document);
+				if (batch.size() == BULK || seq == entries) {
+					collection.insertMany(batch);
+					batch = new ArrayList<>(BULK);
+				}
+				if (seq % 100_000 == 0) {
+					System.out.printf("  filled %,d entries in %.1f s%n", seq, seconds(start));
+				}
+			}
+			System.out.printf("fill: %,d entries in %.1f s%n", entries, seconds(start));
+		}
+		System.out.printf("store file: %,d MB%n", Files.size(directory.resolve("audit.mv")) / 1_000_000);
+	}
+
+	private static NewEntry entry(int seq) {
+		String actor = (seq % 1_000 == 0) ? "thanhtra" : "canbo" + (seq % 50);
+		String unit = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(("Unit:COMMUNE:" + String.format("%05d", seq % 10_000)).getBytes());
+		return new NewEntry(new Caller(actor, "Trần Thị Bình", List.of("official"), "ydan-console"),
+				java.util.UUID.randomUUID().toString(),
+				(seq % 10 == 0) ? "mutation:addResidentialGroup" : "mutation:updateUnit", List.of(unit),
+				"Sửa số hộ của Phường Trúc Bạch",
+				BsonValues.document(Map.of("input",
+						Map.of("id", unit, "households", 4100 + seq % 100, "population", 15000, "expectedVersion", 3))),
+				BsonValues.document(Map.of("households", 4000, "population", 15000)),
+				BsonValues.document(Map.of("households", 4100 + seq % 100, "population", 15000)), AuditOutcome.OK,
+				List.of());
+	}
+
+	private static void verify(Path directory, List<Integer> chunks) throws Exception {
+		try (Store store = new Store(directory)) {
+			for (int chunk : chunks) {
+				AuditLog log = new AuditLog(store.database, Clock.systemUTC(), chunk);
+				long start = System.nanoTime();
+				AuditLog.Verification verification = log.verify(null);
+				System.out.printf("verify (chunk %d): %,d entries, verified=%s, %.1f s%n", chunk,
+						verification.entries(), verification.verified(), seconds(start));
+			}
+			AuditLog log = new AuditLog(store.database, Clock.systemUTC(), AuditLog.CHUNK);
+			time("first page of 50, no filter", () -> log.newestFirst(AuditFilter.NONE, null, 51).size());
+			time("first page of 50, one day (2025-04-10)", () -> log
+				.newestFirst(new AuditFilter(null, null, null, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 10)),
+						null, 51)
+				.size());
+			time("first page of 50, actor with 1 entry in 1,000",
+					() -> log.newestFirst(new AuditFilter("thanhtra", null, null, null, null), null, 51).size());
+			time("actor matching nothing (whole log read)",
+					() -> log.newestFirst(new AuditFilter("khongai", null, null, null, null), null, 51).size());
+			time("CSV of one day (2025-04-10)", () -> {
+				AuditCsv csv = new AuditCsv();
+				log.oldestFirst(new AuditFilter(null, null, null, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 10)),
+						(entry) -> {
+							csv.add(entry);
+							return csv.rows() < AuditReading.MAX_CSV_ROWS;
+						});
+				return csv.rows();
+			});
+			time("append one entry (head found by probing)", () -> {
+				AuditLog fresh = new AuditLog(store.database, Clock.systemUTC(), AuditLog.CHUNK);
+				return (int) fresh.append(entry(7)).seq();
+			});
+		}
+	}
+
+	private static void hashOnly(int entries) {
+		// The driver connects lazily: this client never does.
+		MongoClient unused = MongoClients.create("mongodb://127.0.0.1:9");
+		AuditLog log = new AuditLog(unused.getDatabase("ydan"), Clock.systemUTC(), AuditLog.CHUNK);
+		// As a driver receives them: BSON bytes, decoded one batch at a time.
+		List<byte[]> encoded = new ArrayList<>(entries);
+		String previous = ChainHash.GENESIS;
+		long at = Instant.parse("2025-04-01T00:00:00Z").toEpochMilli();
+		for (int seq = 1; seq <= entries; seq++) {
+			BsonDocument document = log.toDocument(entry(seq), seq, at += 2_500, previous);
+			previous = document.getString(ChainHash.HASH).getValue();
+			org.bson.RawBsonDocument raw = new org.bson.RawBsonDocument(document,
+					new org.bson.codecs.BsonDocumentCodec());
+			encoded.add(java.util.Arrays.copyOf(raw.getByteBuffer().array(), raw.getByteBuffer().remaining()));
+		}
+		long start = System.nanoTime();
+		ChainHash hashes = new ChainHash();
+		org.bson.codecs.BsonDocumentCodec codec = new org.bson.codecs.BsonDocumentCodec();
+		String expected = ChainHash.GENESIS;
+		int sound = 0;
+		for (byte[] bytes : encoded) {
+			BsonDocument document = codec.decode(new org.bson.BsonBinaryReader(java.nio.ByteBuffer.wrap(bytes)),
+					org.bson.codecs.DecoderContext.builder().build());
+			String hash = document.getString(ChainHash.HASH).getValue();
+			if (hashes.of(document).equals(hash)
+					&& document.getString(AuditLog.PREV_HASH).getValue().equals(expected)) {
+				sound++;
+			}
+			expected = hash;
+		}
+		System.out.printf("decode + hash + link check, no store: %,d of %,d entries sound, %.1f s%n", sound, entries,
+				seconds(start));
+		unused.close();
+	}
+
+	private static void time(String what, java.util.function.IntSupplier action) {
+		long start = System.nanoTime();
+		int result = action.getAsInt();
+		System.out.printf("%s: %d, %.0f ms%n", what, result, (System.nanoTime() - start) / 1e6);
+	}
+
+	private static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	/** The stand-in on a file, served over loopback like the API's. */
+	private static final class Store implements AutoCloseable {
+
+		final MongoServer server;
+
+		final MongoClient client;
+
+		final MongoDatabase database;
+
+		Store(Path directory) {
+			MVStore mvStore = new MVStore.Builder().fileName(directory.resolve("audit.mv").toString()).open();
+			this.server = new MongoServer(new H2Backend(mvStore));
+			this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
+			this.database = this.client.getDatabase("ydan");
+		}
+
+		@Override
+		public void close() {
+			this.client.close();
+			this.server.shutdownNow();
+		}
+
+	}
+
+}
