@@ -49,6 +49,27 @@ class Answers {
 		}
 	}
 
+	/**
+	 * Stores many answers at once (demo data); an answer already stored for a household
+	 * is kept, as {@link #insert} would.
+	 */
+	void insertAll(List<Answer> answers) {
+		for (int from = 0; from < answers.size(); from += 1_000) {
+			List<Document> batch = answers.subList(from, Math.min(answers.size(), from + 1_000))
+				.stream()
+				.map(Answers::toDocument)
+				.toList();
+			try {
+				this.collection.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+			}
+			catch (com.mongodb.MongoBulkWriteException ex) {
+				if (ex.getWriteErrors().stream().anyMatch((error) -> error.getCode() != 11000)) {
+					throw ex;
+				}
+			}
+		}
+	}
+
 	@Nullable Answer find(String consultationId, String householdId) {
 		Document document = this.collection.find(Filters.eq("_id", id(consultationId, householdId))).first();
 		return (document != null) ? fromDocument(document) : null;

@@ -32,6 +32,7 @@ import vn.ydan.api.units.UnitRegistry;
  * {@code system}.
  */
 @Component
+@org.springframework.core.annotation.Order(1)
 class DemoPlan implements ApplicationRunner {
 
 	static final String TITLE = "Phương án sắp xếp đơn vị hành chính cấp xã của thành phố Hà Nội năm 2025";

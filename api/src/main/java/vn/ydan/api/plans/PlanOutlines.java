@@ -23,6 +23,14 @@ public class PlanOutlines {
 		this.plans = plans;
 	}
 
+	/**
+	 * The oldest plan's id, or null when there is none (the demo plan on a first start).
+	 */
+	public @Nullable String firstPlanId() {
+		List<Plan> all = this.plans.findAll();
+		return all.isEmpty() ? null : all.get(all.size() - 1).id();
+	}
+
 	/** The plan's outline, or null when there is no such plan. */
 	public @Nullable PlanOutline outline(String planId) {
 		Plan plan = this.plans.findById(planId);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,9 +22,36 @@ public class UnitRegistry {
 
 	private final Restructurer restructurer;
 
+	private final @Nullable UnitImporter importer;
+
+	@Autowired
+	UnitRegistry(Registry registry, Restructurer restructurer, UnitImporter importer) {
+		this.registry = registry;
+		this.restructurer = restructurer;
+		this.importer = importer;
+	}
+
 	UnitRegistry(Registry registry, Restructurer restructurer) {
 		this.registry = registry;
 		this.restructurer = restructurer;
+		this.importer = null;
+	}
+
+	/**
+	 * Imports residential groups ({@code commune_code,code,name,type,households}), all or
+	 * nothing, idempotent; returns how many were created.
+	 * @throws IllegalStateException naming the first problem when the file does not
+	 * import
+	 */
+	public int importResidentialGroups(String csv) {
+		if (this.importer == null) {
+			throw new IllegalStateException("No importer");
+		}
+		UnitImportResult result = this.importer.importText(UnitImportKind.RESIDENTIAL_GROUPS, csv, null, false);
+		if (!result.errors().isEmpty()) {
+			throw new IllegalStateException("Residential groups do not import: " + result.errors().get(0));
+		}
+		return result.created();
 	}
 
 	/** The unit's version in force on {@code date}; null when none (or no such unit). */

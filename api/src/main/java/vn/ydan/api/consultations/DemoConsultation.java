@@ -1,0 +1,260 @@
+package vn.ydan.api.consultations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.access.Roles;
+import vn.ydan.api.plans.PlanOutline;
+import vn.ydan.api.plans.PlanOutlines;
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+import vn.ydan.api.units.UnitType;
+import vn.ydan.api.units.VietnamTime;
+
+/**
+ * On the first start with demo data: a consultation of Hanoi's communes on the demo plan,
+ * open for a week from the start, over a SYNTHETIC electorate (two residential groups of
+ * 8 to 22 households per commune, household ids {@code ho-<commune code>-<nnnn>}; no real
+ * households), with a quarter of the households already answered online. With
+ * {@code ydan.demo-data.simulate-answers=true} (set by {@code ./ydan run}) a few
+ * synthetic households answer every second, so that a new user can watch results come in.
+ */
+@Component
+@Order(2)
+class DemoConsultation implements ApplicationRunner, DisposableBean {
+
+	static final String TITLE = "Lấy ý kiến cử tri về phương án sắp xếp đơn vị hành chính cấp xã của Hà Nội "
+			+ "(dữ liệu mô phỏng)";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoConsultation.class);
+
+	private final ConsultationService service;
+
+	private final Consultations consultations;
+
+	private final Households households;
+
+	private final Answers answers;
+
+	private final ResultBoard board;
+
+	private final PlanOutlines plans;
+
+	private final UnitRegistry registry;
+
+	private final boolean enabled;
+
+	private final boolean simulate;
+
+	private @Nullable ScheduledExecutorService simulator;
+
+	DemoConsultation(ConsultationService service, Consultations consultations, Households households, Answers answers,
+			ResultBoard board, PlanOutlines plans, UnitRegistry registry,
+			@Value("${ydan.demo-data.enabled:true}") boolean demo,
+			@Value("${ydan.demo-data.consultation:true}") boolean consultation,
+			@Value("${ydan.demo-data.simulate-answers:false}") boolean simulate) {
+		this.service = service;
+		this.consultations = consultations;
+		this.households = households;
+		this.answers = answers;
+		this.board = board;
+		this.plans = plans;
+		this.registry = registry;
+		this.enabled = demo && consultation;
+		this.simulate = simulate;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.enabled) {
+			return;
+		}
+		Consultation existing = this.consultations.findAll()
+			.stream()
+			.filter((consultation) -> consultation.title().equals(TITLE))
+			.findFirst()
+			.orElse(null);
+		if (existing == null && this.consultations.findAll().isEmpty()) {
+			existing = create();
+		}
+		if (existing != null && this.simulate && existing.status() == ConsultationStatus.OPEN) {
+			simulate(existing);
+		}
+	}
+
+	private @Nullable Consultation create() {
+		LocalDate asOf = LocalDate.of(2025, 4, 18);
+		UnitRecord hanoi = this.registry.byCode("01", UnitLevel.PROVINCE, asOf);
+		String planId = demoPlanId();
+		PlanOutline plan = (planId != null) ? this.plans.outline(planId) : null;
+		if (hanoi == null || plan == null) {
+			return null;
+		}
+		long started = System.nanoTime();
+		List<UnitRecord> communes = this.registry.descendants(hanoi.id(), UnitLevel.COMMUNE, asOf);
+		StringBuilder groups = new StringBuilder("commune_code,code,name,type,households\n");
+		List<int[]> sizes = new ArrayList<>();
+		for (UnitRecord commune : communes) {
+			Random random = new Random(commune.code().hashCode());
+			String type = (commune.type() == UnitType.XA) ? "thôn" : "tổ dân phố";
+			String prefix = (commune.type() == UnitType.XA) ? "Thôn " : "Tổ dân phố ";
+			int[] size = { 8 + random.nextInt(15), 8 + random.nextInt(15) };
+			sizes.add(size);
+			for (int group = 1; group <= 2; group++) {
+				groups.append(commune.code())
+					.append(',')
+					.append(group)
+					.append(',')
+					.append(prefix)
+					.append(group)
+					.append(',')
+					.append(type)
+					.append(',')
+					.append(size[group - 1])
+					.append('\n');
+			}
+		}
+		long groupsStarted = System.nanoTime();
+		this.registry.importResidentialGroups(groups.toString());
+		log.info("Demo consultation: {} residential groups in {} ms", communes.size() * 2,
+				(System.nanoTime() - groupsStarted) / 1_000_000);
+		List<Households.Household> register = new ArrayList<>();
+		for (int i = 0; i < communes.size(); i++) {
+			UnitRecord commune = communes.get(i);
+			int number = 1;
+			for (int group = 1; group <= 2; group++) {
+				String groupId = groupId(commune, String.valueOf(group), asOf);
+				for (int h = 0; h < sizes.get(i)[group - 1]; h++) {
+					register.add(new Households.Household("ho-%s-%04d".formatted(commune.code(), number++),
+							commune.id(), groupId));
+				}
+			}
+		}
+		this.households.saveAll(register);
+		Consultation consultation = asSystem(() -> {
+			Instant now = Instant.now();
+			var created = this.service.create(plan.id(), TITLE, now.minus(Duration.ofHours(1)),
+					now.plus(Duration.ofDays(7)), null, null, null, null);
+			if (created.consultation() == null) {
+				throw new IllegalStateException("The demo consultation is refused: " + created.userErrors());
+			}
+			var opened = this.service.open(created.consultation().id());
+			if (opened.consultation() == null) {
+				throw new IllegalStateException("The demo consultation does not open: " + opened.userErrors());
+			}
+			return opened.consultation();
+		});
+		// A quarter of the households answered already; most agree.
+		Random random = new Random(2025);
+		List<Answers.Answer> seeded = new ArrayList<>();
+		Instant at = Instant.now();
+		for (Households.Household household : register) {
+			if (random.nextInt(4) == 0 && !household.id().equals("ho-00004-0001")) {
+				seeded.add(new Answers.Answer(consultation.id(), household.id(), household.communeId(),
+						household.groupId(), random.nextInt(10) < 8, null, "demo", "ydan-demo", at,
+						"demo-" + household.id()));
+			}
+		}
+		this.answers.insertAll(seeded);
+		this.board.forget(consultation.id());
+		log.info("Demo consultation loaded (synthetic): {} communes, {} households, {} answers ({} ms)",
+				communes.size(), register.size(), seeded.size(), (System.nanoTime() - started) / 1_000_000);
+		return consultation;
+	}
+
+	private String groupId(UnitRecord commune, String code, LocalDate asOf) {
+		for (UnitRecord group : this.registry.children(commune.id(), asOf)) {
+			if (code.equals(group.code())) {
+				return group.id();
+			}
+		}
+		throw new IllegalStateException("No group " + code + " in " + commune.fullName());
+	}
+
+	private @Nullable String demoPlanId() {
+		// The demo plan is the only plan on a first start.
+		return this.plans.firstPlanId();
+	}
+
+	/** A few synthetic households answer every second while the consultation is open. */
+	private void simulate(Consultation consultation) {
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "demo-answers");
+			thread.setDaemon(true);
+			return thread;
+		});
+		Random random = new Random();
+		List<Households.Household> register = this.households.frozen(consultation.id());
+		executor.scheduleWithFixedDelay(() -> {
+			try {
+				for (int i = 0; i < 3; i++) {
+					Households.Household household = register.get(random.nextInt(register.size()));
+					if (household.id().equals("ho-00004-0001")
+							|| this.answers.find(consultation.id(), household.id()) != null) {
+						continue;
+					}
+					ResultBoard.Board counts = this.board.of(consultation);
+					boolean agree = random.nextInt(10) < 8;
+					Answers.Answer answer = new Answers.Answer(consultation.id(), household.id(), household.communeId(),
+							household.groupId(), agree, null, "demo", "ydan-demo", Instant.now(),
+							"demo-" + household.id());
+					if (this.answers.insert(answer)) {
+						counts.answered(household.groupId(), agree, null);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("Demo answer failed: {}", ex.toString());
+			}
+		}, 1, 1, TimeUnit.SECONDS);
+		this.simulator = executor;
+		log.info("Demo: synthetic households answer every second until {}",
+				ZonedDateTime.ofInstant(consultation.closesAt(), VietnamTime.ZONE));
+	}
+
+	private static <T> T asSystem(java.util.function.Supplier<T> action) {
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
+					List.of(new SimpleGrantedAuthority(Roles.AUTHORITY_PREFIX + Roles.ADMIN))));
+		try {
+			return action.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (this.simulator != null) {
+			this.simulator.shutdownNow();
+		}
+	}
+
+}

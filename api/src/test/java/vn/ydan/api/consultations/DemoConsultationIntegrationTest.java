@@ -1,0 +1,77 @@
+package vn.ydan.api.consultations;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.ydan.api.ApiIntegrationTest;
+import vn.ydan.api.GraphQlHttp;
+import vn.ydan.api.LocalIssuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first start with demo data: an open consultation of Hanoi's 526 communes on the
+ * demo plan over a synthetic electorate, some households answered, and the demo resident
+ * ({@code cudan}, household {@code ho-00004-0001}) can answer.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DemoConsultationIntegrationTest {
+
+	private static final LocalIssuer issuer = LocalIssuer.shared();
+
+	private static final String dataDirectory = ApiIntegrationTest.temporaryDirectory();
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void demo(DynamicPropertyRegistry properties) {
+		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
+		properties.add("ydan.data-dir", () -> dataDirectory);
+		properties.add("ydan.demo-data.consultation", () -> "true");
+	}
+
+	@Test
+	void theFirstStartOpensASyntheticConsultationOfHanoiThatTheDemoResidentCanAnswer() {
+		GraphQlHttp api = new GraphQlHttp(this.port);
+		String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
+
+		GraphQlHttp.Response list = api.query("{ consultations { id title status units { households } } }", null);
+
+		assertThat(list.<List<String>>read("$.data.consultations[*].title")).as(list.body())
+			.containsExactly(DemoConsultation.TITLE);
+		assertThat(list.<String>read("$.data.consultations[0].status")).isEqualTo("OPEN");
+		assertThat(list.<List<?>>read("$.data.consultations[0].units")).hasSize(526);
+		String id = list.read("$.data.consultations[0].id");
+		GraphQlHttp.Response before = api.query("""
+				query($id: ID!) { consultation(id: $id) { answerCount results { total { households tookPart } } } }""",
+				Map.of("id", id), admin);
+		int answered = before.read("$.data.consultation.answerCount");
+		assertThat(answered).isPositive();
+		assertThat(before.<Integer>read("$.data.consultation.results.total.tookPart")).isEqualTo(answered);
+		String resident = issuer.token((claims) -> claims.subject("cudan")
+			.claim("preferred_username", "cudan")
+			.claim("realm_access", Map.of("roles", List.of("resident")))
+			.claim("ydan_household", "ho-00004-0001"));
+
+		GraphQlHttp.Response answer = api.query(
+				"""
+						mutation($id: ID!) { answerConsultation(input: { consultationId: $id, agree: true, idempotencyKey: "demo-1" }) {
+						  answer { unit { code } } userErrors { code message } } }""",
+				Map.of("id", id), resident);
+
+		assertThat(answer.<String>read("$.data.answerConsultation.answer.unit.code")).as(answer.body())
+			.isEqualTo("00004");
+		assertThat(api.query("query($id: ID!) { consultation(id: $id) { answerCount } }", Map.of("id", id), admin)
+			.<Integer>read("$.data.consultation.answerCount")).isEqualTo(answered + 1);
+	}
+
+}
