@@ -63,6 +63,9 @@ final class ApplyPanel extends VerticalLayout {
 
 	private @Nullable Throwable callFailure;
 
+	/** The call's answer, taken in at the next poll. */
+	private @Nullable PlanPayload answer;
+
 	ApplyPanel(PlansApi api, Runnable onDone) {
 		this.api = api;
 		this.onDone = onDone;
@@ -115,6 +118,7 @@ final class ApplyPanel extends VerticalLayout {
 			return;
 		}
 		this.callFailure = null;
+		this.answer = null;
 		this.result.setVisible(false);
 		this.bar.setIndeterminate(true);
 		this.text.setText(getTranslation("plans.apply.starting"));
@@ -163,6 +167,20 @@ final class ApplyPanel extends VerticalLayout {
 		if (id == null) {
 			return;
 		}
+		PlanPayload answered = this.answer;
+		if (answered != null) {
+			this.answer = null;
+			if (answered.plan() == null) {
+				this.running = null;
+				stopPolling(UI.getCurrent());
+				setRunning(false);
+				error(String.join(" ", answered.errors().stream().map(UserError::message).toList()));
+			}
+			else {
+				finish();
+			}
+			return;
+		}
 		PlanState state;
 		try {
 			state = this.api.progress(id).orElse(null);
@@ -195,25 +213,21 @@ final class ApplyPanel extends VerticalLayout {
 		}
 	}
 
-	/** The call ended: with the plan applied, refused, or without an answer. */
+	/**
+	 * The call ended: with the plan applied, refused, or without an answer. Runs where
+	 * the user's token is out of reach: what follows (reloading the plan) waits for the
+	 * next poll.
+	 */
 	private void called(@Nullable PlanPayload payload, @Nullable Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
 		if (cause != null) {
+			// The api may still be at it: polling tells.
 			log.warn("applyPlan did not answer: {}", cause.toString());
 			this.callFailure = cause;
-			// Keep polling: the api may still be at it.
-			poll();
 			return;
 		}
-		if (payload != null && payload.plan() == null) {
-			this.running = null;
-			stopPolling(UI.getCurrent());
-			setRunning(false);
-			error(String.join(" ", payload.errors().stream().map(UserError::message).toList()));
-			return;
-		}
-		finish();
+		this.answer = payload;
 	}
 
 	private void finish() {

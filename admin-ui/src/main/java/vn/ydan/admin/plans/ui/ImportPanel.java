@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
+import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.error.Problem;
@@ -48,6 +49,9 @@ final class ImportPanel extends VerticalLayout {
 
 	private final Div result = new Div();
 
+	/** A file received and read, waiting for the upload to end. */
+	private @Nullable String pending;
+
 	ImportPanel(Consumer<String> onFile) {
 		this.onFile = onFile;
 		setPadding(false);
@@ -57,9 +61,16 @@ final class ImportPanel extends VerticalLayout {
 		this.upload.setMaxFileSize(MAX_BYTES);
 		this.upload.setAcceptedFileTypes(".csv", "text/csv");
 		this.upload.setUploadHandler(this::receive);
-		// The handler's changes reach the page on the next round trip: this listener
-		// makes one as soon as the upload ends.
-		this.upload.addAllFinishedListener((finished) -> this.upload.clearFileList());
+		// The handler runs where the user's token is out of reach; the import starts on
+		// the round trip the browser makes when the upload has ended.
+		this.upload.addAllFinishedListener((finished) -> {
+			this.upload.clearFileList();
+			String text = this.pending;
+			this.pending = null;
+			if (text != null) {
+				this.onFile.accept(text);
+			}
+		});
 		this.result.setId("plan-import-result");
 		this.result.setWidthFull();
 		add(this.intro, this.upload, this.result);
@@ -110,7 +121,7 @@ final class ImportPanel extends VerticalLayout {
 			text = text.substring(1);
 		}
 		clear();
-		this.onFile.accept(text);
+		this.pending = text;
 	}
 
 	void clear() {
