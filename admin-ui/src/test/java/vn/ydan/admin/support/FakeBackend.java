@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -51,6 +52,9 @@ public final class FakeBackend {
 				(exchange) -> reply(exchange, this.keycloakUp ? Reply.json(200, "{}") : Reply.json(503, "{}")));
 		this.server.createContext(REALM + "/protocol/openid-connect/token",
 				(exchange) -> answer(exchange, (call) -> this.token, this.tokenCalls));
+		// Like a real server, one slow answer does not hold up the others (a page polls
+		// while a long call runs).
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.start();
 	}
 

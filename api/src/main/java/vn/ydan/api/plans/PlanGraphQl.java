@@ -90,8 +90,12 @@ class PlanGraphQl {
 	}
 
 	@SchemaMapping(typeName = "Plan")
-	List<ProposedUnitView> proposedUnits(Plan plan) {
-		return plan.units().stream().map((unit) -> new ProposedUnitView(plan, unit)).toList();
+	List<ProposedUnitView> proposedUnits(Plan plan, @Argument @Nullable List<String> keys) {
+		return plan.units()
+			.stream()
+			.filter((unit) -> keys == null || keys.contains(unit.key()))
+			.map((unit) -> new ProposedUnitView(plan, unit))
+			.toList();
 	}
 
 	@SchemaMapping(typeName = "Plan")

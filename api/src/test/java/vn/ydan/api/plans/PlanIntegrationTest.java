@@ -237,6 +237,10 @@ class PlanIntegrationTest {
 		assertThat(response.<List<String>>read("$.data.plan.validation.issues[?(@.rule == 'UNIT_UNCHANGED')].severity"))
 			.isNotEmpty()
 			.containsOnly("WARNING");
+		GraphQlHttp.Response onlyC = this.api.query(
+				"query($id: ID!) { plan(id: $id) { proposedUnits(keys: [\"C\"]) { key components { unit { code } } } } }",
+				Map.of("id", planId), this.admin);
+		assertThat(onlyC.<List<String>>read("$.data.plan.proposedUnits[*].key")).as(onlyC.body()).containsExactly("C");
 		GraphQlHttp.Response publish = this.api.query(
 				"mutation($id: ID!) { changePlanStatus(planId: $id, status: PUBLISHED) { plan { status } userErrors { code } } }",
 				Map.of("id", planId), this.admin);

@@ -1,0 +1,15 @@
+package vn.ydan.admin.plans;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The act adopting a plan.
+ *
+ * @param number its number, e.g. {@code 1656/NQ-UBTVQH15}
+ * @param date the day it was passed
+ * @param effectiveDate the effective date it sets, when other than the plan's
+ */
+public record Adoption(String number, LocalDate date, @Nullable LocalDate effectiveDate) {
+}

@@ -1,0 +1,62 @@
+package vn.ydan.admin.plans;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.ydan.admin.units.UnitRef;
+
+/**
+ * A plan as the editor shows it. The edits answer with a {@link PlanState} that carries
+ * only what an edit can change.
+ *
+ * @param id the plan's id
+ * @param title its title
+ * @param status where it stands
+ * @param statusName the api's Vietnamese label of the status
+ * @param effectiveDate first day of the new units, if set
+ * @param abolishedLevels levels that end in the scope
+ * @param version its revision, to pass back as {@code expectedVersion}
+ * @param createdBy who created it
+ * @param legalBasis the act that adopted it, once adopted
+ * @param scope the units it covers
+ * @param proposedUnits its new units
+ * @param validation its validation
+ * @param applyProgress how applying went, once started
+ */
+public record PlanDetails(String id, String title, PlanStatus status, String statusName,
+		@Nullable LocalDate effectiveDate, @Nullable List<String> abolishedLevels, int version,
+		@Nullable String createdBy, @Nullable LegalBasis legalBasis, @Nullable List<UnitRef> scope,
+		@Nullable List<ProposedUnit> proposedUnits, @Nullable Validation validation,
+		@Nullable ApplyProgress applyProgress) {
+
+	public List<UnitRef> scopeUnits() {
+		return (this.scope != null) ? this.scope : List.of();
+	}
+
+	public List<ProposedUnit> units() {
+		return (this.proposedUnits != null) ? this.proposedUnits : List.of();
+	}
+
+	public Validation checks() {
+		return (this.validation != null) ? this.validation : Validation.NONE;
+	}
+
+	public List<String> abolished() {
+		return (this.abolishedLevels != null) ? this.abolishedLevels : List.of();
+	}
+
+	/** The day before the effective date: the registry the plan starts from. */
+	public @Nullable LocalDate dayBefore() {
+		return (this.effectiveDate != null) ? this.effectiveDate.minusDays(1) : null;
+	}
+
+	/**
+	 * @param number number of the act, e.g. {@code 1656/NQ-UBTVQH15}
+	 * @param date the day it was passed
+	 */
+	public record LegalBasis(String number, LocalDate date) {
+	}
+
+}

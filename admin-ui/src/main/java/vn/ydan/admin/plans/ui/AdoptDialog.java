@@ -1,0 +1,88 @@
+package vn.ydan.admin.plans.ui;
+
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import org.jspecify.annotations.Nullable;
+
+import vn.ydan.admin.plans.Adoption;
+import vn.ydan.admin.plans.PlanDetails;
+
+/**
+ * Records the act adopting a consulted plan: its number, the day it was passed, and the
+ * effective date when the act sets another than the plan's.
+ * <p>
+ * Ids: {@code plan-adopt-dialog}, {@code plan-adopt-number}, {@code plan-adopt-date},
+ * {@code plan-adopt-effective-date}, {@code plan-adopt-save}.
+ */
+final class AdoptDialog extends Dialog {
+
+	private final TextField number = new TextField();
+
+	private final DatePicker date = new DatePicker();
+
+	private final DatePicker effectiveDate = new DatePicker();
+
+	private final Consumer<Adoption> onSave;
+
+	private final @Nullable LocalDate planDate;
+
+	AdoptDialog(PlanDetails plan, Consumer<Adoption> onSave) {
+		this.onSave = onSave;
+		this.planDate = plan.effectiveDate();
+		setId("plan-adopt-dialog");
+		setHeaderTitle(getTranslation("plans.adopt.title"));
+		setWidth("34rem");
+		this.number.setId("plan-adopt-number");
+		this.number.setLabel(getTranslation("plans.adopt.number"));
+		this.number.setPlaceholder("1656/NQ-UBTVQH15");
+		this.number.setRequiredIndicatorVisible(true);
+		this.number.setMaxLength(100);
+		this.date.setId("plan-adopt-date");
+		this.date.setLabel(getTranslation("plans.adopt.date"));
+		this.date.setRequiredIndicatorVisible(true);
+		this.date.setI18n(PlanFormat.datePickerI18n(this));
+		this.effectiveDate.setId("plan-adopt-effective-date");
+		this.effectiveDate.setLabel(getTranslation("plans.adopt.effective-date"));
+		this.effectiveDate.setI18n(PlanFormat.datePickerI18n(this));
+		this.effectiveDate.setValue(plan.effectiveDate());
+		FormLayout form = new FormLayout(this.number, this.date, this.effectiveDate);
+		form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+		add(form);
+		Button save = new Button(getTranslation("plans.adopt.save"), (click) -> save());
+		save.setId("plan-adopt-save");
+		save.addThemeVariants(ButtonVariant.PRIMARY);
+		Button cancel = new Button(getTranslation("action.cancel"), (click) -> close());
+		cancel.setId("plan-adopt-cancel");
+		getFooter().add(cancel, save);
+	}
+
+	void save() {
+		String text = this.number.getValue().strip();
+		boolean ok = true;
+		if (text.isEmpty()) {
+			this.number.setErrorMessage(getTranslation("plans.adopt.number-required"));
+			this.number.setInvalid(true);
+			ok = false;
+		}
+		if (this.date.getValue() == null) {
+			this.date.setErrorMessage(getTranslation("plans.adopt.date-required"));
+			this.date.setInvalid(true);
+			ok = false;
+		}
+		if (!ok) {
+			return;
+		}
+		LocalDate effective = this.effectiveDate.getValue();
+		close();
+		this.onSave.accept(new Adoption(text, this.date.getValue(),
+				(effective != null && !effective.equals(this.planDate)) ? effective : null));
+	}
+
+}

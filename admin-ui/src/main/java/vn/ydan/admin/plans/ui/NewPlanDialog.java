@@ -1,0 +1,177 @@
+package vn.ydan.admin.plans.ui;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+
+import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.plans.NewPlan;
+import vn.ydan.admin.plans.PlanPayload;
+import vn.ydan.admin.plans.PlanState;
+import vn.ydan.admin.plans.PlansApi;
+import vn.ydan.admin.units.UnitLevel;
+import vn.ydan.admin.units.UnitRef;
+import vn.ydan.admin.units.UnitSummary;
+
+/**
+ * Starts a draft: title, the unit it covers (a province or district, found by name
+ * without diacritics: "ha noi"), effective date, and whether the district level ends.
+ * <p>
+ * Ids: {@code plan-new-dialog}, {@code plan-new-title}, {@code plan-new-scope},
+ * {@code plan-new-effective-date}, {@code plan-new-abolish-districts},
+ * {@code plan-new-save}, {@code plan-new-cancel}, {@code plan-new-error}.
+ */
+final class NewPlanDialog extends Dialog {
+
+	static final int MAX_TITLE = 300;
+
+	private final PlansApi api;
+
+	private final Consumer<String> onCreated;
+
+	private final TextField title = new TextField();
+
+	private final ComboBox<UnitSummary> scope = new ComboBox<>();
+
+	private final DatePicker effectiveDate = new DatePicker();
+
+	private final Checkbox abolishDistricts = new Checkbox();
+
+	private final Span error = new Span();
+
+	/** The last search and its answer: the combo box asks again for each page. */
+	private String lastFilter = "";
+
+	private List<UnitSummary> lastFound = List.of();
+
+	NewPlanDialog(PlansApi api, Consumer<String> onCreated) {
+		this.api = api;
+		this.onCreated = onCreated;
+		setId("plan-new-dialog");
+		setHeaderTitle(getTranslation("plans.new.title"));
+		setWidth("40rem");
+
+		this.title.setId("plan-new-title");
+		this.title.setLabel(getTranslation("plans.field.title"));
+		this.title.setRequiredIndicatorVisible(true);
+		this.title.setMaxLength(MAX_TITLE);
+
+		this.scope.setId("plan-new-scope");
+		this.scope.setLabel(getTranslation("plans.field.scope"));
+		this.scope.setHelperText(getTranslation("plans.field.scope.helper"));
+		this.scope.setRequiredIndicatorVisible(true);
+		this.scope.setItemLabelGenerator(NewPlanDialog::chain);
+		this.scope.setItems((query) -> find(query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
+
+		this.effectiveDate.setId("plan-new-effective-date");
+		this.effectiveDate.setLabel(getTranslation("plans.field.effective-date"));
+		this.effectiveDate.setI18n(PlanFormat.datePickerI18n(this));
+
+		this.abolishDistricts.setId("plan-new-abolish-districts");
+		this.abolishDistricts.setLabel(getTranslation("plans.field.abolish-districts"));
+
+		this.error.setId("plan-new-error");
+		this.error.getElement().setAttribute("role", "alert");
+		this.error.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
+		this.error.setVisible(false);
+
+		FormLayout form = new FormLayout(this.title, this.scope, this.effectiveDate, this.abolishDistricts);
+		form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+		add(form, this.error);
+
+		Button save = new Button(getTranslation("plans.new.save"), (click) -> save());
+		save.setId("plan-new-save");
+		save.addThemeVariants(ButtonVariant.PRIMARY);
+		Button cancel = new Button(getTranslation("action.cancel"), (click) -> close());
+		cancel.setId("plan-new-cancel");
+		getFooter().add(cancel, save);
+	}
+
+	static String chain(UnitSummary unit) {
+		StringBuilder text = new StringBuilder(unit.fullName());
+		if (unit.code() != null) {
+			text.append(" (").append(unit.code()).append(")");
+		}
+		for (UnitRef parent : unit.parentChain()) {
+			text.append(" — ").append(parent.fullName());
+		}
+		return text.toString();
+	}
+
+	/** Provinces and districts whose name matches, as they stand before the plan. */
+	private Stream<UnitSummary> find(String filter, int offset, int limit) {
+		String text = filter.strip();
+		if (text.length() < 2) {
+			return Stream.empty();
+		}
+		if (!text.equals(this.lastFilter)) {
+			LocalDate date = this.effectiveDate.getValue();
+			try {
+				this.lastFound = this.api.searchUnits(text, (date != null) ? date.minusDays(1) : null, null)
+					.stream()
+					.filter((unit) -> unit.level() == UnitLevel.PROVINCE || unit.level() == UnitLevel.DISTRICT)
+					.toList();
+			}
+			catch (ApiException ex) {
+				showError(getTranslation(ex.messageKey()));
+				this.lastFound = List.of();
+			}
+			this.lastFilter = text;
+		}
+		return this.lastFound.stream().skip(offset).limit(limit);
+	}
+
+	void save() {
+		this.error.setVisible(false);
+		String name = this.title.getValue().strip();
+		UnitSummary unit = this.scope.getValue();
+		boolean ok = true;
+		if (name.isEmpty()) {
+			this.title.setErrorMessage(getTranslation("plans.validation.title-required"));
+			this.title.setInvalid(true);
+			ok = false;
+		}
+		if (unit == null) {
+			this.scope.setErrorMessage(getTranslation("plans.validation.scope-required"));
+			this.scope.setInvalid(true);
+			ok = false;
+		}
+		if (!ok || unit == null) {
+			return;
+		}
+		PlanPayload payload;
+		try {
+			payload = this.api
+				.create(new NewPlan(name, unit.id(), this.effectiveDate.getValue(), this.abolishDistricts.getValue()));
+		}
+		catch (ApiException ex) {
+			showError(getTranslation(
+					ex instanceof vn.ydan.admin.api.ApiForbiddenException ? "plans.new.forbidden" : ex.messageKey()));
+			return;
+		}
+		PlanState plan = payload.plan();
+		if (plan == null) {
+			showError(String.join(" ", payload.errors().stream().map((e) -> e.message()).toList()));
+			return;
+		}
+		close();
+		this.onCreated.accept(plan.id());
+	}
+
+	private void showError(String text) {
+		this.error.setText(text);
+		this.error.setVisible(true);
+	}
+
+}

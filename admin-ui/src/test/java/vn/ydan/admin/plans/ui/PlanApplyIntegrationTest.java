@@ -1,0 +1,206 @@
+package vn.ydan.admin.plans.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+
+import vn.ydan.admin.support.ConsoleSpringTest;
+import vn.ydan.admin.support.FakeBackend;
+import vn.ydan.admin.support.FakeBackend.Call;
+import vn.ydan.admin.support.FakeBackend.Reply;
+import vn.ydan.admin.support.TokensInSession;
+import vn.ydan.admin.support.WithKeycloakUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Adopting with the act's number and date, then applying: a confirmation first, then the
+ * call runs in the background while the page polls the plan's progress into a bar, and
+ * shows the summary when the api is done.
+ */
+@ConsoleSpringTest
+@ViewPackages(packages = "vn.ydan.admin")
+@WithKeycloakUser(username = "quantri", givenName = "An", familyName = "Nguyễn Văn", roles = "admin")
+class PlanApplyIntegrationTest extends SpringBrowserlessTest {
+
+	private static final String RUNNING = """
+			{"data":{"plan":{"id":"plan-1","version":7,"status":"ADOPTED","statusName":"đã thông qua",
+			 "proposedUnitCount":1,"componentCount":1,"applyProgress":{"state":"RUNNING","done":300,"total":600,"message":null}}}}""";
+
+	private static final String APPLIED = """
+			{"data":{"applyPlan":{"plan":{"id":"plan-1","version":8,"status":"IN_EFFECT","statusName":"có hiệu lực",
+			 "proposedUnitCount":1,"componentCount":1,"applyProgress":{"state":"DONE","done":600,"total":600,
+			 "message":"126 đơn vị mới, 556 đơn vị chấm dứt"}},"userErrors":[]}}}""";
+
+	private final FakeBackend backend = FakeBackend.shared();
+
+	private final AtomicReference<String> plan = new AtomicReference<>();
+
+	/** Holds the api's answer to applyPlan until the test has seen the progress. */
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
+
+	@Autowired
+	private OAuth2AuthorizedClientRepository authorizedClients;
+
+	@BeforeEach
+	void signedIn() {
+		this.backend.reset();
+		TokensInSession.store(this.registrations, this.authorizedClients, "access-admin",
+				Instant.now().plusSeconds(300), "refresh-1");
+		this.backend.answerApi((call) -> {
+			if (call.runs("planApplyProgress")) {
+				return Reply.json(200, RUNNING);
+			}
+			if (call.runs("plan")) {
+				return Reply.json(200, this.plan.get());
+			}
+			if (call.runs("applyPlan")) {
+				try {
+					this.release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return Reply.json(200, APPLIED);
+			}
+			if (call.runs("adoptPlan")) {
+				return Reply.json(200, CannedPlans.edited("adoptPlan", 7, 1, CannedPlans.VALID));
+			}
+			return Reply.json(200, "{\"data\":null}");
+		});
+	}
+
+	@AfterEach
+	void releaseTheApi() {
+		this.release.countDown();
+	}
+
+	@Test
+	void adoptionSendsTheActsNumberAndDate() {
+		this.plan.set(CannedPlans.plan("CONSULTED", 6, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		open();
+		test(find(Button.class).id("plan-adopt")).click();
+		test(find(TextField.class).id("plan-adopt-number")).setValue("1656/NQ-UBTVQH15");
+		test(find(DatePicker.class).id("plan-adopt-date")).setValue(java.time.LocalDate.of(2025, 6, 16));
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		test(find(Button.class).id("plan-adopt-save")).click();
+
+		assertThat(this.backend.apiCalls().stream().filter((call) -> call.runs("adoptPlan")).toList()).singleElement()
+			.satisfies((call) -> assertThat(call.variables().get("input").toString())
+				.contains("expectedVersion=6", "number=1656/NQ-UBTVQH15", "date=2025-06-16")
+				.doesNotContain("effectiveDate"));
+		assertThat(text("plan-status")).isEqualTo("Đã thông qua");
+		assertThat(text("plan-meta")).contains("Căn cứ: 1656/NQ-UBTVQH15 ngày 16/06/2025");
+	}
+
+	@Test
+	void applyingAsksFirstThenShowsProgressAndTheSummary() {
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		open();
+		test(find(Button.class).id("plan-apply")).click();
+		ConfirmDialog confirm = find(ConfirmDialog.class).id("plan-apply-confirm");
+		assertThat(test(confirm).getHeader()).isEqualTo("Áp dụng phương án vào danh mục?");
+		assertThat(applyCalls()).isZero();
+
+		test(confirm).confirm();
+
+		ProgressBar bar = find(ProgressBar.class).id("plan-apply-progress");
+		assertThat(bar.isVisible()).isTrue();
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ApplyPanel.POLL_MILLIS);
+		// A poll while the api works: the bar shows how far it is.
+		ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+		assertThat(bar.isIndeterminate()).isFalse();
+		assertThat(bar.getValue()).isEqualTo(0.5);
+		assertThat(text("plan-apply-progress-text")).isEqualTo("Đã ghi 300 / 600 đơn vị…");
+
+		this.plan.set(CannedPlans.plan("IN_EFFECT", 8, CannedPlans.VALID,
+				"{\"state\":\"DONE\",\"done\":600,\"total\":600,\"message\":\"126 đơn vị mới, 556 đơn vị chấm dứt\"}",
+				CannedPlans.UNIT_A));
+		this.release.countDown();
+		awaitSummary();
+
+		assertThat(text("plan-apply-summary")).isEqualTo("Đã áp dụng: 126 đơn vị mới, 556 đơn vị chấm dứt.");
+		assertThat(text("plan-status")).isEqualTo("Có hiệu lực");
+		assertThat(find(ProgressBar.class).withId("plan-apply-progress").exists()).isFalse();
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+		assertThat(find(Button.class).withId("plan-apply").exists()).isFalse();
+		assertThat(applyCalls()).isEqualTo(1);
+		Call apply = this.backend.apiCalls()
+			.stream()
+			.filter((call) -> call.runs("applyPlan"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(apply.authorization()).isEqualTo("Bearer access-admin");
+	}
+
+	@Test
+	void cancellingTheConfirmationAppliesNothing() {
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		open();
+		test(find(Button.class).id("plan-apply")).click();
+		test(find(ConfirmDialog.class).id("plan-apply-confirm")).cancel();
+
+		assertThat(find(ProgressBar.class).withId("plan-apply-progress").exists()).isFalse();
+		assertThat(applyCalls()).isZero();
+	}
+
+	private long applyCalls() {
+		return this.backend.apiCalls().stream().filter((call) -> call.runs("applyPlan")).count();
+	}
+
+	private void awaitSummary() {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!find(Component.class).withId("plan-apply-summary").exists()
+				|| !find(Component.class).id("plan-apply-summary").isVisible()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Applying did not end within 10 s");
+			}
+			// The page polls: the answer is taken in on a poll.
+			roundTrip();
+			ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	private void open() {
+		UI.getCurrent()
+			.navigate(PlanEditorView.class, new RouteParameters(PlanEditorView.ID, "plan-1"), QueryParameters.empty());
+	}
+
+	private String text(String id) {
+		return find(Component.class).id(id).getElement().getTextRecursively();
+	}
+
+}
