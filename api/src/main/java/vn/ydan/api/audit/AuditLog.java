@@ -7,14 +7,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -95,6 +98,8 @@ class AuditLog {
 
 	private final ReentrantLock appending = new ReentrantLock();
 
+	private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+
 	private final ChainHash appendHash = new ChainHash();
 
 	/** The last entry as this process knows it; null until first needed. */
@@ -112,41 +117,142 @@ class AuditLog {
 	}
 
 	/**
-	 * Appends an entry after the last one and returns it as stored.
+	 * Appends an entry after the last one and returns it as stored, once stored.
+	 * <p>
+	 * <strong>Group commit.</strong> Entries wait in a queue; whoever holds the append
+	 * lock chains every waiting entry and stores them in one ordered insert (one commit
+	 * of the embedded store), then wakes their callers. Under a burst of writes (online
+	 * answers) one commit serves many entries instead of one, and the chain stays
+	 * strictly ordered.
 	 * @throws com.mongodb.MongoException when the store refused or did not answer; then
 	 * nothing was appended, or (a lost acknowledgement) the entry is there whole
 	 */
 	AuditEntry append(NewEntry entry) {
+		Pending mine = new Pending(entry);
+		this.waiting.add(mine);
 		this.appending.lock();
 		try {
-			Head last = (this.head != null) ? this.head : findHead();
-			for (int attempt = 1;; attempt++) {
-				// Never earlier than the entry before: dates map to ranges of numbers.
-				long at = Math.max(this.clock.millis(), last.at());
-				BsonDocument document = toDocument(entry, last.seq() + 1, at, last.hash());
-				try {
-					this.collection.insertOne(document);
+			if (!mine.isDone()) {
+				List<Pending> batch = new ArrayList<>();
+				for (Pending next = this.waiting.poll(); next != null; next = this.waiting.poll()) {
+					batch.add(next);
 				}
-				catch (MongoWriteException ex) {
-					if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 1_000) {
-						this.head = null;
-						throw ex;
-					}
-					// Another process appended this number first: chain onto its entry.
-					last = headAt(last.seq() + 1);
-					continue;
-				}
-				catch (RuntimeException ex) {
-					this.head = null;
-					throw ex;
-				}
-				this.head = new Head(last.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
-				return AuditEntry.of(document);
+				appendAll(batch);
 			}
 		}
 		finally {
 			this.appending.unlock();
 		}
+		return mine.result();
+	}
+
+	/** Under the lock: chains and stores the batch, then settles every entry of it. */
+	private void appendAll(List<Pending> batch) {
+		Head last = (this.head != null) ? this.head : findHead();
+		List<BsonDocument> documents = new ArrayList<>(batch.size());
+		Head chained = last;
+		for (Pending pending : batch) {
+			// Never earlier than the entry before: dates map to ranges of numbers.
+			long at = Math.max(this.clock.millis(), chained.at());
+			BsonDocument document = toDocument(pending.entry, chained.seq() + 1, at, chained.hash());
+			documents.add(document);
+			chained = new Head(chained.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
+		}
+		int stored;
+		try {
+			this.collection.insertMany(documents, new InsertManyOptions().ordered(true));
+			stored = documents.size();
+			this.head = chained;
+		}
+		catch (MongoBulkWriteException ex) {
+			// Ordered: the entries before the first error are stored; the rest go one by
+			// one
+			// (another process may have taken their numbers).
+			stored = ex.getWriteErrors().isEmpty() ? 0 : ex.getWriteErrors().get(0).getIndex();
+			this.head = null;
+		}
+		catch (RuntimeException ex) {
+			this.head = null;
+			batch.forEach((pending) -> pending.fail(ex));
+			return;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			if (i < stored) {
+				batch.get(i).complete(AuditEntry.of(documents.get(i)));
+			}
+			else {
+				try {
+					batch.get(i).complete(appendOne(batch.get(i).entry));
+				}
+				catch (RuntimeException ex) {
+					batch.get(i).fail(ex);
+				}
+			}
+		}
+	}
+
+	/** Under the lock: one entry, stepping over numbers other processes took. */
+	private AuditEntry appendOne(NewEntry entry) {
+		Head last = (this.head != null) ? this.head : findHead();
+		for (int attempt = 1;; attempt++) {
+			long at = Math.max(this.clock.millis(), last.at());
+			BsonDocument document = toDocument(entry, last.seq() + 1, at, last.hash());
+			try {
+				this.collection.insertOne(document);
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 1_000) {
+					this.head = null;
+					throw ex;
+				}
+				// Another process appended this number first: chain onto its entry.
+				last = headAt(last.seq() + 1);
+				continue;
+			}
+			catch (RuntimeException ex) {
+				this.head = null;
+				throw ex;
+			}
+			this.head = new Head(last.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
+			return AuditEntry.of(document);
+		}
+	}
+
+	/** An entry waiting to be appended, and how it went. */
+	private static final class Pending {
+
+		private final NewEntry entry;
+
+		private volatile @Nullable AuditEntry stored;
+
+		private volatile @Nullable RuntimeException failure;
+
+		Pending(NewEntry entry) {
+			this.entry = entry;
+		}
+
+		boolean isDone() {
+			return this.stored != null || this.failure != null;
+		}
+
+		void complete(AuditEntry entry) {
+			this.stored = entry;
+		}
+
+		void fail(RuntimeException ex) {
+			this.failure = ex;
+		}
+
+		AuditEntry result() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			if (this.stored == null) {
+				throw new IllegalStateException("Audit entry neither stored nor failed");
+			}
+			return this.stored;
+		}
+
 	}
 
 	/** The stored form of an entry, with its hash ({@code hash} is the last field). */

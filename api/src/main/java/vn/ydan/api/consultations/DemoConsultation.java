@@ -93,6 +93,24 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		if (!this.enabled) {
 			return;
 		}
+		// In the background: the synthetic electorate takes tens of seconds to store, and
+		// the
+		// api serves meanwhile (the consultation appears when it is ready).
+		Thread loader = new Thread(this::load, "demo-consultation");
+		loader.setDaemon(true);
+		loader.start();
+	}
+
+	private void load() {
+		try {
+			loadOrResume();
+		}
+		catch (RuntimeException ex) {
+			log.error("The demo consultation could not be loaded", ex);
+		}
+	}
+
+	private void loadOrResume() {
 		Consultation existing = this.consultations.findAll()
 			.stream()
 			.filter((consultation) -> consultation.title().equals(TITLE))
@@ -155,32 +173,36 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 			}
 		}
 		this.households.saveAll(register);
-		Consultation consultation = asSystem(() -> {
+		Consultation scheduled = asSystem(() -> {
 			Instant now = Instant.now();
 			var created = this.service.create(plan.id(), TITLE, now.minus(Duration.ofHours(1)),
 					now.plus(Duration.ofDays(7)), null, null, null, null);
 			if (created.consultation() == null) {
 				throw new IllegalStateException("The demo consultation is refused: " + created.userErrors());
 			}
-			var opened = this.service.open(created.consultation().id());
-			if (opened.consultation() == null) {
-				throw new IllegalStateException("The demo consultation does not open: " + opened.userErrors());
-			}
-			return opened.consultation();
+			return created.consultation();
 		});
-		// A quarter of the households answered already; most agree.
+		// A quarter of the households answered already; most agree. Stored before
+		// opening,
+		// so that the results counted at opening include them.
 		Random random = new Random(2025);
 		List<Answers.Answer> seeded = new ArrayList<>();
 		Instant at = Instant.now();
 		for (Households.Household household : register) {
 			if (random.nextInt(4) == 0 && !household.id().equals("ho-00004-0001")) {
-				seeded.add(new Answers.Answer(consultation.id(), household.id(), household.communeId(),
-						household.groupId(), random.nextInt(10) < 8, null, "demo", "ydan-demo", at,
-						"demo-" + household.id()));
+				seeded
+					.add(new Answers.Answer(scheduled.id(), household.id(), household.communeId(), household.groupId(),
+							random.nextInt(10) < 8, null, "demo", "ydan-demo", at, "demo-" + household.id()));
 			}
 		}
 		this.answers.insertAll(seeded);
-		this.board.forget(consultation.id());
+		Consultation consultation = asSystem(() -> {
+			var opened = this.service.open(scheduled.id());
+			if (opened.consultation() == null) {
+				throw new IllegalStateException("The demo consultation does not open: " + opened.userErrors());
+			}
+			return opened.consultation();
+		});
 		log.info("Demo consultation loaded (synthetic): {} communes, {} households, {} answers ({} ms)",
 				communes.size(), register.size(), seeded.size(), (System.nanoTime() - started) / 1_000_000);
 		return consultation;

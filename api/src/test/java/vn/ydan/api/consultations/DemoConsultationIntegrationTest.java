@@ -39,12 +39,24 @@ class DemoConsultationIntegrationTest {
 		properties.add("ydan.demo-data.consultation", () -> "true");
 	}
 
+	private static boolean readyIn(GraphQlHttp.Response list) {
+		List<Integer> answered = list.read("$.data.consultations[?(@.status == 'OPEN')].answerCount");
+		return answered != null && !answered.isEmpty() && answered.get(0) > 0;
+	}
+
 	@Test
-	void theFirstStartOpensASyntheticConsultationOfHanoiThatTheDemoResidentCanAnswer() {
+	void theFirstStartOpensASyntheticConsultationOfHanoiThatTheDemoResidentCanAnswer() throws InterruptedException {
 		GraphQlHttp api = new GraphQlHttp(this.port);
 		String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
 
-		GraphQlHttp.Response list = api.query("{ consultations { id title status units { households } } }", null);
+		// Loaded in the background: ready once open with its seeded answers.
+		String query = "{ consultations { id title status answerCount units { households } } }";
+		GraphQlHttp.Response list = api.query(query, null);
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+		while (!readyIn(list) && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			list = api.query(query, null);
+		}
 
 		assertThat(list.<List<String>>read("$.data.consultations[*].title")).as(list.body())
 			.containsExactly(DemoConsultation.TITLE);
