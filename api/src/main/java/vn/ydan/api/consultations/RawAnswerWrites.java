@@ -1,0 +1,65 @@
+package vn.ydan.api.consultations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Benchmark baseline and checks, only with the {@code bench} profile
+ * ({@code bench/consultations/}): an answer-sized insert straight on the driver (no
+ * token, no GraphQL, no checks), to compare with {@code answerConsultation} in the same
+ * run; and which households a list of acknowledged answers misses in the store (after
+ * {@code kill -9}). Not part of the product. The bench profile's security chain lets
+ * {@code /bench/raw/**} through.
+ */
+@RestController
+@Profile("bench")
+class RawAnswerWrites {
+
+	private final MongoCollection<Document> raw;
+
+	private final Answers answers;
+
+	RawAnswerWrites(MongoDatabaseFactory databases, Answers answers) {
+		this.raw = databases.getMongoDatabase().getCollection("benchRawAnswers");
+		this.answers = answers;
+	}
+
+	@PostMapping("/bench/raw/answers")
+	ResponseEntity<String> insert(@RequestParam String id) {
+		try {
+			this.raw.insertOne(new Document("_id", id).append("agree", true)
+				.append("by", "bench")
+				.append("at", Instant.now().toString()));
+			return ResponseEntity.ok("{\"stored\":true}");
+		}
+		catch (MongoWriteException ex) {
+			return ResponseEntity.status(409).body("{\"stored\":false}");
+		}
+	}
+
+	/** The households of {@code body} (one id per line) without a stored answer. */
+	@PostMapping("/bench/raw/missing-answers")
+	List<String> missing(@RequestParam String consultationId, @RequestBody String body) {
+		List<String> missing = new ArrayList<>();
+		for (String household : body.split("\\R")) {
+			if (!household.isBlank() && this.answers.find(consultationId, household.strip()) == null) {
+				missing.add(household.strip());
+			}
+		}
+		return missing;
+	}
+
+}
