@@ -292,6 +292,8 @@ class ConsultationIntegrationTest {
 		assertThat(results.<List<Integer>>read("$.data.consultation.results.districts[*].passed")).containsExactly(1);
 		assertThat(results.<Integer>read("$.data.consultation.results.total.households")).isEqualTo(230);
 		assertThat(results.<Integer>read("$.data.consultation.results.total.tookPart")).isEqualTo(200 + 8 + 9 + 10);
+		assertThat(results(null).body()).as("a repeated public read answers the same").isEqualTo(results.body());
+		assertThat(results(this.official).body()).isEqualTo(results.body());
 	}
 
 	private GraphQlHttp.Response results(String token) {

@@ -1,0 +1,166 @@
+package vn.ydan.api.consultations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import graphql.ExecutionResult;
+import graphql.language.Argument;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.StringValue;
+import graphql.language.VariableReference;
+import graphql.parser.Parser;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import vn.ydan.api.units.UnitRegistry;
+
+/**
+ * Answers a repeated anonymous query of published consultations from memory. Once
+ * published, a consultation no longer changes (no answers, no tallies, no status after
+ * it), so an answer is a function of the request and of the registry's revision (units
+ * are shown by name): the key. This is what serves the public results of a wave — read
+ * heavily on the day they are published — at memory speed (bench/consultations/).
+ * <p>
+ * Only anonymous queries whose root fields are all {@code consultation(id:)} of published
+ * consultations; anything else runs as usual.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PublishedAnswers implements WebGraphQlInterceptor {
+
+	private static final int MAX_ANSWERS = 64;
+
+	private static final int MAX_DOCUMENTS = 1_000;
+
+	private final Consultations consultations;
+
+	private final UnitRegistry registry;
+
+	private final Map<Key, ExecutionResult> answers = new ConcurrentHashMap<>();
+
+	/**
+	 * The consultation ids a document reads (literal ids, or variable names prefixed by
+	 * $).
+	 */
+	private final Map<String, List<String>> documents = new ConcurrentHashMap<>();
+
+	/** Published is final: once seen, known for good. */
+	private final Set<String> published = ConcurrentHashMap.newKeySet();
+
+	PublishedAnswers(Consultations consultations, UnitRegistry registry) {
+		this.consultations = consultations;
+		this.registry = registry;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return chain.next(request);
+		}
+		String documentKey = (request.getOperationName() != null)
+				? request.getOperationName() + "\n" + request.getDocument() : request.getDocument();
+		List<String> ids = this.documents.get(documentKey);
+		if (ids == null) {
+			ids = consultationIds(request.getDocument());
+			if (this.documents.size() >= MAX_DOCUMENTS) {
+				this.documents.clear();
+			}
+			this.documents.put(documentKey, ids);
+		}
+		if (ids.isEmpty() || !allPublished(ids, request.getVariables())) {
+			return chain.next(request);
+		}
+		Key key = new Key(documentKey, request.getVariables(), this.registry.revision());
+		ExecutionResult answer = this.answers.get(key);
+		if (answer != null) {
+			return Mono
+				.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), answer)));
+		}
+		return chain.next(request).doOnNext((response) -> {
+			if (response.getErrors().isEmpty()) {
+				if (this.answers.size() >= MAX_ANSWERS) {
+					this.answers.clear();
+				}
+				this.answers.put(key, response.getExecutionResult());
+			}
+		});
+	}
+
+	private boolean allPublished(List<String> ids, Map<String, Object> variables) {
+		for (String ref : ids) {
+			Object id = ref.startsWith("$") ? variables.get(ref.substring(1)) : ref;
+			if (!(id instanceof String text)) {
+				return false;
+			}
+			if (!this.published.contains(text)) {
+				Consultation consultation = this.consultations.findById(text);
+				if (consultation == null || consultation.status() != ConsultationStatus.PUBLISHED) {
+					return false;
+				}
+				this.published.add(text);
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The {@code id} of every root {@code consultation} field of the document's only
+	 * query; empty when it has other root fields, fragments at the root, or several
+	 * operations.
+	 */
+	static List<String> consultationIds(String text) {
+		Document document;
+		try {
+			document = Parser.parse(text);
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+		if (document.getDefinitions().size() != 1
+				|| !(document.getDefinitions().get(0) instanceof OperationDefinition operation)
+				|| operation.getOperation() != OperationDefinition.Operation.QUERY) {
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>();
+		for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+			if (!(selection instanceof Field field) || !field.getName().equals("consultation")) {
+				return List.of();
+			}
+			Argument id = field.getArguments()
+				.stream()
+				.filter((argument) -> argument.getName().equals("id"))
+				.findFirst()
+				.orElse(null);
+			if (id == null) {
+				return List.of();
+			}
+			switch (id.getValue()) {
+				case StringValue value -> ids.add(value.getValue());
+				case VariableReference variable -> ids.add("$" + variable.getName());
+				default -> {
+					return List.of();
+				}
+			}
+		}
+		return ids;
+	}
+
+	private record Key(String document, Map<String, @Nullable Object> variables, long revision) {
+	}
+
+}
