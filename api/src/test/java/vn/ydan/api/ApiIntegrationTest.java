@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole API on a random port, with the embedded store in a fresh directory and
  * {@link LocalIssuer} as its Keycloak. Subclasses share one application context, which
  * starts like a first run: the demo registry is loaded. {@link MongoCommands} records
- * what the API sends to the store.
+ * what the API sends to the store. The request limits are the production defaults, but
+ * the rate budgets are too large to be exhausted.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(MongoCommands.Registration.class)
@@ -36,6 +37,12 @@ public abstract class ApiIntegrationTest {
 	static void api(DynamicPropertyRegistry properties) {
 		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
 		properties.add("ydan.data-dir", () -> dataDirectory);
+		// The tests of other features share one remote address and one console client:
+		// budgets they cannot exhaust. The limits themselves are tested in
+		// vn.ydan.api.protocol with their own.
+		for (String client : new String[] { "anonymous", "partner", "console" }) {
+			properties.add("ydan.api.limits.rate." + client, () -> "1000000000");
+		}
 	}
 
 	public static String temporaryDirectory() {

@@ -6,9 +6,10 @@ import org.springframework.graphql.execution.ErrorType;
 
 /**
  * The {@code extensions.code} of every GraphQL error the API returns. Clients branch on
- * it; {@code extensions.classification} (Spring for GraphQL's) is kept beside it.
+ * it; {@code extensions.classification} (Spring for GraphQL's) is kept beside it. Public
+ * so that the protocol limits (module {@code protocol}) report theirs from the same list.
  */
-enum ErrorCode {
+public enum ErrorCode {
 
 	UNAUTHORIZED(ErrorType.UNAUTHORIZED),
 
@@ -18,9 +19,31 @@ enum ErrorCode {
 
 	NOT_FOUND(ErrorType.NOT_FOUND),
 
-	INTERNAL(ErrorType.INTERNAL_ERROR);
+	INTERNAL(ErrorType.INTERNAL_ERROR),
 
-	static final String EXTENSION = "code";
+	/** The document nests fields deeper than allowed. */
+	QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
+
+	/** The document's estimated cost is above the limit per request. */
+	QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+
+	/** The document has more aliases than allowed. */
+	TOO_MANY_ALIASES(ErrorType.BAD_REQUEST),
+
+	/** The document is longer than allowed, or beyond the parser's limits. */
+	DOCUMENT_TOO_LARGE(ErrorType.BAD_REQUEST),
+
+	/** Introspection ({@code __schema}, {@code __type}) is turned off. */
+	INTROSPECTION_DISABLED(ErrorType.BAD_REQUEST),
+
+	/** The caller's budget for the current window is spent (HTTP 429). */
+	RATE_LIMITED(ErrorType.BAD_REQUEST),
+
+	/** The request ran longer than allowed and was stopped. */
+	TIMEOUT(ErrorType.INTERNAL_ERROR);
+
+	/** The key of the code in a GraphQL error's {@code extensions}. */
+	public static final String EXTENSION = "code";
 
 	private final ErrorClassification classification;
 
@@ -28,7 +51,7 @@ enum ErrorCode {
 		this.classification = classification;
 	}
 
-	ErrorClassification classification() {
+	public ErrorClassification classification() {
 		return this.classification;
 	}
 

@@ -1,0 +1,112 @@
+package vn.ydan.api.protocol;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+
+/**
+ * Parsed documents, kept by their text: the limits measure the parsed form before the
+ * engine runs, and the engine reuses what it parsed and validated for the same text
+ * before ({@link PreparsedDocumentProvider}). Clients send the same few documents with
+ * other variables over and over; parsing and validating each again is wasted work.
+ * <p>
+ * Both maps are bounded: when full they are emptied (documents are cheap to parse again,
+ * and a flood of distinct documents must not grow memory).
+ */
+final class Documents implements PreparsedDocumentProvider {
+
+	private final int capacity;
+
+	private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+	private final Map<String, PreparsedDocumentEntry> validated = new ConcurrentHashMap<>();
+
+	Documents(int capacity) {
+		this.capacity = capacity;
+	}
+
+	/**
+	 * The document parsed with the engine's own parser limits, or why it could not be.
+	 */
+	Parsed parse(String text) {
+		Parsed known = this.parsed.get(text);
+		if (known != null) {
+			return known;
+		}
+		Parsed result;
+		try {
+			result = new Parsed.Ok(Parser.parse(ParserEnvironment.newParserEnvironment()
+				.document(text)
+				.parserOptions(ParserOptions.getDefaultOperationParserOptions())
+				.build()));
+		}
+		catch (ParseCancelledTooDeepException ex) {
+			result = new Parsed.TooDeep();
+		}
+		catch (ParseCancelledException | ParseCancelledTooManyCharsException ex) {
+			result = new Parsed.TooLarge();
+		}
+		catch (InvalidSyntaxException ex) {
+			result = new Parsed.Invalid();
+		}
+		put(this.parsed, text, result);
+		return result;
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		PreparsedDocumentEntry known = this.validated.get(input.getQuery());
+		if (known != null) {
+			return CompletableFuture.completedFuture(known);
+		}
+		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		// Errors are worded in the caller's language: not kept.
+		if (!entry.hasErrors()) {
+			put(this.validated, input.getQuery(), entry);
+		}
+		return CompletableFuture.completedFuture(entry);
+	}
+
+	private <V> void put(Map<String, V> map, String key, V value) {
+		if (map.size() >= this.capacity) {
+			map.clear();
+		}
+		map.put(key, value);
+	}
+
+	/** The outcome of parsing a document. */
+	sealed interface Parsed {
+
+		/** Parsed. */
+		record Ok(Document document) implements Parsed {
+		}
+
+		/** Nested beyond the parser's limit (rule depth). */
+		record TooDeep() implements Parsed {
+		}
+
+		/** More characters or tokens than the parser accepts. */
+		record TooLarge() implements Parsed {
+		}
+
+		/** Not GraphQL: the engine reports where. */
+		record Invalid() implements Parsed {
+		}
+
+	}
+
+}

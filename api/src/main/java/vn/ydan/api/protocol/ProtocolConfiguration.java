@@ -1,0 +1,62 @@
+package vn.ydan.api.protocol;
+
+import java.time.InstantSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+
+/**
+ * The limits, the budgets, the timeout, the document cache and the HTTP statuses.
+ * Introspection is off unless {@code ydan.api.introspection-enabled} (on in the
+ * {@code dev} profile): third parties get the schema from
+ * {@code docs/api/schema.graphql}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiLimits.class)
+class ProtocolConfiguration {
+
+	@Bean
+	Documents documents(@Value("${ydan.api.document-cache-size:1000}") int capacity) {
+		return new Documents(capacity);
+	}
+
+	/**
+	 * Windows follow the system clock, unless an {@link InstantSource} bean says
+	 * otherwise.
+	 */
+	@Bean
+	RateBudgets rateBudgets(ApiLimits limits, ObjectProvider<InstantSource> clock) {
+		return new RateBudgets(limits.rate(), clock.getIfAvailable(InstantSource::system));
+	}
+
+	@Bean
+	RequestLimits requestLimits(ApiLimits limits, RateBudgets budgets, Documents documents,
+			ObjectProvider<GraphQlSource> source,
+			@Value("${ydan.api.introspection-enabled:false}") boolean introspectionEnabled) {
+		return new RequestLimits(limits, budgets, documents, source, introspectionEnabled);
+	}
+
+	@Bean
+	ExecutionTimeout executionTimeout(ApiLimits limits) {
+		return new ExecutionTimeout(limits.timeout());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer reuseParsedDocuments(Documents documents) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
+	}
+
+	/** Replaces Boot's handler (same behaviour, plus 429). */
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
+		return new HttpStatuses(handler);
+	}
+
+}

@@ -1,0 +1,100 @@
+package vn.ydan.api.protocol;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A budget of cost points per client and fixed window (like GitHub's rate limit: the
+ * window resets at a known instant, reported to the client). Windows are aligned on the
+ * clock, so every client's budget is refilled at the same instants. Memory is bounded:
+ * beyond {@code maxClients}, clients whose window has ended are forgotten, and if all are
+ * current the table is emptied (a flood of addresses then resets budgets rather than
+ * exhausting memory).
+ */
+final class RateBudgets {
+
+	private final ApiLimits.Rate rate;
+
+	private final InstantSource clock;
+
+	private final long windowMillis;
+
+	private final Map<Caller, Window> windows = new ConcurrentHashMap<>();
+
+	RateBudgets(ApiLimits.Rate rate, InstantSource clock) {
+		this.rate = rate;
+		this.clock = clock;
+		this.windowMillis = Math.max(1, rate.window().toMillis());
+	}
+
+	/**
+	 * Takes {@code points} from the caller's budget if it holds them. Null when budgets
+	 * are off.
+	 */
+	@Nullable Charge charge(Caller caller, long points) {
+		if (!this.rate.enabled()) {
+			return null;
+		}
+		long budget = budget(caller.kind());
+		long now = this.clock.millis();
+		long start = now - Math.floorMod(now, this.windowMillis);
+		Window window = this.windows.compute(caller,
+				(key, current) -> (current != null && current.start == start) ? current : new Window(start));
+		if (this.windows.size() > this.rate.maxClients()) {
+			forgetEndedWindows(start);
+		}
+		Instant resetAt = Instant.ofEpochMilli(start + this.windowMillis);
+		while (true) {
+			long used = window.used.get();
+			if (used + points > budget) {
+				return new Charge(false, points, budget, Math.max(0, budget - used), resetAt);
+			}
+			if (window.used.compareAndSet(used, used + points)) {
+				return new Charge(true, points, budget, budget - used - points, resetAt);
+			}
+		}
+	}
+
+	long budget(Caller.Kind kind) {
+		return switch (kind) {
+			case ANONYMOUS -> this.rate.anonymous();
+			case PARTNER -> this.rate.partner();
+			case CONSOLE -> this.rate.console();
+		};
+	}
+
+	private void forgetEndedWindows(long currentStart) {
+		this.windows.values().removeIf((window) -> window.start != currentStart);
+		if (this.windows.size() > this.rate.maxClients()) {
+			this.windows.clear();
+		}
+	}
+
+	/**
+	 * @param allowed whether the points were taken
+	 * @param requested the points asked for
+	 * @param limit the budget per window
+	 * @param remaining what is left in this window (after taking them, when allowed)
+	 * @param resetAt when the next window starts with a full budget
+	 */
+	record Charge(boolean allowed, long requested, long limit, long remaining, Instant resetAt) {
+	}
+
+	private static final class Window {
+
+		private final long start;
+
+		private final AtomicLong used = new AtomicLong();
+
+		Window(long start) {
+			this.start = start;
+		}
+
+	}
+
+}

@@ -1,0 +1,226 @@
+package vn.ydan.api.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.introspection.Introspection;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import vn.ydan.api.access.ErrorCode;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The gate every GraphQL request passes before anything runs: document size, parser
+ * limits, depth, aliases, cost, introspection, then the caller's budget. A refused
+ * request gets one typed error ({@code extensions.code}) and no {@code data}, so HTTP 400
+ * under {@code application/graphql-response+json} (429 when over budget, with
+ * {@code Retry-After}); nothing reaches the data fetchers or the store.
+ * <p>
+ * Every answer, refused or not, reports the cost in {@code extensions.cost} and, when
+ * budgets are on, in {@code X-RateLimit-*} headers. Registered first among the
+ * interceptors ({@link ProtocolConfiguration}) so that answers served from a cache are
+ * charged too.
+ */
+class RequestLimits implements WebGraphQlInterceptor, Ordered {
+
+	/** Charged for a request refused before it runs, or one the engine cannot parse. */
+	private static final long REFUSAL_COST = 1;
+
+	private final ApiLimits limits;
+
+	private final RateBudgets budgets;
+
+	private final Documents documents;
+
+	private final ObjectProvider<GraphQlSource> source;
+
+	private final boolean introspectionEnabled;
+
+	private volatile @Nullable QueryCost cost;
+
+	RequestLimits(ApiLimits limits, RateBudgets budgets, Documents documents, ObjectProvider<GraphQlSource> source,
+			boolean introspectionEnabled) {
+		this.limits = limits;
+		this.budgets = budgets;
+		this.documents = documents;
+		this.source = source;
+		this.introspectionEnabled = introspectionEnabled;
+	}
+
+	/** First: before answers cached by features, audit records and error rewriting. */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddress(),
+				this.limits.rate().consoleClientId());
+		if (!this.introspectionEnabled) {
+			// Also refused below; this keeps the engine from answering it in any case.
+			request.configureExecutionInput((input, builder) -> {
+				input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
+				return input;
+			});
+		}
+		String text = request.getDocument();
+		long maxSize = this.limits.maxDocumentSize().toBytes();
+		long size = (text.length() * 3L > maxSize) ? text.getBytes(StandardCharsets.UTF_8).length : text.length();
+		if (size > maxSize) {
+			return refuse(request, caller, ErrorCode.DOCUMENT_TOO_LARGE,
+					"Tài liệu GraphQL quá dài: %d byte, tối đa %d. (The GraphQL document is %d bytes long; at most %d are accepted.)"
+						.formatted(size, maxSize, size, maxSize),
+					maxSize, size);
+		}
+		Documents.Parsed parsed = this.documents.parse(text);
+		return switch (parsed) {
+			case Documents.Parsed.TooDeep unused -> refuse(request, caller, ErrorCode.QUERY_TOO_DEEP,
+					"Tài liệu GraphQL lồng nhau quá sâu để phân tích. (The document nests too deeply to be parsed.)",
+					(long) this.limits.maxDepth(), null);
+			case Documents.Parsed.TooLarge unused -> refuse(request, caller, ErrorCode.DOCUMENT_TOO_LARGE,
+					"Tài liệu GraphQL có quá nhiều ký hiệu để phân tích. (The document has more tokens than the parser accepts.)",
+					maxSize, size);
+			// The engine parses it again and says where the syntax is wrong.
+			case Documents.Parsed.Invalid unused -> proceed(request, chain, caller, REFUSAL_COST);
+			case Documents.Parsed.Ok ok -> measured(request, chain, caller, ok);
+		};
+	}
+
+	private Mono<WebGraphQlResponse> measured(WebGraphQlRequest request, Chain chain, Caller caller,
+			Documents.Parsed.Ok parsed) {
+		QueryCost.Measure measure = cost().measure(parsed.document(), request.getOperationName(),
+				request.getVariables());
+		if (measure == null) {
+			// No operation to run: the engine reports it.
+			return proceed(request, chain, caller, REFUSAL_COST);
+		}
+		if (measure.exceeded() != null) {
+			return switch (measure.exceeded()) {
+				case DEPTH -> refuse(request, caller, ErrorCode.QUERY_TOO_DEEP,
+						"Truy vấn lồng quá sâu: hơn %d cấp. (The query nests fields more than %d levels deep.)"
+							.formatted(this.limits.maxDepth(), this.limits.maxDepth()),
+						(long) this.limits.maxDepth(), null);
+				case ALIASES -> refuse(request, caller, ErrorCode.TOO_MANY_ALIASES,
+						"Truy vấn dùng quá nhiều bí danh (alias): hơn %d. (The query uses more than %d aliases.)"
+							.formatted(this.limits.maxAliases(), this.limits.maxAliases()),
+						(long) this.limits.maxAliases(), null);
+				case COMPLEXITY -> refuse(request, caller, ErrorCode.QUERY_TOO_COMPLEX,
+						("Truy vấn quá phức tạp: chi phí ước tính ít nhất %d, tối đa %d; hãy xin trang nhỏ hơn (`first`) "
+								+ "hoặc ít trường lồng nhau hơn. (The query's estimated cost is at least %d, at most %d "
+								+ "per request: ask for smaller pages or fewer nested fields.)")
+							.formatted(measure.cost(), this.limits.maxComplexity(), measure.cost(),
+									this.limits.maxComplexity()),
+						(long) this.limits.maxComplexity(), measure.cost());
+			};
+		}
+		if (measure.introspection() && !this.introspectionEnabled) {
+			return refuse(request, caller, ErrorCode.INTROSPECTION_DISABLED,
+					"Introspection (__schema, __type) đã tắt trên máy chủ này; lược đồ được công bố trong "
+							+ "docs/api/schema.graphql. (Introspection is turned off on this server; the schema is "
+							+ "published as docs/api/schema.graphql.)",
+					null, null);
+		}
+		return proceed(request, chain, caller, Math.max(REFUSAL_COST, measure.cost()));
+	}
+
+	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Caller caller, long points) {
+		RateBudgets.Charge charge = this.budgets.charge(caller, points);
+		if (charge != null && !charge.allowed()) {
+			Instant now = Instant.now();
+			long retryAfter = Math.max(1, Duration.between(now, charge.resetAt()).toSeconds() + 1);
+			WebGraphQlResponse refused = refusal(request,
+					error(ErrorCode.RATE_LIMITED, ("Đã dùng hết hạn mức: còn %d điểm, yêu cầu này cần %d; hạn mức được "
+							+ "làm mới lúc %s. (Rate limit reached: %d points left, this request costs %d; the budget "
+							+ "resets at %s.)")
+						.formatted(charge.remaining(), points, charge.resetAt(), charge.remaining(), points,
+								charge.resetAt()),
+							charge.limit(), points),
+					caller, points, charge);
+			refused.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+			return Mono.just(refused);
+		}
+		return chain.next(request).map((response) -> withCost(response, caller, points, charge));
+	}
+
+	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, Caller caller, ErrorCode code, String message,
+			@Nullable Long limit, @Nullable Long actual) {
+		RateBudgets.Charge charge = this.budgets.charge(caller, REFUSAL_COST);
+		return Mono.just(refusal(request, error(code, message, limit, actual), caller, 0, charge));
+	}
+
+	private static WebGraphQlResponse refusal(WebGraphQlRequest request, GraphQLError error, Caller caller, long points,
+			RateBudgets.@Nullable Charge charge) {
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+		WebGraphQlResponse response = new WebGraphQlResponse(
+				new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+		return withCost(response, caller, points, charge);
+	}
+
+	private static WebGraphQlResponse withCost(WebGraphQlResponse response, Caller caller, long points,
+			RateBudgets.@Nullable Charge charge) {
+		Map<String, Object> cost = new LinkedHashMap<>();
+		cost.put("requested", points);
+		cost.put("client", caller.kind().label());
+		if (charge != null) {
+			cost.put("limit", charge.limit());
+			cost.put("remaining", charge.remaining());
+			cost.put("resetAt", charge.resetAt().toString());
+		}
+		Map<Object, Object> extensions = new LinkedHashMap<>();
+		Map<Object, Object> existing = response.getExecutionResult().getExtensions();
+		if (existing != null) {
+			extensions.putAll(existing);
+		}
+		extensions.put("cost", cost);
+		WebGraphQlResponse result = response.transform((builder) -> builder.extensions(extensions));
+		if (charge != null) {
+			HttpHeaders headers = result.getResponseHeaders();
+			headers.set("X-RateLimit-Limit", String.valueOf(charge.limit()));
+			headers.set("X-RateLimit-Remaining", String.valueOf(charge.remaining()));
+			headers.set("X-RateLimit-Reset", String.valueOf(charge.resetAt().getEpochSecond()));
+		}
+		return result;
+	}
+
+	static GraphQLError error(ErrorCode code, String message, @Nullable Long limit, @Nullable Long actual) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put(ErrorCode.EXTENSION, code.name());
+		if (limit != null) {
+			extensions.put("limit", limit);
+		}
+		if (actual != null) {
+			extensions.put("actual", actual);
+		}
+		return GraphqlErrorBuilder.newError()
+			.message(message)
+			.errorType(code.classification())
+			.extensions(extensions)
+			.build();
+	}
+
+	private QueryCost cost() {
+		QueryCost current = this.cost;
+		if (current == null) {
+			current = new QueryCost(this.source.getObject().schema(), this.limits);
+			this.cost = current;
+		}
+		return current;
+	}
+
+}
