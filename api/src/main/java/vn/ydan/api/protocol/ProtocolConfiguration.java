@@ -14,9 +14,8 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * The limits, the budgets, the timeout, the document cache and the HTTP statuses.
- * Introspection is off unless {@code ydan.api.introspection-enabled} (on in the
- * {@code dev} profile): third parties get the schema from
- * {@code docs/api/schema.graphql}.
+ * Introspection is on unless {@code ydan.api.introspection-enabled=false}: the schema is
+ * public ({@code docs/api/schema.graphql}) and graphql-java bounds introspection queries.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiLimits.class)
@@ -39,7 +38,7 @@ class ProtocolConfiguration {
 	@Bean
 	RequestLimits requestLimits(ApiLimits limits, RateBudgets budgets, Documents documents,
 			ObjectProvider<GraphQlSource> source,
-			@Value("${ydan.api.introspection-enabled:false}") boolean introspectionEnabled) {
+			@Value("${ydan.api.introspection-enabled:true}") boolean introspectionEnabled) {
 		return new RequestLimits(limits, budgets, documents, source, introspectionEnabled);
 	}
 

@@ -40,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  * runs its list that many times: the list itself, or the {@code edges} / {@code nodes} of
  * the connection it returns. Another list field is assumed to hold
  * {@code defaultListSize} items. Mutation fields cost {@code mutationCost} more each.
- * Introspection fields ({@code __schema}, {@code __type}) cost 1 and are not walked:
- * graphql-java bounds them (good-faith introspection), and they are off in production.
+ * Introspection fields are not walked, since graphql-java bounds them (good-faith
+ * introspection: at most 500 fields, 20 levels, each heavy field once): {@code __schema}
+ * costs {@value #SCHEMA_COST}, {@code __type} {@value #TYPE_COST}.
  * <p>
  * The walk stops as soon as a limit is passed, so a document crafted to explode (nested
  * fragment spreads) costs no more to refuse than its limits allow.
@@ -49,6 +50,11 @@ import org.jspecify.annotations.Nullable;
 final class QueryCost {
 
 	private static final long CAP = 1L << 40;
+
+	/** A whole introspection query: a fifth of what good faith allows it to select. */
+	static final long SCHEMA_COST = 100;
+
+	static final long TYPE_COST = 10;
 
 	private final GraphQLSchema schema;
 
@@ -212,7 +218,7 @@ final class QueryCost {
 			String name = field.getName();
 			if (name.equals("__schema") || name.equals("__type")) {
 				this.introspection = true;
-				return 1;
+				return name.equals("__schema") ? SCHEMA_COST : TYPE_COST;
 			}
 			if (depth > this.depth) {
 				this.depth = depth;

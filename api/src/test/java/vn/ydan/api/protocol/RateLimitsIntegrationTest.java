@@ -29,10 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The budgets per client and window, the timeout and introspection turned on, on an API
- * of its own with small budgets (anonymous 100 points an hour, partner 300, console 200)
- * and a clock the tests move. Each test charges callers no other test uses, except the
- * one anonymous address.
+ * The budgets per client and window, the timeout and introspection turned off, on an API
+ * of its own with small budgets (anonymous 100 points an hour, partner 300, console 200),
+ * a timeout of 300 ms and a clock the tests move. Each test charges callers no other test
+ * uses, except the one anonymous address.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(RateLimitsIntegrationTest.Fixtures.class)
@@ -66,7 +66,7 @@ class RateLimitsIntegrationTest {
 		properties.add("ydan.api.limits.rate.partner", () -> "300");
 		properties.add("ydan.api.limits.rate.console", () -> "200");
 		properties.add("ydan.api.limits.timeout", () -> "300ms");
-		properties.add("ydan.api.introspection-enabled", () -> "true");
+		properties.add("ydan.api.introspection-enabled", () -> "false");
 	}
 
 	@BeforeEach
@@ -182,10 +182,19 @@ class RateLimitsIntegrationTest {
 	}
 
 	@Test
-	void introspectionAnswersWhenTurnedOn() {
-		Answer answer = this.http.graphql("{ __schema { queryType { name } } }", null, partner("tools-app"));
+	void introspectionTurnedOffIsRefusedWithIntrospectionDisabled() {
+		String token = partner("tools-app");
 
-		assertThat(answer.<String>read("$.data.__schema.queryType.name")).as(answer.toString()).isEqualTo("Query");
+		Answer schema = this.http.graphql("{ __schema { types { name } } }", null, token);
+		Answer type = this.http.graphql("{ __type(name: \"Unit\") { name } }", null, token);
+		Answer typename = this.http.graphql("{ __typename }", null, token);
+
+		assertThat(schema.status()).as(schema.toString()).isEqualTo(400);
+		assertThat(schema.code()).isEqualTo("INTROSPECTION_DISABLED");
+		assertThat(schema.<Object>read("$.data")).isNull();
+		assertThat(schema.<String>read("$.errors[0].message")).contains("docs/api/schema.graphql");
+		assertThat(type.code()).as(type.toString()).isEqualTo("INTROSPECTION_DISABLED");
+		assertThat(typename.<String>read("$.data.__typename")).as(typename.toString()).isEqualTo("Query");
 	}
 
 	private static String partner(String clientId) {

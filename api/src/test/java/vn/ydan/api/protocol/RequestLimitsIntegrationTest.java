@@ -172,15 +172,14 @@ class RequestLimitsIntegrationTest extends ApiIntegrationTest {
 	}
 
 	@Test
-	void introspectionIsOffByDefault() {
-		Answer schema = refusedWithoutTouchingTheStore("{ __schema { types { name } } }", null);
-		Answer type = refusedWithoutTouchingTheStore("{ __type(name: \"Unit\") { name } }", this.admin);
-		Answer typename = this.http.graphql("{ __typename }");
+	void introspectionIsOnByDefaultAndCharged() {
+		Answer schema = this.http.graphql("{ __schema { queryType { name } } }");
+		Answer type = this.http.graphql("{ __type(name: \"Unit\") { name } }");
 
-		assertThat(schema.code()).isEqualTo("INTROSPECTION_DISABLED");
-		assertThat(schema.<String>read("$.errors[0].message")).contains("docs/api/schema.graphql");
-		assertThat(type.code()).isEqualTo("INTROSPECTION_DISABLED");
-		assertThat(typename.<String>read("$.data.__typename")).as(typename.toString()).isEqualTo("Query");
+		assertThat(schema.<String>read("$.data.__schema.queryType.name")).as(schema.toString()).isEqualTo("Query");
+		assertThat(schema.cost()).isEqualTo(QueryCost.SCHEMA_COST);
+		assertThat(type.<String>read("$.data.__type.name")).as(type.toString()).isEqualTo("Unit");
+		assertThat(type.cost()).isEqualTo(QueryCost.TYPE_COST);
 	}
 
 	@Test
