@@ -4,15 +4,19 @@
 # side with the same wrk settings:
 #   1. a static answer                        GET /bench/ladder/static (HTTP, filters, no work)
 #   2. a raw-driver handler: unit by id       GET /bench/ladder/raw-unit?id=… (MongoCollection.find by _id)
+#   2b. the raw-driver page of 100 + parents  GET /bench/raw/communes?first=100 (units' RawUnitReads:
+#                                             the embedded store scans and sorts every unit)
 #   3. GraphQL unit by id                     unit(id: $id) { id code name fullName type }, ids rotating
 #   4. GraphQL page of 100 units + parents    units(level: COMMUNE, first: 100, after: $after) with
-#                                             parent { … parent { … } }, pages rotating
+#                                             parent { … parent { … } }, pages rotating (100 pages:
+#                                             more than the api's public answer cache keeps)
+#   4b. the same page repeated                answered from the api's cache of public answers
 #   5. abusive queries refused                too deep, too complex, too many aliases, too large,
 #                                             fragments doubling 40 times; every document different;
 #                                             also with 1 connection (the refusal's own latency)
 #   (slots: the online-answer mutation with a real JWT, published results: later issues)
 # For each: throughput, p50, p99 and the api's RSS after it; the ratio of each GraphQL rung to the
-# raw handler's throughput. Needs `wrk` (apt-get install -y wrk). Loads 127.0.0.1 only.
+# raw unit-by-id handler's throughput, and to the raw handler doing the same read. Needs `wrk` (apt-get install -y wrk). Loads 127.0.0.1 only.
 #
 #   bench/ladder/measure.sh                  # ~3 minutes
 #   BENCH_SECONDS=20 BENCH_CLIENTS=16 bench/ladder/measure.sh
@@ -152,26 +156,33 @@ BENCH_PATH=""; BENCH_TEMPLATE=$unit_body
 unit=$(load no "$graphql" rotate.lua); unit_rss=$(rss)
 BENCH_VALUES=$work/cursors.txt; BENCH_TEMPLATE=$page_body
 page=$(load no "$graphql" rotate.lua); page_rss=$(rss)
+head -1 "$work/cursors.txt" > "$work/one-cursor.txt"; BENCH_VALUES=$work/one-cursor.txt; BENCH_TEMPLATE=$page_body
+page_cached=$(load no "$graphql" rotate.lua); page_cached_rss=$(rss)
+BENCH_TEMPLATE=""
+raw_page=$(load no "$base/bench/raw/communes?first=100"); raw_page_rss=$(rss)
 BENCH_VALUES=$work/abusive.txt; BENCH_TEMPLATE=""
 refused=$(load yes "$graphql" abusive.lua); refused_rss=$(rss)
 refused_one=$(load yes "$graphql" abusive.lua 1); refused_one_rss=$(rss)
 
 raw_rps=${raw%% *}
 row() {
-  local rung=$1 what=$2 result=$3 memory=$4 ratio=${5:-}
+  local rung=$1 what=$2 result=$3 memory=$4 ratio=${5:-} same=${6:-}
   read -r rps p50 p99 <<< "$result"
-  [ "$ratio" = yes ] && ratio=$(awk -v a="$rps" -v b="$raw_rps" 'BEGIN { printf "**%.2f**", a / b }')
-  printf "| %s | %s | %s | %s | %s | %s MB | %s |\n" "$rung" "$what" "$rps" "$p50" "$p99" "$memory" "$ratio"
+  [ "$ratio" = yes ] && ratio=$(awk -v a="$rps" -v b="$raw_rps" 'BEGIN { printf "%.2f", a / b }')
+  [ -n "$same" ] && same=$(awk -v a="$rps" -v b="${same%% *}" 'BEGIN { printf "%.2f", a / b }')
+  printf "| %s | %s | %s | %s | %s | %s MB | %s | %s |\n" "$rung" "$what" "$rps" "$p50" "$p99" "$memory" "$ratio" "$same"
 }
 echo "JVM options: $java_opts; wrk: 2 threads, $clients connections, ${seconds}s after ${seconds}s of warm-up"
 echo
-echo "| rung | request | req/s | p50 ms | p99 ms | RSS after | req/s ÷ raw handler |"
-echo "|---|---|---|---|---|---|---|"
+echo "| rung | request | req/s | p50 ms | p99 ms | RSS after | ÷ raw unit by id (2) | ÷ same read, raw |"
+echo "|---|---|---|---|---|---|---|---|"
 row 1 "static answer" "$static" "$static_rss" yes
 row 2 "raw-driver handler: unit by id" "$raw" "$raw_rss" yes
-row 3 "GraphQL unit by id" "$unit" "$unit_rss" yes
-row 4 "GraphQL page of 100 units + parent + grandparent" "$page" "$page_rss" yes
+row 2b "raw-driver handler: page of 100 communes + parents" "$raw_page" "$raw_page_rss" yes
+row 3 "GraphQL unit by id" "$unit" "$unit_rss" yes "$raw"
+row 4 "GraphQL page of 100 units + parent + grandparent" "$page" "$page_rss" yes "$raw_page"
+row 4b "the same page repeated (public answer cache)" "$page_cached" "$page_cached_rss" yes "$raw_page"
 row 5 "abusive queries refused (5 classes, every document new)" "$refused" "$refused_rss"
 row 5b "the same, 1 connection" "$refused_one" "$refused_one_rss"
-echo "| 6 | online-answer mutation with a real JWT | (slot: consultations) | | | | |"
-echo "| 7 | published results | (slot: results) | | | | |"
+echo "| 6 | online-answer mutation with a real JWT | (slot: consultations) | | | | | |"
+echo "| 7 | published results | (slot: results) | | | | | |"

@@ -3,8 +3,10 @@ package vn.ydan.api.protocol;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.language.Argument;
 import graphql.language.Document;
@@ -78,6 +80,13 @@ final class QueryCost {
 		for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
 			fragments.putIfAbsent(fragment.getName(), fragment);
 		}
+		// Fragments spread in fragments multiply: count the fields the operation expands
+		// to,
+		// each fragment once, before walking it (a walk would visit every copy).
+		long expanded = expandedFields(operation.getSelectionSet(), fragments, new HashMap<>(), new HashSet<>());
+		if (expanded > this.limits.maxComplexity()) {
+			return new Measure(0, 0, expanded, false, Limit.COMPLEXITY);
+		}
 		Walk walk = new Walk(fragments, variables, operation.getVariableDefinitions());
 		boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
 		GraphQLObjectType root = switch (operation.getOperation()) {
@@ -94,6 +103,40 @@ final class QueryCost {
 		catch (Exceeded exceeded) {
 			return new Measure(walk.depth, walk.aliases, exceeded.cost, walk.introspection, exceeded.limit);
 		}
+	}
+
+	/**
+	 * How many fields the selections expand to, fragments included wherever they are
+	 * spread (each fragment counted once and remembered; a cycle counts nothing,
+	 * validation reports it).
+	 */
+	private static long expandedFields(@Nullable SelectionSet selections, Map<String, FragmentDefinition> fragments,
+			Map<String, Long> known, Set<String> expanding) {
+		if (selections == null) {
+			return 0;
+		}
+		long count = 0;
+		for (Selection<?> selection : selections.getSelections()) {
+			long one = switch (selection) {
+				case Field field -> 1 + expandedFields(field.getSelectionSet(), fragments, known, expanding);
+				case InlineFragment inline -> expandedFields(inline.getSelectionSet(), fragments, known, expanding);
+				case FragmentSpread spread -> {
+					String name = spread.getName();
+					Long done = known.get(name);
+					FragmentDefinition fragment = fragments.get(name);
+					if (done != null || fragment == null || !expanding.add(name)) {
+						yield (done != null) ? done : 0;
+					}
+					long size = expandedFields(fragment.getSelectionSet(), fragments, known, expanding);
+					expanding.remove(name);
+					known.put(name, size);
+					yield size;
+				}
+				default -> 0;
+			};
+			count = Math.min(CAP, count + one);
+		}
+		return count;
 	}
 
 	private static @Nullable OperationDefinition operation(Document document, @Nullable String operationName) {
