@@ -144,7 +144,7 @@ load() {
   fi
   awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
        /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
-       END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }' "$work/wrk.txt"
+       END { printf (rps < 10 ? "%.1f" : "%.0f") " %.2f %.2f\n", rps, p50, p99 }' "$work/wrk.txt"
 }
 
 export BENCH_VALUES BENCH_TEMPLATE BENCH_PATH

@@ -49,13 +49,14 @@ final class RateBudgets {
 			forgetEndedWindows(start);
 		}
 		Instant resetAt = Instant.ofEpochMilli(start + this.windowMillis);
+		long retryAfter = Math.max(1, (start + this.windowMillis - now + 999) / 1000);
 		while (true) {
 			long used = window.used.get();
 			if (used + points > budget) {
-				return new Charge(false, points, budget, Math.max(0, budget - used), resetAt);
+				return new Charge(false, points, budget, Math.max(0, budget - used), resetAt, retryAfter);
 			}
 			if (window.used.compareAndSet(used, used + points)) {
-				return new Charge(true, points, budget, budget - used - points, resetAt);
+				return new Charge(true, points, budget, budget - used - points, resetAt, retryAfter);
 			}
 		}
 	}
@@ -81,8 +82,10 @@ final class RateBudgets {
 	 * @param limit the budget per window
 	 * @param remaining what is left in this window (after taking them, when allowed)
 	 * @param resetAt when the next window starts with a full budget
+	 * @param retryAfterSeconds whole seconds until then, at least 1
 	 */
-	record Charge(boolean allowed, long requested, long limit, long remaining, Instant resetAt) {
+	record Charge(boolean allowed, long requested, long limit, long remaining, Instant resetAt,
+			long retryAfterSeconds) {
 	}
 
 	private static final class Window {

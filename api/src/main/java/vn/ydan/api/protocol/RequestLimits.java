@@ -1,8 +1,6 @@
 package vn.ydan.api.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -136,14 +134,13 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 							+ "published as docs/api/schema.graphql.)",
 					null, null);
 		}
+		this.documents.keep(request.getDocument(), parsed);
 		return proceed(request, chain, caller, Math.max(REFUSAL_COST, measure.cost()));
 	}
 
 	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Caller caller, long points) {
 		RateBudgets.Charge charge = this.budgets.charge(caller, points);
 		if (charge != null && !charge.allowed()) {
-			Instant now = Instant.now();
-			long retryAfter = Math.max(1, Duration.between(now, charge.resetAt()).toSeconds() + 1);
 			WebGraphQlResponse refused = refusal(request,
 					error(ErrorCode.RATE_LIMITED, ("Đã dùng hết hạn mức: còn %d điểm, yêu cầu này cần %d; hạn mức được "
 							+ "làm mới lúc %s. (Rate limit reached: %d points left, this request costs %d; the budget "
@@ -152,7 +149,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 								charge.resetAt()),
 							charge.limit(), points),
 					caller, points, charge);
-			refused.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+			refused.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(charge.retryAfterSeconds()));
 			return Mono.just(refused);
 		}
 		return chain.next(request).map((response) -> withCost(response, caller, points, charge));
@@ -161,7 +158,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, Caller caller, ErrorCode code, String message,
 			@Nullable Long limit, @Nullable Long actual) {
 		RateBudgets.Charge charge = this.budgets.charge(caller, REFUSAL_COST);
-		return Mono.just(refusal(request, error(code, message, limit, actual), caller, 0, charge));
+		return Mono.just(refusal(request, error(code, message, limit, actual), caller, REFUSAL_COST, charge));
 	}
 
 	private static WebGraphQlResponse refusal(WebGraphQlRequest request, GraphQLError error, Caller caller, long points,

@@ -262,7 +262,7 @@ class RequestLimitsIntegrationTest extends ApiIntegrationTest {
 		assertThat(answer.header("Content-Type")).startsWith(ProtocolHttp.GRAPHQL_RESPONSE);
 		assertThat(answer.<Object>read("$.data")).isNull();
 		assertThat(answer.<List<?>>read("$.errors")).hasSize(1);
-		assertThat(answer.cost()).isZero();
+		assertThat(answer.cost()).as("a refusal takes 1 point").isEqualTo(1);
 		assertThat(sent).as("commands sent to the store").isEmpty();
 		return answer;
 	}
