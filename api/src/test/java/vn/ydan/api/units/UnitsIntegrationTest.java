@@ -223,7 +223,8 @@ class UnitsIntegrationTest extends ApiIntegrationTest {
 
 		Response again = this.api.query(query, null);
 		assertThat(this.answers.hits()).isEqualTo(hits + 1);
-		assertThat(again.body()).isEqualTo(first.body());
+		// The data only: extensions.cost differs (each answer is charged to the budget).
+		assertThat(again.<Object>read("$.data")).isEqualTo(first.<Object>read("$.data"));
 
 		Snapshot snapshot = this.registry.current();
 		AdministrativeUnit hanoi = snapshot.holding("01", UnitLevel.PROVINCE, LocalDate.of(2025, 6, 30));
