@@ -38,13 +38,13 @@ class ProtocolConfiguration {
 	@Bean
 	RequestLimits requestLimits(ApiLimits limits, RateBudgets budgets, Documents documents,
 			ObjectProvider<GraphQlSource> source,
-			@Value("${ydan.api.introspection-enabled:true}") boolean introspectionEnabled) {
-		return new RequestLimits(limits, budgets, documents, source, introspectionEnabled);
+			@Value("${ydan.api.introspection-enabled:true}") boolean introspectionEnabled, RequestTimeout timeout) {
+		return new RequestLimits(limits, budgets, documents, source, introspectionEnabled, timeout);
 	}
 
 	@Bean
-	ExecutionTimeout executionTimeout(ApiLimits limits) {
-		return new ExecutionTimeout(limits.timeout());
+	RequestTimeout requestTimeout(ApiLimits limits) {
+		return new RequestTimeout(limits.timeout());
 	}
 
 	@Bean

@@ -24,9 +24,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The gate every GraphQL request passes before anything runs: document size, parser
- * limits, depth, aliases, cost, introspection, then the caller's budget. A refused
- * request gets one typed error ({@code extensions.code}) and no {@code data}, so HTTP 400
- * under {@code application/graphql-response+json} (429 when over budget, with
+ * limits, depth, aliases, cost, introspection, then the caller's budget; and the timeout
+ * while it runs ({@link RequestTimeout}). A refused request gets one typed error
+ * ({@code extensions.code}) and no {@code data}, so HTTP 400 under
+ * {@code application/graphql-response+json} (429 when over budget, with
  * {@code Retry-After}); nothing reaches the data fetchers or the store.
  * <p>
  * Every answer, refused or not, reports the cost in {@code extensions.cost} and, when
@@ -49,15 +50,18 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 
 	private final boolean introspectionEnabled;
 
+	private final RequestTimeout timeout;
+
 	private volatile @Nullable QueryCost cost;
 
 	RequestLimits(ApiLimits limits, RateBudgets budgets, Documents documents, ObjectProvider<GraphQlSource> source,
-			boolean introspectionEnabled) {
+			boolean introspectionEnabled, RequestTimeout timeout) {
 		this.limits = limits;
 		this.budgets = budgets;
 		this.documents = documents;
 		this.source = source;
 		this.introspectionEnabled = introspectionEnabled;
+		this.timeout = timeout;
 	}
 
 	/** First: before answers cached by features, audit records and error rewriting. */
@@ -152,7 +156,8 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			refused.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(charge.retryAfterSeconds()));
 			return Mono.just(refused);
 		}
-		return chain.next(request).map((response) -> withCost(response, caller, points, charge));
+		return this.timeout.run(request, chain.next(request))
+			.map((response) -> withCost(response, caller, points, charge));
 	}
 
 	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, Caller caller, ErrorCode code, String message,
