@@ -45,7 +45,7 @@ trap cleanup EXIT
 
 # shellcheck disable=SC2086
 YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:9 \
-  java $java_opts -Dspring.profiles.active=bench -jar "$jar" > "$work/api.log" 2>&1 &
+  java $java_opts -Dspring.profiles.active=bench -Dydan.api.limits.enabled=false -jar "$jar" > "$work/api.log" 2>&1 &
 api=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
   kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }

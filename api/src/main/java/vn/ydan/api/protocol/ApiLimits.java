@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * client may ask for per window. Every request is checked against them before it runs;
  * defaults are documented in {@code docs/api/guide.md}.
  *
+ * @param enabled whether requests are refused by the limits and the budgets at all (off:
+ * the cost is still measured and reported; for benchmarks of other features)
  * @param maxDocumentSize longest GraphQL document (the {@code query} text, not the
  * variables)
  * @param maxDepth deepest nesting of fields (introspection fields excepted)
@@ -23,8 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param rate the budgets per client and window
  */
 @ConfigurationProperties("ydan.api.limits")
-record ApiLimits(@DefaultValue("32KB") DataSize maxDocumentSize, @DefaultValue("12") int maxDepth,
-		@DefaultValue("30") int maxAliases, @DefaultValue("5000") int maxComplexity,
+record ApiLimits(@DefaultValue("true") boolean enabled, @DefaultValue("32KB") DataSize maxDocumentSize,
+		@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases, @DefaultValue("5000") int maxComplexity,
 		@DefaultValue("10") int defaultListSize, @DefaultValue("10") int mutationCost,
 		@DefaultValue("10s") Duration timeout, @DefaultValue Rate rate) {
 

@@ -32,7 +32,12 @@ class ProtocolConfiguration {
 	 */
 	@Bean
 	RateBudgets rateBudgets(ApiLimits limits, ObjectProvider<InstantSource> clock) {
-		return new RateBudgets(limits.rate(), clock.getIfAvailable(InstantSource::system));
+		ApiLimits.Rate rate = limits.rate();
+		if (!limits.enabled()) {
+			rate = new ApiLimits.Rate(false, rate.window(), rate.anonymous(), rate.partner(), rate.console(),
+					rate.consoleClientId(), rate.maxClients());
+		}
+		return new RateBudgets(rate, clock.getIfAvailable(InstantSource::system));
 	}
 
 	@Bean

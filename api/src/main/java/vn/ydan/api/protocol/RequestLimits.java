@@ -84,7 +84,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 		String text = request.getDocument();
 		long maxSize = this.limits.maxDocumentSize().toBytes();
 		long size = (text.length() * 3L > maxSize) ? text.getBytes(StandardCharsets.UTF_8).length : text.length();
-		if (size > maxSize) {
+		if (size > maxSize && this.limits.enabled()) {
 			return refuse(request, caller, ErrorCode.DOCUMENT_TOO_LARGE,
 					"Tài liệu GraphQL quá dài: %d byte, tối đa %d. (The GraphQL document is %d bytes long; at most %d are accepted.)"
 						.formatted(size, maxSize, size, maxSize),
@@ -112,7 +112,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			// No operation to run: the engine reports it.
 			return proceed(request, chain, caller, REFUSAL_COST);
 		}
-		if (measure.exceeded() != null) {
+		if (measure.exceeded() != null && this.limits.enabled()) {
 			return switch (measure.exceeded()) {
 				case DEPTH -> refuse(request, caller, ErrorCode.QUERY_TOO_DEEP,
 						"Truy vấn lồng quá sâu: hơn %d cấp. (The query nests fields more than %d levels deep.)"
