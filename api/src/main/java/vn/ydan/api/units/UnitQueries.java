@@ -2,6 +2,7 @@ package vn.ydan.api.units;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,12 +70,18 @@ class UnitQueries {
 				date);
 	}
 
+	/**
+	 * A map, not a list: a province has no parent, and a batch list may not hold nulls.
+	 */
 	@BatchMapping(typeName = "Unit")
-	List<@Nullable Unit> parent(List<Unit> units) {
+	Map<Unit, Unit> parent(List<Unit> units) {
 		Snapshot snapshot = this.registry.current();
-		List<@Nullable Unit> parents = new ArrayList<>(units.size());
+		Map<Unit, Unit> parents = new HashMap<>(units.size() * 2);
 		for (Unit unit : units) {
-			parents.add(parentOf(snapshot, unit));
+			Unit parent = parentOf(snapshot, unit);
+			if (parent != null) {
+				parents.put(unit, parent);
+			}
 		}
 		return parents;
 	}

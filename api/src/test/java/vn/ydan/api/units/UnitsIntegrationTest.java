@@ -68,6 +68,19 @@ class UnitsIntegrationTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aProvinceHasNoParentAndThatIsNotAnError() {
+		Response response = this.api
+			.query("""
+					{ unitByCode(code: "01", level: PROVINCE, asOf: "2025-06-30") { fullName parent { code } ancestors { code } } }""",
+					null);
+
+		assertThat(response.<Object>read("$.errors")).as(response.toString()).isNull();
+		assertThat(response.<String>read("$.data.unitByCode.fullName")).isEqualTo("Thành phố Hà Nội");
+		assertThat(response.<Object>read("$.data.unitByCode.parent")).isNull();
+		assertThat(response.<List<?>>read("$.data.unitByCode.ancestors")).isEmpty();
+	}
+
+	@Test
 	void unitAndNodeByGlobalId() {
 		String id = this.api.query("{ unitByCode(code: \"01\") { id } }", null).read("$.data.unitByCode.id");
 
