@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxComplexity highest cost of one request (see {@link QueryCost})
  * @param defaultListSize the size assumed for a list field without {@code first}
  * @param mutationCost the cost of each mutation field, on top of its selections
- * @param timeout longest a request may run; checked between objects
+ * @param timeout longest a query may run; checked between objects (mutations run to their
+ * end)
  * @param rate the budgets per client and window
  */
 @ConfigurationProperties("ydan.api.limits")

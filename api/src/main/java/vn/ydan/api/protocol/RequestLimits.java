@@ -139,10 +139,30 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 					null, null);
 		}
 		this.documents.keep(request.getDocument(), parsed);
-		return proceed(request, chain, caller, Math.max(REFUSAL_COST, measure.cost()));
+		return proceed(request, chain, caller, Math.max(REFUSAL_COST, measure.cost()),
+				!isMutation(parsed.document(), request.getOperationName()));
+	}
+
+	/**
+	 * Mutations run to their end: they are bounded by the api's own work (applying a
+	 * plan, an import), and stopping one between fields would only hide what it did.
+	 */
+	private static boolean isMutation(graphql.language.Document document, @Nullable String operationName) {
+		for (graphql.language.OperationDefinition operation : document
+			.getDefinitionsOfType(graphql.language.OperationDefinition.class)) {
+			if (operationName == null || operationName.equals(operation.getName())) {
+				return operation.getOperation() == graphql.language.OperationDefinition.Operation.MUTATION;
+			}
+		}
+		return false;
 	}
 
 	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Caller caller, long points) {
+		return proceed(request, chain, caller, points, true);
+	}
+
+	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Caller caller, long points,
+			boolean timed) {
 		RateBudgets.Charge charge = this.budgets.charge(caller, points);
 		if (charge != null && !charge.allowed()) {
 			WebGraphQlResponse refused = refusal(request,
@@ -156,8 +176,9 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			refused.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(charge.retryAfterSeconds()));
 			return Mono.just(refused);
 		}
-		return this.timeout.run(request, chain.next(request))
-			.map((response) -> withCost(response, caller, points, charge));
+		Mono<WebGraphQlResponse> execution = timed ? this.timeout.run(request, chain.next(request))
+				: chain.next(request);
+		return execution.map((response) -> withCost(response, caller, points, charge));
 	}
 
 	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, Caller caller, ErrorCode code, String message,
