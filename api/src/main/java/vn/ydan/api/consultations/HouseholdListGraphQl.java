@@ -1,0 +1,133 @@
+package vn.ydan.api.consultations;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+
+/**
+ * {@code Consultation.households(groupId:)}: the printable list of a residential group,
+ * with the households that answered online marked so that the work group skips them.
+ * Reads the register the consultation counts against (frozen once open) and the answers
+ * of that group only.
+ */
+@Controller
+class HouseholdListGraphQl {
+
+	private final MongoCollection<Document> register;
+
+	private final MongoCollection<Document> electorate;
+
+	private final MongoCollection<Document> answers;
+
+	private final ConsultationAccess access;
+
+	private final UnitRegistry registry;
+
+	HouseholdListGraphQl(MongoDatabaseFactory databases, ConsultationAccess access, UnitRegistry registry) {
+		MongoDatabase database = databases.getMongoDatabase();
+		this.register = database.getCollection(Households.REGISTER);
+		this.electorate = database.getCollection(Households.ELECTORATE);
+		this.answers = database.getCollection(Answers.COLLECTION);
+		this.access = access;
+		this.registry = registry;
+	}
+
+	@SchemaMapping(typeName = "Consultation", field = "households")
+	List<HouseholdStatus> households(Consultation consultation, @Argument String groupId) {
+		String group = this.registry.idOf(groupId);
+		LocalDate date = ConsultationService.referenceDate(consultation);
+		UnitRecord unit = this.registry.unit(group, date);
+		String communeId = (unit != null && unit.level() == UnitLevel.RESIDENTIAL_GROUP) ? unit.parentId() : null;
+		// Deny by default: an unknown group, or one of a commune not asked, has no list.
+		if (communeId == null || consultation.unit(communeId) == null || !this.access.mayTally(communeId)) {
+			throw new AccessDeniedException("The group is outside the caller's scope or this consultation");
+		}
+		List<String> ids = new ArrayList<>();
+		boolean frozen = consultation.status() != ConsultationStatus.SCHEDULED;
+		Bson filter = frozen
+				? Filters.and(Filters.eq("consultationId", consultation.id()), Filters.eq("groupId", group))
+				: Filters.eq("groupId", group);
+		String idField = frozen ? "householdId" : "_id";
+		for (Document document : (frozen ? this.electorate : this.register).find(filter)
+			.projection(Projections.include(idField))) {
+			ids.add(document.getString(idField));
+		}
+		Set<String> answered = new HashSet<>();
+		for (Document document : this.answers
+			.find(Filters.and(Filters.eq("consultationId", consultation.id()), Filters.eq("groupId", group)))
+			.projection(Projections.include("householdId"))) {
+			answered.add(document.getString("householdId"));
+		}
+		ids.sort(NATURAL);
+		return ids.stream().map((id) -> new HouseholdStatus(id, answered.contains(id))).toList();
+	}
+
+	/**
+	 * Digits compared as numbers ({@code H-2} before {@code H-10}): the order a work
+	 * group walks a list in.
+	 */
+	static final Comparator<String> NATURAL = (left, right) -> {
+		int i = 0;
+		int j = 0;
+		while (i < left.length() && j < right.length()) {
+			char a = left.charAt(i);
+			char b = right.charAt(j);
+			if (Character.isDigit(a) && Character.isDigit(b)) {
+				int endA = i;
+				while (endA < left.length() && Character.isDigit(left.charAt(endA))) {
+					endA++;
+				}
+				int endB = j;
+				while (endB < right.length() && Character.isDigit(right.charAt(endB))) {
+					endB++;
+				}
+				String numberA = left.substring(i, endA).replaceFirst("^0+(?=.)", "");
+				String numberB = right.substring(j, endB).replaceFirst("^0+(?=.)", "");
+				int compared = (numberA.length() != numberB.length())
+						? Integer.compare(numberA.length(), numberB.length()) : numberA.compareTo(numberB);
+				if (compared != 0) {
+					return compared;
+				}
+				i = endA;
+				j = endB;
+			}
+			else {
+				if (a != b) {
+					return Character.compare(a, b);
+				}
+				i++;
+				j++;
+			}
+		}
+		int byLength = Integer.compare(left.length() - i, right.length() - j);
+		return (byLength != 0) ? byLength : left.compareTo(right);
+	};
+
+	/**
+	 * @param householdId opaque id
+	 * @param answeredOnline whether it answered online
+	 */
+	record HouseholdStatus(String householdId, boolean answeredOnline) {
+	}
+
+}
