@@ -1,0 +1,187 @@
+package vn.ydan.admin.consultations;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import vn.ydan.admin.api.ApiClient;
+import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.security.AccessTokens;
+import vn.ydan.admin.units.UnitRef;
+
+/**
+ * Consultations through the api, as the signed-in user: one document of
+ * {@code graphql-documents/} per call. Failures are {@link ApiException}s; refusals are
+ * the payloads' {@code errors()}.
+ */
+@Component
+public class ConsultationsApi {
+
+	/** Vietnam's time: windows are typed and shown in it. */
+	public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private final ApiClient api;
+
+	private final @Nullable AccessTokens tokens;
+
+	ConsultationsApi(ApiClient api, @Nullable AccessTokens tokens) {
+		this.api = api;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * The same calls off the user's request thread (the live refresh), with the user's
+	 * token taken now: call it on a request thread, and again before the token expires.
+	 * @throws ApiException when there is no token for the user (any more)
+	 */
+	public ConsultationsApi forBackground() {
+		if (this.tokens == null) {
+			return this;
+		}
+		try {
+			return new ConsultationsApi(this.api.withAccessToken(this.tokens.current()), null);
+		}
+		catch (RuntimeException ex) {
+			throw ApiClient.translate(ex);
+		}
+	}
+
+	public List<ConsultationSummary> consultations() {
+		return List.of(this.api.fetch("consultations", Map.of(), "consultations", ConsultationSummary[].class));
+	}
+
+	public List<PlanChoice> publishedPlans() {
+		return List.of(this.api.fetch("consultationPlans", Map.of(), "plans", PlanChoice[].class));
+	}
+
+	/** Empty when there is no such consultation. */
+	public Optional<ConsultationDetails> consultation(String id) {
+		return this.api.fetchIfAny("consultation", Map.of("id", id), "consultation", ConsultationDetails.class);
+	}
+
+	/** The live figures; empty when the consultation is gone. */
+	public Optional<ConsultationDetails.Progress> progress(String id) {
+		return this.api.fetchIfAny("consultationProgress", Map.of("id", id), "consultation",
+				ConsultationDetails.Progress.class);
+	}
+
+	public ConsultationPayload create(NewConsultation consultation) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("planId", consultation.planId());
+		input.put("title", consultation.title());
+		input.put("opensAt", instant(consultation.opensAt()));
+		input.put("closesAt", instant(consultation.closesAt()));
+		input.put("operator", consultation.operator().name());
+		input.put("percent", consultation.percent());
+		return this.api.fetch("createConsultation", Map.of("input", input), "createConsultation",
+				ConsultationPayload.class);
+	}
+
+	public ConsultationPayload open(String id) {
+		return this.api.fetch("openConsultation", Map.of("id", id), "openConsultation", ConsultationPayload.class);
+	}
+
+	public ConsultationPayload close(String id) {
+		return this.api.fetch("closeConsultation", Map.of("id", id), "closeConsultation", ConsultationPayload.class);
+	}
+
+	/** Certifies a commune's, district's or province's results. */
+	public ConsultationPayload certify(String id, String unitId) {
+		return this.api.fetch("certifyResults", Map.of("consultationId", id, "unitId", unitId), "certifyResults",
+				ConsultationPayload.class);
+	}
+
+	public ConsultationPayload publish(String id) {
+		return this.api.fetch("publishResults", Map.of("consultationId", id), "publishResults",
+				ConsultationPayload.class);
+	}
+
+	/**
+	 * The residential groups of a commune, each with its tally if one was entered, in the
+	 * registry's order.
+	 * @param asOf the date the groups are read on (the consultation's opening day)
+	 */
+	public List<GroupRow> groups(String id, String communeId, @Nullable LocalDate asOf) {
+		Tally[] tallies = this.api
+			.fetchIfAny("consultationTallies", Map.of("id", id, "unitId", communeId), "consultation.tallies",
+					Tally[].class)
+			.orElse(new Tally[0]);
+		Map<String, @Nullable Object> variables = new HashMap<>();
+		variables.put("unitId", communeId);
+		variables.put("asOf", (asOf != null) ? asOf.toString() : null);
+		Children children = this.api.fetchIfAny("consultationGroups", variables, "unit.children", Children.class)
+			.orElse(new Children(List.of()));
+		Map<String, Tally> byGroup = new HashMap<>();
+		for (Tally tally : tallies) {
+			byGroup.put(tally.group().id(), tally);
+		}
+		List<GroupRow> rows = new ArrayList<>();
+		for (Children.Edge edge : children.edges()) {
+			Children.Node node = edge.node();
+			rows.add(new GroupRow(new UnitRef(node.id(), node.code(), node.fullName()), node.households(),
+					byGroup.remove(node.id())));
+		}
+		// Tallies of groups the registry no longer lists on that date still show.
+		byGroup.values().forEach((tally) -> rows.add(new GroupRow(tally.group(), null, tally)));
+		return rows;
+	}
+
+	/**
+	 * Enters (or, with a reason, corrects) a group's counts.
+	 * @param reason why, when correcting a verified tally; null for an entry
+	 */
+	public TallyPayload enterTally(String id, String groupId, PaperCounts counts, @Nullable String reason) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("consultationId", id);
+		input.put("groupId", groupId);
+		input.put("counts", counts.toInput());
+		if (reason != null) {
+			input.put("reason", reason);
+		}
+		return this.api.fetch("enterTally", Map.of("input", input), "enterTally", TallyPayload.class);
+	}
+
+	public HouseholdImportResult importHouseholds(String csv, @Nullable LocalDate asOf) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("csv", csv);
+		if (asOf != null) {
+			input.put("asOf", asOf.toString());
+		}
+		return this.api.fetch("importHouseholds", Map.of("input", input), "importHouseholds",
+				HouseholdImportResult.class);
+	}
+
+	public List<HouseholdStatus> households(String id, String groupId) {
+		return List.of(
+				this.api
+					.fetchIfAny("consultationHouseholds", Map.of("id", id, "groupId", groupId),
+							"consultation.households", HouseholdStatus[].class)
+					.orElse(new HouseholdStatus[0]));
+	}
+
+	/** A local date-time in Vietnam as the ISO-8601 instant with offset the api takes. */
+	static String instant(LocalDateTime local) {
+		return local.atZone(VIETNAM).toOffsetDateTime().toString();
+	}
+
+	record Children(List<Edge> edges) {
+
+		record Edge(Node node) {
+		}
+
+		record Node(String id, @Nullable String code, String fullName, @Nullable Integer households) {
+		}
+
+	}
+
+}

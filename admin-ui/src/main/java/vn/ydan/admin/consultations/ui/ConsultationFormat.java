@@ -1,0 +1,123 @@
+package vn.ydan.admin.consultations.ui;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.ydan.admin.consultations.ConsultationStatus;
+import vn.ydan.admin.consultations.ConsultationsApi;
+import vn.ydan.admin.consultations.Outcome;
+import vn.ydan.admin.consultations.TallyState;
+import vn.ydan.admin.i18n.Translations;
+import vn.ydan.admin.security.Role;
+import vn.ydan.admin.security.SignedInUser;
+
+/**
+ * How the consultation views write times (Vietnam's, dd/MM/yyyy HH:mm), numbers, shares
+ * and states.
+ */
+final class ConsultationFormat {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+		.withZone(ConsultationsApi.VIETNAM);
+
+	private ConsultationFormat() {
+	}
+
+	static String time(@Nullable String instant) {
+		if (instant == null) {
+			return "—";
+		}
+		try {
+			return TIME.format(Instant.parse(instant));
+		}
+		catch (RuntimeException ex) {
+			return instant;
+		}
+	}
+
+	static String number(Component on, long value) {
+		return NumberFormat.getIntegerInstance(locale(on)).format(value);
+	}
+
+	/** A percentage with at most one decimal: {@code 67,8 %}. */
+	static String percent(Component on, double value) {
+		NumberFormat format = NumberFormat.getNumberInstance(locale(on));
+		format.setMaximumFractionDigits(1);
+		return format.format(value) + " %";
+	}
+
+	private static Locale locale(Component on) {
+		UI ui = on.getUI().orElseGet(UI::getCurrent);
+		return Translations.supported((ui != null) ? ui.getLocale() : null);
+	}
+
+	static Span status(Component on, ConsultationStatus status) {
+		String background = switch (status) {
+			case SCHEDULED -> "#eef1f5";
+			case OPEN -> "#e3f0ff";
+			case CLOSED -> "#fff4d6";
+			case CERTIFIED -> "#efe3ff";
+			case PUBLISHED -> "#e3f6e8";
+		};
+		return badge(on.getTranslation("consultations.status." + status.name()), background);
+	}
+
+	static Span outcome(Component on, Outcome outcome) {
+		String background = switch (outcome) {
+			case PASS -> "#e3f6e8";
+			case FAIL -> "#f9e0e0";
+			case PENDING -> "#eef1f5";
+		};
+		return badge(on.getTranslation("consultations.outcome." + outcome.name()), background);
+	}
+
+	/** A group's state; no tally at all is "not done". */
+	static Span tallyState(Component on, @Nullable TallyState state) {
+		String key = (state != null) ? state.name() : "NOT_DONE";
+		String background = (state == null) ? "#f9e0e0" : switch (state) {
+			case AWAITING_SECOND_ENTRY -> "#fff4d6";
+			case MISMATCH -> "#ffd6d6";
+			case VERIFIED -> "#e3f6e8";
+		};
+		return badge(on.getTranslation("consultations.tally.state." + key), background);
+	}
+
+	static Span badge(String text, String background) {
+		Span badge = new Span(text);
+		badge.getStyle()
+			.set("background", background)
+			.set("border-radius", "999px")
+			.set("padding", "0.1rem 0.6rem")
+			.set("font-size", "0.875rem")
+			.set("white-space", "nowrap");
+		return badge;
+	}
+
+	/**
+	 * Whether the user runs consultations (creates, opens, certifies); the api still
+	 * decides on the scope.
+	 */
+	static boolean mayRun() {
+		return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication())
+			.map((user) -> user.roles().contains(Role.ADMIN) || user.roles().contains(Role.OFFICIAL))
+			.orElse(false);
+	}
+
+	/** Whether the user enters tallies. */
+	static boolean mayTally() {
+		return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication())
+			.map((user) -> user.roles().contains(Role.ADMIN) || user.roles().contains(Role.OFFICIAL)
+					|| user.roles().contains(Role.CLERK))
+			.orElse(false);
+	}
+
+}
