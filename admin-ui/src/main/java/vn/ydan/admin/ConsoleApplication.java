@@ -2,6 +2,8 @@ package vn.ydan.admin;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.aura.Aura;
 
 import org.springframework.boot.SpringApplication;
@@ -16,6 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @StyleSheet(Aura.STYLESHEET)
+// Server push for live figures (consultations). Messages to the server stay ordinary HTTP
+// requests (WEBSOCKET_XHR): they pass the security filters and can renew the user's
+// token.
+@Push(transport = Transport.WEBSOCKET_XHR)
 public class ConsoleApplication implements AppShellConfigurator {
 
 	public static void main(String[] args) {

@@ -43,6 +43,10 @@ public final class FakeBackend {
 
 	private volatile Reply token = Reply.json(400, "{\"error\":\"invalid_grant\"}");
 
+	private final List<Call> exportCalls = new CopyOnWriteArrayList<>();
+
+	private volatile Function<String, Reply> exports = (path) -> Reply.json(404, "{}");
+
 	private volatile boolean keycloakUp = true;
 
 	private FakeBackend() throws IOException {
@@ -55,6 +59,10 @@ public final class FakeBackend {
 		// Like a real server, one slow answer does not hold up the others (a page polls
 		// while a long call runs).
 		this.server.setExecutor(Executors.newCachedThreadPool());
+		// The api's file exports: the call's body is its path.
+		this.server.createContext("/exports",
+				(exchange) -> answer(exchange, (call) -> this.exports.apply(exchange.getRequestURI().getPath()),
+						this.exportCalls, exchange.getRequestURI().getPath()));
 		this.server.start();
 	}
 
@@ -99,6 +107,18 @@ public final class FakeBackend {
 		this.api = (call) -> Reply.json(200, "{\"data\":null}");
 		this.token = Reply.json(400, "{\"error\":\"invalid_grant\"}");
 		this.keycloakUp = true;
+		this.exportCalls.clear();
+		this.exports = (path) -> Reply.json(404, "{}");
+	}
+
+	/** How the api's exports answer, by request path. */
+	public void answerExports(Function<String, Reply> answer) {
+		this.exports = answer;
+	}
+
+	/** Requests for exports: the Authorization header and the path. */
+	public List<Call> exportCalls() {
+		return List.copyOf(this.exportCalls);
 	}
 
 	public void answerApi(Function<Call, Reply> answer) {
@@ -127,6 +147,11 @@ public final class FakeBackend {
 		try (InputStream in = exchange.getRequestBody()) {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+		answer(exchange, answer, calls, body);
+	}
+
+	private static void answer(HttpExchange exchange, Function<Call, Reply> answer, List<Call> calls, String body)
+			throws IOException {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		Call call = new Call((authorization != null) ? authorization : "", body);
 		calls.add(call);

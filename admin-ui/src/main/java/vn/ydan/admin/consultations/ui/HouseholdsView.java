@@ -56,10 +56,10 @@ import vn.ydan.admin.units.ImportResult.RowError;
  * answered online marked so that nobody brings them a form.
  * <p>
  * Ids: {@code households-view}, {@code households-upload}, {@code households-as-of},
- * {@code households-import-summary}, {@code households-import-errors},
- * {@code households-frozen}, {@code households-commune}, {@code households-group},
- * {@code households-list}, {@code households-list-summary}, {@code households-print},
- * {@code households-error}.
+ * {@code households-import-start}, {@code households-import-summary},
+ * {@code households-import-errors}, {@code households-frozen},
+ * {@code households-commune}, {@code households-group}, {@code households-list},
+ * {@code households-list-summary}, {@code households-print}, {@code households-error}.
  */
 @Route("consultations/:id/households")
 @RolesAllowed({ "admin", "official", "clerk" })
@@ -91,6 +91,10 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 
 	private final Div problem = new Div();
 
+	private final Button start = new Button();
+
+	private byte @Nullable [] received;
+
 	private @Nullable ConsultationDetails consultation;
 
 	public HouseholdsView(ConsultationsApi api) {
@@ -113,6 +117,11 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 		this.upload.setMaxFileSize(MAX_BYTES);
 		this.upload.setAcceptedFileTypes(".csv", "text/csv");
 		this.upload.setUploadHandler(this::receive);
+		this.start.setId("households-import-start");
+		this.start.addThemeVariants(ButtonVariant.PRIMARY);
+		this.start.setIcon(VaadinIcon.UPLOAD.create());
+		this.start.setVisible(false);
+		this.start.addClickListener((click) -> importReceived());
 		this.summary.setId("households-import-summary");
 		this.frozen.setId("households-frozen");
 		this.errors.setId("households-import-errors");
@@ -128,7 +137,7 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 		this.errors.addColumn(RowError::code).setHeader(getTranslation("consultations.households.code"));
 		this.errors.setVisible(false);
 		VerticalLayout importing = new VerticalLayout(importTitle, format, this.frozen, this.asOf, this.upload,
-				this.summary, this.errors);
+				this.start, this.summary, this.errors);
 		importing.setPadding(false);
 		importing.addClassName("no-print");
 		importing.setVisible(ConsultationFormat.mayRun());
@@ -234,10 +243,27 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 			ui.access(() -> this.summary.setText(getTranslation("consultations.households.too-big")));
 			return;
 		}
-		ui.access(() -> importFile(bytes));
+		String name = event.getFileName();
+		ui.access(() -> {
+			this.received = bytes;
+			this.start.setText(getTranslation("consultations.households.start", name));
+			this.start.setVisible(true);
+			this.summary.setText("");
+		});
 	}
 
-	void importFile(byte[] bytes) {
+	/**
+	 * Sends the file received; on a click, as a request of the user, whose token the api
+	 * call needs (the upload's own thread has none to offer).
+	 */
+	private void importReceived() {
+		byte[] bytes = this.received;
+		if (bytes != null) {
+			importFile(bytes);
+		}
+	}
+
+	private void importFile(byte[] bytes) {
 		this.problem.removeAll();
 		this.errors.setVisible(false);
 		String csv;
@@ -266,6 +292,8 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 		}
 		finally {
 			this.upload.clearFileList();
+			this.received = null;
+			this.start.setVisible(false);
 		}
 		if (!result.rowErrors().isEmpty()) {
 			this.summary

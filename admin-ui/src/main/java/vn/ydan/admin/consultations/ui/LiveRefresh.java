@@ -101,6 +101,11 @@ final class LiveRefresh {
 		return task != null && !task.isCancelled();
 	}
 
+	/** Whether a round is waiting for the api. */
+	boolean isAsking() {
+		return this.asking.get();
+	}
+
 	/**
 	 * One round: asks the api and, when the figures changed, pushes them to the page.
 	 * Skipped while the previous round still waits for the api.

@@ -1,0 +1,281 @@
+package vn.ydan.admin.consultations.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+
+import vn.ydan.admin.consultations.CommuneResult;
+import vn.ydan.admin.consultations.ConsultationDetails.Progress;
+import vn.ydan.admin.consultations.RollUp;
+import vn.ydan.admin.support.ConsoleSpringTest;
+import vn.ydan.admin.support.FakeBackend;
+import vn.ydan.admin.support.FakeBackend.Call;
+import vn.ydan.admin.support.FakeBackend.Reply;
+import vn.ydan.admin.support.TokensInSession;
+import vn.ydan.admin.support.WithKeycloakUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ydan.admin.consultations.ui.CannedConsultations.ID;
+import static vn.ydan.admin.consultations.ui.CannedConsultations.PHUC_XA;
+import static vn.ydan.admin.consultations.ui.CannedConsultations.TRUC_BACH;
+
+/**
+ * A consultation's page against the fake api: results per commune and rolled up, the
+ * actions for its status, certification, exports through the adapter, and the live
+ * refresh that runs only while the page is open.
+ */
+@ConsoleSpringTest
+@ViewPackages(packages = "vn.ydan.admin")
+@WithKeycloakUser
+class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
+
+	private final FakeBackend backend = FakeBackend.shared();
+
+	private volatile String status = "OPEN";
+
+	private volatile String progress = CannedConsultations.progress("OPEN", CannedConsultations.defaultResults(), 200);
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
+
+	@Autowired
+	private OAuth2AuthorizedClientRepository authorizedClients;
+
+	@BeforeEach
+	void signedIn() {
+		this.backend.reset();
+		TokensInSession.store(this.registrations, this.authorizedClients, "access-canbo",
+				Instant.now().plusSeconds(300), "refresh-1");
+		this.backend.answerApi(this::answer);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void showsResultsPerCommuneWithOutcomeGroupsReportedAndCertification() {
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		assertThat(text("consultation-title")).isEqualTo("Lấy ý kiến cử tri phường Phúc Xá, Trúc Bạch");
+		assertThat(text("consultation-status")).isEqualTo("Đang lấy ý kiến");
+		assertThat(text("consultation-info")).contains("Từ 18/04/2025 00:00 đến 21/04/2025 00:00")
+			.contains("trên 50% tổng số hộ");
+		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
+		assertThat(test(communes).size()).isEqualTo(2);
+		assertThat(test(communes).getCellText(0, 0)).isEqualTo("Phường Phúc Xá");
+		assertThat(test(communes).getCellText(0, 3)).isEqualTo("95,2 %");
+		assertThat(test(communes).getCellText(0, 7)).isEqualTo("71,4 %");
+		assertThat(cell(communes, 0, 8)).isEqualTo("Đạt");
+		assertThat(cell(communes, 1, 8)).isEqualTo("Chưa xác định");
+		assertThat(cell(communes, 1, 9)).isEqualTo("1/2");
+		assertThat(cell(communes, 0, 10)).contains("Đã xác nhận");
+		Grid<RollUp> rollUps = find(Grid.class).id("consultation-rollups");
+		assertThat(test(rollUps).size()).isEqualTo(3);
+		assertThat(test(rollUps).getCellText(0, 0)).isEqualTo("Quận Ba Đình");
+		assertThat(test(rollUps).getCellText(2, 0)).isEqualTo("Toàn đợt");
+		assertThat(text("consultation-total")).startsWith("Toàn đợt: 230 hộ · 200 hộ tham gia (87 %)");
+		assertThat(text("consultation-chart-agree")).contains("Phường Phúc Xá").contains("71,4 %");
+		assertThat(text("consultation-chart-turnout")).contains("95,2 %");
+		assertThat(find(Button.class).id("consultation-close").isVisible()).isTrue();
+		assertThat(find(Button.class).withId("consultation-open").exists()).isFalse();
+		assertThat(find(Button.class).withId("consultation-publish").exists()).isFalse();
+	}
+
+	@Test
+	void whileTheConsultationIsOpenThePageAsksTheApiEverySecondAndShowsNewFigures() throws Exception {
+		navigate("consultations/" + ID, ConsultationView.class);
+		ConsultationView view = (ConsultationView) getCurrentView();
+		assertThat(view.liveRefresh()).isNotNull();
+		assertThat(view.liveRefresh().isRunning()).isTrue();
+
+		// The server side asks by itself, as the user, about once a second.
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+		while (calls("consultationProgress").size() < 2 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		assertThat(calls("consultationProgress")).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((call) -> assertThat(call.authorization()).isEqualTo("Bearer access-canbo"));
+
+		// From here on the test asks itself, so that no background round takes the news
+		// first.
+		view.liveRefresh().stop(UI.getCurrent());
+		while (view.liveRefresh().isAsking()) {
+			Thread.sleep(20);
+		}
+		// A new tally in Trúc Bạch: its groups are all reported now.
+		this.progress = CannedConsultations.progress("OPEN",
+				CannedConsultations.results(
+						CannedConsultations.commune(PHUC_XA, "00001", "Phường Phúc Xá", 210, 200, 150, 71.43, "PASS", 2,
+								2, true),
+						CannedConsultations.commune(TRUC_BACH, "00004", "Phường Trúc Bạch", 20, 18, 12, 60.0, "PENDING",
+								2, 2, false),
+						false),
+				201);
+		Progress fresh = view.liveRefresh().fetch();
+		assertThat(fresh).isNotNull();
+		view.showProgress(fresh);
+
+		@SuppressWarnings("unchecked")
+		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
+		assertThat(cell(communes, 1, 9)).isEqualTo("2/2");
+		assertThat(text("consultation-info")).contains("201 trả lời trực tuyến");
+		assertThat(text("consultation-live")).startsWith("Cập nhật trực tiếp · lần cuối lúc");
+		// Unchanged figures are not pushed again.
+		assertThat(view.liveRefresh().fetch()).isNull();
+	}
+
+	@Test
+	void leavingThePageStopsTheRefresh() {
+		navigate("consultations/" + ID, ConsultationView.class);
+		LiveRefresh refresh = ((ConsultationView) getCurrentView()).liveRefresh();
+
+		navigate(ConsultationsView.class);
+
+		assertThat(refresh.isRunning()).isFalse();
+	}
+
+	@Test
+	void closingShowsTheConsultationAfterTheChange() {
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(find(Button.class).id("consultation-close")).click();
+
+		assertThat(calls("closeConsultation")).singleElement()
+			.satisfies((call) -> assertThat(call.variables()).containsEntry("id", ID));
+		assertThat(text("consultation-status")).isEqualTo("Đã kết thúc");
+		assertThat(find(Button.class).withId("consultation-close").exists()).isFalse();
+	}
+
+	@Test
+	void aCommuneIsCertifiedWithItsButtonAndARefusalIsSaid() {
+		this.status = "CLOSED";
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(cellButton("consultation-communes", 1, 10)).click();
+
+		assertThat(calls("certifyResults")).singleElement()
+			.satisfies((call) -> assertThat(call.variables()).containsEntry("consultationId", ID)
+				.containsEntry("unitId", TRUC_BACH));
+		assertThat(text("consultation-message")).isEqualTo("Còn 1 tổ chưa báo cáo");
+		assertThat(cellText("consultation-communes", 0, 10)).contains("Đã xác nhận");
+		assertThat(cellButton("consultation-rollups", 0, 7).getId()).hasValue("certify-001");
+		assertThat(cellButton("consultation-rollups", 1, 7).getId()).hasValue("certify-01");
+	}
+
+	@Test
+	void certifiedResultsArePublished() {
+		this.status = "CERTIFIED";
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(find(Button.class).id("consultation-publish")).click();
+
+		assertThat(calls("publishResults")).hasSize(1);
+		assertThat(text("consultation-status")).isEqualTo("Đã công bố");
+		assertThat(find(Button.class).withId("consultation-publish").exists()).isFalse();
+	}
+
+	@Test
+	void exportsTheApiDoesNotHaveYetAreSaidToBeUnavailable() {
+		this.status = "PUBLISHED";
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(find(Button.class).id("consultation-export-csv")).click();
+
+		assertThat(text("consultation-download-unavailable")).isEqualTo("Máy chủ API chưa có tệp xuất này.");
+		assertThat(this.backend.exportCalls()).singleElement().satisfies((call) -> {
+			assertThat(call.body()).isEqualTo("/exports/consultations/c-1/results.csv");
+			assertThat(call.authorization()).isEqualTo("Bearer access-canbo");
+		});
+	}
+
+	@Test
+	void exportsAreFetchedWithTheUsersTokenAndOfferedForDownload() {
+		this.status = "PUBLISHED";
+		this.backend.answerExports((path) -> new Reply(200, "application/pdf", "%PDF-1.7"));
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(cellButton("consultation-communes", 0, 11)).click();
+
+		assertThat(find(Anchor.class).id("consultation-download-link").getText())
+			.isEqualTo("Tải tệp bien-ban-00001.pdf");
+		assertThat(this.backend.exportCalls()).singleElement()
+			.satisfies((call) -> assertThat(call.body())
+				.isEqualTo("/exports/consultations/c-1/communes/" + PHUC_XA + "/minutes.pdf"));
+	}
+
+	@Test
+	void whenTheUserMayNotSeeTheResultsThePageSaysSo() {
+		this.backend.answerApi((call) -> call.runs("consultation")
+				? Reply.json(200, "{\"data\":{\"consultation\":" + CannedConsultations.details("OPEN", "null") + "}}")
+				: answer(call));
+
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		assertThat(text("consultation-no-results")).startsWith("Kết quả chỉ được xem khi đã công bố");
+		assertThat(find(Grid.class).withId("consultation-communes").exists()).isFalse();
+	}
+
+	@Test
+	@WithKeycloakUser(username = "thuky", givenName = "Cường", familyName = "Lê Văn", roles = "clerk")
+	void clerksSeeTheFiguresAndTheirTalliesButNoActions() {
+		this.status = "CLOSED";
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		assertThat(find(Button.class).withId("consultation-close").exists()).isFalse();
+		assertThat(cellText("consultation-communes", 1, 10)).isEqualTo("—");
+		assertThat(find(Button.class).id("consultation-tallies").isVisible()).isTrue();
+	}
+
+	private Reply answer(Call call) {
+		if (call.runs("consultationProgress")) {
+			return Reply.json(200, this.progress);
+		}
+		if (call.runs("consultation")) {
+			return Reply.json(200, CannedConsultations.consultation(this.status));
+		}
+		if (call.runs("closeConsultation")) {
+			return Reply.json(200, CannedConsultations.payload("closeConsultation", "CLOSED"));
+		}
+		if (call.runs("certifyResults")) {
+			return Reply.json(200,
+					CannedConsultations.refused("certifyResults", "GROUPS_MISSING", "Còn 1 tổ chưa báo cáo"));
+		}
+		if (call.runs("publishResults")) {
+			return Reply.json(200, CannedConsultations.payload("publishResults", "PUBLISHED"));
+		}
+		return Reply.json(200, "{\"data\":null}");
+	}
+
+	private List<Call> calls(String operation) {
+		return this.backend.apiCalls().stream().filter((call) -> call.runs(operation)).toList();
+	}
+
+	private String text(String id) {
+		return find(Component.class).id(id).getElement().getTextRecursively();
+	}
+
+	private Button cellButton(String gridId, int row, int column) {
+		return (Button) test(find(Grid.class).id(gridId)).getCellComponent(row, column);
+	}
+
+	private String cellText(String gridId, int row, int column) {
+		return cell(find(Grid.class).id(gridId), row, column);
+	}
+
+	private String cell(Grid<?> grid, int row, int column) {
+		return test(grid).getCellComponent(row, column).getElement().getTextRecursively();
+	}
+
+}
