@@ -357,9 +357,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.communes.addColumn((row) -> ConsultationFormat.percent(this, row.agreeShare()))
 			.setHeader(getTranslation("consultations.column.agree-share"))
 			.setAutoWidth(true);
-		this.communes.addColumn(new ComponentRenderer<>((row) -> ConsultationFormat.outcome(this, row.outcome())))
-			.setHeader(getTranslation("consultations.column.outcome"))
-			.setAutoWidth(true);
+		this.communes.addColumn(new ComponentRenderer<>((row) -> {
+			Span badge = ConsultationFormat.outcome(this, row.outcome());
+			badge.setId("outcome-" + row.unit().code());
+			return badge;
+		})).setHeader(getTranslation("consultations.column.outcome")).setAutoWidth(true);
 		this.communes.addColumn(new ComponentRenderer<>(this::groupsReported))
 			.setHeader(getTranslation("consultations.column.groups"))
 			.setAutoWidth(true);
@@ -382,6 +384,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private Component groupsReported(CommuneResult row) {
 		Span text = new Span(getTranslation("consultations.groups-reported", row.groupsReported(), row.groups()));
+		text.setId("groups-" + row.unit().code());
 		if (row.groupsReported() < row.groups()) {
 			text.setTitle(getTranslation("consultations.groups-not-done", row.groups() - row.groupsReported()));
 			text.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");

@@ -1,0 +1,311 @@
+package vn.ydan.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A consultation end to end through the api and the console: set up over HTTP as an
+ * administrator (a small published plan for Phúc Xá and Trúc Bạch, one residential group
+ * each, their households, the consultation opened now); then in Chromium a first clerk
+ * enters Phúc Xá's tally, a second person verifies it, the official watches Trúc Bạch's
+ * figures arrive by themselves (server push), closes, certifies commune → district →
+ * province and publishes; an anonymous GraphQL query then shows the result.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsultationsEndToEndTest extends ConsoleBrowserTest {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/**
+	 * Live figures must show within 2 s (the target); the poll is 1 s, push immediate.
+	 */
+	private static final double LIVE_TIMEOUT_MS = 3_000;
+
+	private static String consultationId;
+
+	private static String trucBachGroup;
+
+	@BeforeAll
+	static void consultationOpenNow() throws Exception {
+		String admin = token("quantri");
+		String baDinh = unitId("001", "DISTRICT");
+		String planId = call(admin,
+				"""
+						mutation($scope: ID!) { createPlan(input: { title: "Nhập Phúc Xá và Trúc Bạch (e2e)", scopeIds: [$scope],
+						  effectiveDate: "2025-07-01" }) { plan { id } userErrors { message } } }""",
+				Map.of("scope", baDinh))
+			.read("$.data.createPlan.plan.id");
+		call(admin, """
+				mutation($id: ID!) { saveProposedUnit(input: { planId: $id, code: "90001", name: "Ba Đình Mới",
+				  type: PHUONG, alternativeNames: ["Ba Đình", "Hồng Hà"] }) { plan { id } } }""", Map.of("id", planId));
+		for (String code : List.of("00001", "00004")) {
+			call(admin, """
+					mutation($id: ID!, $unit: ID!) { assignUnit(input: { planId: $id, key: "90001", unitId: $unit,
+					  kind: WHOLE }) { plan { id } } }""", Map.of("id", planId, "unit", unitId(code, "COMMUNE")));
+		}
+		Json published = call(admin,
+				"mutation($id: ID!) { changePlanStatus(planId: $id, status: PUBLISHED) { plan { status } userErrors { message } } }",
+				Map.of("id", planId));
+		org.assertj.core.api.Assertions.assertThat(published.<String>read("$.data.changePlanStatus.plan.status"))
+			.as(published.body())
+			.isEqualTo("PUBLISHED");
+		call(admin, """
+				mutation($csv: String!) { importUnits(input: { kind: RESIDENTIAL_GROUPS, csv: $csv }) { created } }""",
+				Map.of("csv", """
+						commune_code,code,name,type,households
+						00001,1,Tổ dân phố 1,tổ dân phố,3
+						00004,1,Tổ dân phố 1,tổ dân phố,2
+						"""));
+		Json households = call(admin, """
+				mutation($csv: String!) { importHouseholds(input: { csv: $csv }) { households errors { message } } }""",
+				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-1\n00001,1,,H-2\n"
+						+ "00001,1,,H-3\n00004,1,,H-4\n00004,1,,H-5\n"));
+		org.assertj.core.api.Assertions.assertThat(households.<Integer>read("$.data.importHouseholds.households"))
+			.as(households.body())
+			.isEqualTo(5);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0);
+		consultationId = call(admin, """
+				mutation($plan: ID!, $opens: String!, $closes: String!) { createConsultation(input: { planId: $plan,
+				  title: "Lấy ý kiến cử tri Phúc Xá, Trúc Bạch (e2e)", opensAt: $opens, closesAt: $closes }) {
+				  consultation { id } userErrors { message } } }""",
+				Map.of("plan", planId, "opens", now.minusHours(1).toString(), "closes", now.plusHours(2).toString()))
+			.read("$.data.createConsultation.consultation.id");
+		Json opened = call(admin,
+				"mutation($id: ID!) { openConsultation(id: $id) { consultation { status } userErrors { message } } }",
+				Map.of("id", consultationId));
+		org.assertj.core.api.Assertions.assertThat(opened.<String>read("$.data.openConsultation.consultation.status"))
+			.as(opened.body())
+			.isEqualTo("OPEN");
+		trucBachGroup = call(null, """
+				query($id: ID!) { unit(id: $id) { children(level: RESIDENTIAL_GROUP) { edges { node { id } } } } }""",
+				Map.of("id", unitId("00004", "COMMUNE")))
+			.<List<String>>read("$.data.unit.children.edges[*].node.id")
+			.get(0);
+	}
+
+	@Test
+	@Order(1)
+	void aClerkEntersPhucXasTallyWithItsZeros() {
+		page.navigate(system.consoleUrl + "consultations/" + consultationId + "/tallies");
+		signIn("quantri");
+
+		assertThat(page.locator("#tallies-progress")).hasText("0/1 tổ đã báo cáo · 1 tổ chưa xong");
+		groupRow("Tổ dân phố 1").click();
+		enter(3, 3, 3, 0, 3, 0);
+		page.locator("#tally-name-0 input").fill("2");
+		page.locator("#tally-name-1 input").fill("1");
+		page.locator("#tally-name-1 input").press("Tab");
+		page.locator("#tally-submit").click();
+
+		assertThat(page.locator("#tally-result")).hasText("Đã ghi. Chờ người thứ hai nhập để đối chiếu.");
+		assertThat(page.locator("#tally-state")).hasText("Chờ nhập lần hai");
+	}
+
+	@Test
+	@Order(2)
+	void aSecondPersonVerifiesIt() {
+		page.navigate(system.consoleUrl + "consultations/" + consultationId + "/tallies");
+		signIn("canbo");
+
+		groupRow("Tổ dân phố 1").click();
+		enter(3, 3, 3, 0, 3, 0);
+		page.locator("#tally-name-0 input").fill("2");
+		page.locator("#tally-name-1 input").fill("1");
+		page.locator("#tally-name-1 input").press("Tab");
+		page.locator("#tally-submit").click();
+
+		assertThat(page.locator("#tally-result")).hasText("Đã ghi: số liệu đã được xác minh.");
+		assertThat(page.locator("#tallies-progress")).hasText("1/1 tổ đã báo cáo · 0 tổ chưa xong");
+	}
+
+	@Test
+	@Order(3)
+	void theOfficialSeesNewFiguresArriveThenCertifiesLevelByLevelAndPublishes() throws Exception {
+		page.navigate(system.consoleUrl + "consultations/" + consultationId);
+		signIn("canbo");
+		assertThat(page.locator("#consultation-status")).hasText("Đang lấy ý kiến");
+		Locator trucBach = page.locator("#groups-00004");
+		assertThat(trucBach).hasText("0/1");
+
+		// Trúc Bạch's tally comes in through the api while the page is open: nobody
+		// touches the page, the figures arrive by themselves.
+		Map<String, Object> counts = Map.of("issued", 2, "returned", 2, "valid", 2, "invalid", 0, "agree", 0,
+				"disagree", 2);
+		tally(token("quantri"), counts);
+		tally(token("canbo"), counts);
+		assertThat(trucBach).hasText("1/1", new LocatorAssertions.HasTextOptions().setTimeout(LIVE_TIMEOUT_MS));
+		assertThat(page.locator("#consultation-live")).containsText("lần cuối lúc");
+
+		page.locator("#consultation-close").click();
+		assertThat(page.locator("#consultation-status")).hasText("Đã kết thúc");
+		page.locator("#certify-00001").click();
+		assertThat(page.locator("#certified-00001")).isVisible();
+		page.locator("#certify-00004").click();
+		assertThat(page.locator("#certified-00004")).isVisible();
+		page.locator("#certify-001").click();
+		assertThat(page.locator("#certified-001")).isVisible();
+		page.locator("#certify-01").click();
+		assertThat(page.locator("#consultation-status")).hasText("Đã xác nhận kết quả");
+		page.locator("#consultation-publish").click();
+		assertThat(page.locator("#consultation-status")).hasText("Đã công bố");
+		assertThat(page.locator("#outcome-00001")).hasText("Đạt");
+		assertThat(page.locator("#outcome-00004")).hasText("Không đạt");
+	}
+
+	@Test
+	@Order(4)
+	void anAnonymousQueryShowsThePublishedResult() throws Exception {
+		Json results = call(null,
+				"""
+						query($id: ID!) { consultation(id: $id) { status results { published
+						  communes { unit { code } households tookPart agree outcome certified } total { passed failed } } } }""",
+				Map.of("id", consultationId));
+
+		org.assertj.core.api.Assertions.assertThat(results.<String>read("$.data.consultation.status"))
+			.as(results.body())
+			.isEqualTo("PUBLISHED");
+		org.assertj.core.api.Assertions.assertThat(results.<Boolean>read("$.data.consultation.results.published"))
+			.isTrue();
+		org.assertj.core.api.Assertions
+			.assertThat(results
+				.<List<String>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].outcome"))
+			.containsExactly("PASS");
+		org.assertj.core.api.Assertions
+			.assertThat(results
+				.<List<Integer>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].agree"))
+			.containsExactly(3);
+		org.assertj.core.api.Assertions
+			.assertThat(results
+				.<List<String>>read("$.data.consultation.results.communes[?(@.unit.code == '00004')].outcome"))
+			.containsExactly("FAIL");
+		org.assertj.core.api.Assertions.assertThat(results.<Integer>read("$.data.consultation.results.total.passed"))
+			.isEqualTo(1);
+	}
+
+	private void enter(int issued, int returned, int valid, int invalid, int agree, int disagree) {
+		int[] values = { issued, returned, valid, invalid, agree, disagree };
+		String[] fields = { "issued", "returned", "valid", "invalid", "agree", "disagree" };
+		for (int i = 0; i < fields.length; i++) {
+			Locator input = page.locator("#tally-" + fields[i] + " input");
+			input.fill(String.valueOf(values[i]));
+			input.press("Tab");
+		}
+	}
+
+	private Locator groupRow(String name) {
+		Locator cell = page.locator("#tallies-groups vaadin-grid-cell-content")
+			.filter(new Locator.FilterOptions().setHasText(name).setVisible(true))
+			.first();
+		assertThat(cell).isVisible();
+		return cell;
+	}
+
+	private static void tally(String token, Map<String, Object> counts) throws Exception {
+		Json entered = call(token, """
+				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!) { enterTally(input: { consultationId: $id,
+				  groupId: $group, counts: $counts }) { tally { state } userErrors { code message } } }""",
+				Map.of("id", consultationId, "group", trucBachGroup, "counts", counts));
+		org.assertj.core.api.Assertions.assertThat(entered.<Object>read("$.data.enterTally.tally"))
+			.as(entered.body())
+			.isNotNull();
+	}
+
+	private static String unitId(String code, String level) throws Exception {
+		return call(null, "{ unitByCode(code: \"%s\", level: %s, asOf: \"2025-06-30\") { id } }".formatted(code, level),
+				Map.of())
+			.read("$.data.unitByCode.id");
+	}
+
+	/**
+	 * A user's access token from the test Keycloak (password grant, test-only client).
+	 */
+	private static String token(String username) throws IOException, InterruptedException {
+		String form = "grant_type=password&client_id=ydan-test&username=" + username + "&password="
+				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(RunningSystem.KEYCLOAK_URL + "/realms/ydan/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonPath.read(response.body(), "$.access_token");
+	}
+
+	private static Json call(String token, String query, Map<String, Object> variables)
+			throws IOException, InterruptedException {
+		String body = json(Map.of("query", query, "variables", variables));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.apiUrl))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.timeout(Duration.ofSeconds(60));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return new Json(response.body());
+	}
+
+	private static String json(Object value) {
+		return switch (value) {
+			case Map<?, ?> map -> {
+				StringBuilder out = new StringBuilder("{");
+				map.forEach((key, item) -> out.append(out.length() > 1 ? "," : "")
+					.append(json(key.toString()))
+					.append(':')
+					.append(json(item)));
+				yield out.append('}').toString();
+			}
+			case List<?> list ->
+				"[" + String.join(",", list.stream().map(ConsultationsEndToEndTest::json).toList()) + "]";
+			case Number number -> number.toString();
+			case Boolean bool -> bool.toString();
+			default -> {
+				StringBuilder out = new StringBuilder("\"");
+				for (char c : value.toString().toCharArray()) {
+					switch (c) {
+						case '"' -> out.append("\\\"");
+						case '\\' -> out.append("\\\\");
+						case '\n' -> out.append("\\n");
+						case '\r' -> out.append("\\r");
+						case '\t' -> out.append("\\t");
+						default -> out.append(c);
+					}
+				}
+				yield out.append('"').toString();
+			}
+		};
+	}
+
+	private record Json(String body) {
+
+		<T> T read(String path) {
+			return JsonPath.read(this.body, path);
+		}
+
+	}
+
+}
