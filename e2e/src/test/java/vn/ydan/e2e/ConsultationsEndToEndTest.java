@@ -46,6 +46,13 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 
 	private static String trucBachGroup;
 
+	/** Residential groups of Phúc Xá and Trúc Bạch (the demo data has some too). */
+	private static int phucXaGroups;
+
+	private static int trucBachGroups;
+
+	private static final String GROUP = "Tổ dân phố E2E";
+
 	@BeforeAll
 	static void consultationOpenNow() throws Exception {
 		String admin = token("quantri");
@@ -74,13 +81,13 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 				mutation($csv: String!) { importUnits(input: { kind: RESIDENTIAL_GROUPS, csv: $csv }) { created } }""",
 				Map.of("csv", """
 						commune_code,code,name,type,households
-						00001,1,Tổ dân phố 1,tổ dân phố,3
-						00004,1,Tổ dân phố 1,tổ dân phố,2
+						00001,E2E,Tổ dân phố E2E,tổ dân phố,3
+						00004,E2E,Tổ dân phố E2E,tổ dân phố,2
 						"""));
 		Json households = call(admin, """
 				mutation($csv: String!) { importHouseholds(input: { csv: $csv }) { households errors { message } } }""",
-				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-1\n00001,1,,H-2\n"
-						+ "00001,1,,H-3\n00004,1,,H-4\n00004,1,,H-5\n"));
+				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,E2E,,E2E-1\n00001,E2E,,E2E-2\n"
+						+ "00001,E2E,,E2E-3\n00004,E2E,,E2E-4\n00004,E2E,,E2E-5\n"));
 		org.assertj.core.api.Assertions.assertThat(households.<Integer>read("$.data.importHouseholds.households"))
 			.as(households.body())
 			.isEqualTo(5);
@@ -97,11 +104,39 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		org.assertj.core.api.Assertions.assertThat(opened.<String>read("$.data.openConsultation.consultation.status"))
 			.as(opened.body())
 			.isEqualTo("OPEN");
-		trucBachGroup = call(null, """
-				query($id: ID!) { unit(id: $id) { children(level: RESIDENTIAL_GROUP) { edges { node { id } } } } }""",
-				Map.of("id", unitId("00004", "COMMUNE")))
-			.<List<String>>read("$.data.unit.children.edges[*].node.id")
-			.get(0);
+		// The demo data's groups of the two communes report through the api: Phúc Xá's
+		// households all agree, Trúc Bạch's all disagree.
+		phucXaGroups = reportOtherGroups(admin, "00001", true);
+		trucBachGroups = reportOtherGroups(admin, "00004", false);
+	}
+
+	/**
+	 * Tallies of every group but ours whose households are in the register, entered
+	 * twice; the number of such groups.
+	 */
+	private static int reportOtherGroups(String admin, String commune, boolean agree) throws Exception {
+		String second = token("canbo");
+		Json groups = call(admin, """
+				query($id: ID!, $unit: ID!) { consultation(id: $id) { electorateGroups(unitId: $unit) {
+				  group { id name } households } } }""",
+				Map.of("id", consultationId, "unit", unitId(commune, "COMMUNE")));
+		List<String> ids = groups.read("$.data.consultation.electorateGroups[*].group.id");
+		List<String> names = groups.read("$.data.consultation.electorateGroups[*].group.name");
+		List<Integer> sizes = groups.read("$.data.consultation.electorateGroups[*].households");
+		for (int i = 0; i < ids.size(); i++) {
+			if (names.get(i).equals(GROUP)) {
+				if (commune.equals("00004")) {
+					trucBachGroup = ids.get(i);
+				}
+				continue;
+			}
+			int n = sizes.get(i);
+			Map<String, Object> counts = Map.of("issued", n, "returned", n, "valid", n, "invalid", 0, "agree",
+					agree ? n : 0, "disagree", agree ? 0 : n);
+			tally(admin, ids.get(i), counts);
+			tally(second, ids.get(i), counts);
+		}
+		return ids.size();
 	}
 
 	@Test
@@ -110,8 +145,9 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		page.navigate(system.consoleUrl + "consultations/" + consultationId + "/tallies");
 		signIn("quantri");
 
-		assertThat(page.locator("#tallies-progress")).hasText("0/1 tổ đã báo cáo · 1 tổ chưa xong");
-		groupRow("Tổ dân phố 1").click();
+		assertThat(page.locator("#tallies-progress"))
+			.hasText((phucXaGroups - 1) + "/" + phucXaGroups + " tổ đã báo cáo · 1 tổ chưa xong");
+		groupRow(GROUP).click();
 		enter(3, 3, 3, 0, 3, 0);
 		page.locator("#tally-name-0 input").fill("2");
 		page.locator("#tally-name-1 input").fill("1");
@@ -128,7 +164,7 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		page.navigate(system.consoleUrl + "consultations/" + consultationId + "/tallies");
 		signIn("canbo");
 
-		groupRow("Tổ dân phố 1").click();
+		groupRow(GROUP).click();
 		enter(3, 3, 3, 0, 3, 0);
 		page.locator("#tally-name-0 input").fill("2");
 		page.locator("#tally-name-1 input").fill("1");
@@ -136,7 +172,8 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		page.locator("#tally-submit").click();
 
 		assertThat(page.locator("#tally-result")).hasText("Đã ghi: số liệu đã được xác minh.");
-		assertThat(page.locator("#tallies-progress")).hasText("1/1 tổ đã báo cáo · 0 tổ chưa xong");
+		assertThat(page.locator("#tallies-progress"))
+			.hasText(phucXaGroups + "/" + phucXaGroups + " tổ đã báo cáo · 0 tổ chưa xong");
 	}
 
 	@Test
@@ -146,15 +183,16 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		signIn("canbo");
 		assertThat(page.locator("#consultation-status")).hasText("Đang lấy ý kiến");
 		Locator trucBach = page.locator("#groups-00004");
-		assertThat(trucBach).hasText("0/1");
+		assertThat(trucBach).hasText((trucBachGroups - 1) + "/" + trucBachGroups);
 
 		// Trúc Bạch's tally comes in through the api while the page is open: nobody
 		// touches the page, the figures arrive by themselves.
 		Map<String, Object> counts = Map.of("issued", 2, "returned", 2, "valid", 2, "invalid", 0, "agree", 0,
 				"disagree", 2);
-		tally(token("quantri"), counts);
-		tally(token("canbo"), counts);
-		assertThat(trucBach).hasText("1/1", new LocatorAssertions.HasTextOptions().setTimeout(LIVE_TIMEOUT_MS));
+		tally(token("quantri"), trucBachGroup, counts);
+		tally(token("canbo"), trucBachGroup, counts);
+		assertThat(trucBach).hasText(trucBachGroups + "/" + trucBachGroups,
+				new LocatorAssertions.HasTextOptions().setTimeout(LIVE_TIMEOUT_MS));
 		assertThat(page.locator("#consultation-live")).containsText("lần cuối lúc");
 
 		page.locator("#consultation-close").click();
@@ -221,11 +259,11 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		return cell;
 	}
 
-	private static void tally(String token, Map<String, Object> counts) throws Exception {
+	private static void tally(String token, String group, Map<String, Object> counts) throws Exception {
 		Json entered = call(token, """
 				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!) { enterTally(input: { consultationId: $id,
 				  groupId: $group, counts: $counts }) { tally { state } userErrors { code message } } }""",
-				Map.of("id", consultationId, "group", trucBachGroup, "counts", counts));
+				Map.of("id", consultationId, "group", group, "counts", counts));
 		org.assertj.core.api.Assertions.assertThat(entered.<Object>read("$.data.enterTally.tally"))
 			.as(entered.body())
 			.isNotNull();

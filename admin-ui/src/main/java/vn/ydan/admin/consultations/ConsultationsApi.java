@@ -107,31 +107,28 @@ public class ConsultationsApi {
 	}
 
 	/**
-	 * The residential groups of a commune, each with its tally if one was entered, in the
-	 * registry's order.
-	 * @param asOf the date the groups are read on (the consultation's opening day)
+	 * The residential groups of a commune whose tallies count (those with households in
+	 * the consultation's register), each with its tally if one was entered.
+	 * @param asOf not used any more: the api reads the groups on the consultation's date
 	 */
 	public List<GroupRow> groups(String id, String communeId, @Nullable LocalDate asOf) {
 		Tally[] tallies = this.api
 			.fetchIfAny("consultationTallies", Map.of("id", id, "unitId", communeId), "consultation.tallies",
 					Tally[].class)
 			.orElse(new Tally[0]);
-		Map<String, @Nullable Object> variables = new HashMap<>();
-		variables.put("unitId", communeId);
-		variables.put("asOf", (asOf != null) ? asOf.toString() : null);
-		Children children = this.api.fetchIfAny("consultationGroups", variables, "unit.children", Children.class)
-			.orElse(new Children(List.of()));
+		Group[] groups = this.api
+			.fetchIfAny("consultationGroups", Map.of("id", id, "unitId", communeId), "consultation.electorateGroups",
+					Group[].class)
+			.orElse(new Group[0]);
 		Map<String, Tally> byGroup = new HashMap<>();
 		for (Tally tally : tallies) {
 			byGroup.put(tally.group().id(), tally);
 		}
 		List<GroupRow> rows = new ArrayList<>();
-		for (Children.Edge edge : children.edges()) {
-			Children.Node node = edge.node();
-			rows.add(new GroupRow(new UnitRef(node.id(), node.code(), node.fullName()), node.households(),
-					byGroup.remove(node.id())));
+		for (Group group : groups) {
+			rows.add(new GroupRow(group.group(), group.households(), byGroup.remove(group.group().id())));
 		}
-		// Tallies of groups the registry no longer lists on that date still show.
+		// A tally of a group no longer in the register still shows.
 		byGroup.values().forEach((tally) -> rows.add(new GroupRow(tally.group(), null, tally)));
 		return rows;
 	}
@@ -174,14 +171,7 @@ public class ConsultationsApi {
 		return local.atZone(VIETNAM).toOffsetDateTime().toString();
 	}
 
-	record Children(List<Edge> edges) {
-
-		record Edge(Node node) {
-		}
-
-		record Node(String id, @Nullable String code, String fullName, @Nullable Integer households) {
-		}
-
+	record Group(UnitRef group, int households) {
 	}
 
 }

@@ -3,8 +3,10 @@ package vn.ydan.api.consultations;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
@@ -20,15 +22,17 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
+import vn.ydan.api.units.Unit;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
 
 /**
  * {@code Consultation.households(groupId:)}: the printable list of a residential group,
- * with the households that answered online marked so that the work group skips them.
- * Reads the register the consultation counts against (frozen once open) and the answers
- * of that group only.
+ * with the households that answered online marked so that the work group skips them; and
+ * {@code Consultation.electorateGroups(unitId:)}: the groups of a commune whose tallies
+ * count (those with households in the register). Reads the register the consultation
+ * counts against (frozen once open) and the answers of that group only.
  */
 @Controller
 class HouseholdListGraphQl {
@@ -80,6 +84,37 @@ class HouseholdListGraphQl {
 		}
 		ids.sort(NATURAL);
 		return ids.stream().map((id) -> new HouseholdStatus(id, answered.contains(id))).toList();
+	}
+
+	@SchemaMapping(typeName = "Consultation", field = "electorateGroups")
+	List<Map<String, Object>> electorateGroups(Consultation consultation, @Argument String unitId) {
+		String communeId = this.registry.idOf(unitId);
+		if (consultation.unit(communeId) == null || !this.access.mayTally(communeId)) {
+			throw new AccessDeniedException("The commune is outside the caller's scope or this consultation");
+		}
+		boolean frozen = consultation.status() != ConsultationStatus.SCHEDULED;
+		Bson filter = frozen
+				? Filters.and(Filters.eq("consultationId", consultation.id()), Filters.eq("communeId", communeId))
+				: Filters.eq("communeId", communeId);
+		Map<String, Integer> counts = new HashMap<>();
+		for (Document document : (frozen ? this.electorate : this.register).find(filter)
+			.projection(Projections.include("groupId"))) {
+			counts.merge(document.getString("groupId"), 1, Integer::sum);
+		}
+		LocalDate date = ConsultationService.referenceDate(consultation);
+		List<Map<String, Object>> groups = new ArrayList<>();
+		counts.forEach((groupId, households) -> {
+			Unit group = this.registry.view(groupId, date);
+			if (group != null) {
+				groups.add(Map.of("group", group, "households", households));
+			}
+		});
+		groups.sort(Comparator.comparing((Map<String, Object> row) -> sortKey((Unit) row.get("group")), NATURAL));
+		return groups;
+	}
+
+	private static String sortKey(Unit group) {
+		return (group.code() != null) ? group.code() : group.name();
 	}
 
 	/**

@@ -114,6 +114,23 @@ class ConsultationHouseholdsIntegrationTest {
 
 	@Test
 	@Order(3)
+	void theGroupsWhoseTalliesCountAreThoseWithHouseholdsInTheRegister() {
+		String groups = """
+				query($id: ID!, $unit: ID!) { consultation(id: $id) { electorateGroups(unitId: $unit) {
+				  group { code } households } } }""";
+
+		GraphQlHttp.Response phucXa = this.api.query(groups,
+				Map.of("id", consultationId, "unit", unitId("00001", "COMMUNE")), this.clerk);
+
+		assertThat(phucXa.<List<String>>read("$.data.consultation.electorateGroups[*].group.code")).as(phucXa.body())
+			.containsExactly("1");
+		assertThat(phucXa.<List<Integer>>read("$.data.consultation.electorateGroups[*].households")).containsExactly(3);
+		assertThat(this.api.query(groups, Map.of("id", consultationId, "unit", unitId("00004", "COMMUNE")), this.clerk)
+			.<String>read("$.errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+	}
+
+	@Test
+	@Order(4)
 	void callersOutsideTheCommuneOrSignedOutGetNoList() {
 		Map<String, Object> variables = Map.of("id", consultationId, "group", group);
 

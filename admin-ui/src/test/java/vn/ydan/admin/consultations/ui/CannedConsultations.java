@@ -115,10 +115,10 @@ final class CannedConsultations {
 
 	static String groups() {
 		return """
-				{"data":{"unit":{"children":{"edges":[
-				 {"node":{"id":"%s","code":"1","fullName":"Tổ dân phố 1","households":200}},
-				 {"node":{"id":"%s","code":"2","fullName":"Tổ dân phố 2","households":10}},
-				 {"node":{"id":"%s","code":"3","fullName":"Tổ dân phố 3","households":12}}]}}}}""".formatted(GROUP_1,
+				{"data":{"consultation":{"electorateGroups":[
+				 {"group":{"id":"%s","code":"1","fullName":"Tổ dân phố 1"},"households":200},
+				 {"group":{"id":"%s","code":"2","fullName":"Tổ dân phố 2"},"households":10},
+				 {"group":{"id":"%s","code":"3","fullName":"Tổ dân phố 3"},"households":12}]}}}""".formatted(GROUP_1,
 				GROUP_2, GROUP_3);
 	}
 

@@ -79,7 +79,7 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(calls("consultationTallies")).singleElement()
 			.satisfies((call) -> assertThat(call.variables()).containsEntry("unitId", PHUC_XA));
 		assertThat(calls("consultationGroups")).singleElement()
-			.satisfies((call) -> assertThat(call.variables()).containsEntry("asOf", "2025-04-18"));
+			.satisfies((call) -> assertThat(call.variables()).containsEntry("id", ID).containsEntry("unitId", PHUC_XA));
 	}
 
 	@Test
