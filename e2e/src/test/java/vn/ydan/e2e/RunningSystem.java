@@ -67,8 +67,13 @@ final class RunningSystem {
 		requireFree(CONSOLE_PORT);
 		Path data = logs.resolveSibling("e2e-data");
 		deleteRecursively(data);
-		Process api = launch("api", jar("ydan.api.jar"), Map.of("YDAN_API_PORT", String.valueOf(API_PORT),
-				"YDAN_KEYCLOAK_URL", KEYCLOAK_URL, "YDAN_DATA_DIR", data.toAbsolutePath().toString()));
+		// Without the synthetic demo consultation: it loads in the background into
+		// Hanoi's
+		// communes, where the consultation tests set up their own register (the api's
+		// DemoConsultationIntegrationTest covers it).
+		Process api = launch("api", jar("ydan.api.jar"),
+				Map.of("YDAN_API_PORT", String.valueOf(API_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL, "YDAN_DATA_DIR",
+						data.toAbsolutePath().toString(), "YDAN_DEMODATA_CONSULTATION", "false"));
 		Process console = launch("console", jar("ydan.console.jar"),
 				Map.of("YDAN_CONSOLE_PORT", String.valueOf(CONSOLE_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL,
 						"YDAN_API_URL", apiUrl, "VAADIN_USAGE_STATS_ENABLED", "false"));
