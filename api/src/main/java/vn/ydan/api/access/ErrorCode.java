@@ -19,6 +19,9 @@ public enum ErrorCode {
 
 	NOT_FOUND(ErrorType.NOT_FOUND),
 
+	/** Keycloak did not answer a change of users, roles or partner apps. */
+	KEYCLOAK_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+
 	INTERNAL(ErrorType.INTERNAL_ERROR),
 
 	/** The document nests fields deeper than allowed. */

@@ -51,6 +51,7 @@ class ErrorMapping extends DataFetcherExceptionResolverAdapter {
 			case AccessDeniedException unused -> error(env, ErrorCode.UNAUTHORIZED, "Sign in to do this.");
 			case NotFoundException notFound -> error(env, ErrorCode.NOT_FOUND, notFound.getMessage());
 			case BadRequestException badRequest -> error(env, ErrorCode.BAD_REQUEST, badRequest.getMessage());
+			case KeycloakUnavailableException unavailable -> keycloakUnavailable(unavailable, env);
 			case ConstraintViolationException invalid -> error(env, ErrorCode.BAD_REQUEST, invalid.getMessage());
 			default -> internal(ex, env);
 		};
@@ -59,6 +60,12 @@ class ErrorMapping extends DataFetcherExceptionResolverAdapter {
 	private boolean signedIn() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication != null && this.trustResolver.isAuthenticated(authentication);
+	}
+
+	private GraphQLError keycloakUnavailable(KeycloakUnavailableException ex, DataFetchingEnvironment env) {
+		log.warn("Keycloak unavailable in {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage(),
+				ex.getCause());
+		return error(env, ErrorCode.KEYCLOAK_UNAVAILABLE, ex.getMessage());
 	}
 
 	private GraphQLError internal(Throwable ex, DataFetchingEnvironment env) {

@@ -40,6 +40,25 @@ public final class Roles {
 			+ "') and @unitScope.covers(authentication, #unitId))";
 
 	/**
+	 * Who may act for a commune-level unit (enter tallies, record residential groups):
+	 * admins; officials whose scope covers it hierarchically ({@link UnitScope#covers});
+	 * clerks only on the communes assigned to them, and their residential groups
+	 * ({@link UnitScope#assigned}). The method must have a parameter named {@code unitId}
+	 * (the internal id of the commune or of one of its residential groups).
+	 */
+	public static final String MAY_ACT_FOR_COMMUNE = IS_ADMIN + " or (hasRole('" + OFFICIAL
+			+ "') and @unitScope.covers(authentication, #unitId)) or (hasRole('" + CLERK
+			+ "') and @unitScope.assigned(authentication, #unitId))";
+
+	/**
+	 * Who may submit a household's answer: a resident bound to that household, through an
+	 * app granted resident answers ({@link HouseholdScope#mayAnswerFor}). The method must
+	 * have a parameter named {@code householdId}.
+	 */
+	public static final String MAY_ANSWER_FOR_HOUSEHOLD = "hasRole('" + RESIDENT
+			+ "') and @householdScope.mayAnswerFor(authentication, #householdId)";
+
+	/**
 	 * Who may draft and move plans: admins and officials; the plan's scope is checked by
 	 * the plans module against {@link UnitScope}.
 	 */

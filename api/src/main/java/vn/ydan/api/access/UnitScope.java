@@ -5,20 +5,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an official's scope covers a unit: the one place that decides it (used as
- * {@code @unitScope} in {@link Roles#MAY_EDIT_UNIT}). A scope names units (by id, global
- * id or code); it covers them and everything below. Deny by default: no claim, an unknown
- * unit, or no hierarchy to walk means no.
+ * Whether a caller's scope covers a unit: the one place that decides it (used as
+ * {@code @unitScope} in {@link Roles}' expressions). Deny by default: no claim, an
+ * unknown unit, or no hierarchy to walk means no.
  * <p>
- * Scopes come from the token claim {@code ydan_scope} (a list, or a string separated by
- * spaces or commas) for now; when they move to Keycloak (issue 6) only {@link #scopeOf}
- * changes.
+ * The scope is the token claim {@code ydan_scope}: Keycloak puts the user attribute of
+ * the same name into access tokens (see {@code docs/decisions/0006-scoped-roles.md}), so
+ * the check runs from the token and the in-memory registry, without calling Keycloak.
+ * Entries name units by internal id, global id or code.
+ * <ul>
+ * <li>{@link #covers}: hierarchical, for officials: a scope entry covers the unit it
+ * names and everything below (a district's official acts on its communes).</li>
+ * <li>{@link #assigned}: for clerks: only the communes named, and their residential
+ * groups; a clerk's scope naming a district or a province gives nothing.</li>
+ * </ul>
  */
 @Component("unitScope")
 public class UnitScope {
@@ -31,20 +39,39 @@ public class UnitScope {
 		this.hierarchy = hierarchy;
 	}
 
-	public boolean covers(Authentication authentication, String unitId) {
+	/** Whether the scope names the unit or a unit above it. */
+	public boolean covers(Authentication authentication, @Nullable String unitId) {
 		Set<String> scope = scopeOf(authentication);
 		UnitHierarchy units = this.hierarchy.getIfAvailable();
-		if (scope.isEmpty() || units == null) {
+		if (unitId == null || scope.isEmpty() || units == null) {
 			return false;
 		}
 		return units.identifiersUpward(unitId).stream().anyMatch(scope::contains);
 	}
 
-	private static Set<String> scopeOf(Authentication authentication) {
+	/**
+	 * Whether the scope names the commune the unit is (or, for a residential group, lies
+	 * in).
+	 */
+	public boolean assigned(Authentication authentication, @Nullable String unitId) {
+		Set<String> scope = scopeOf(authentication);
+		UnitHierarchy units = this.hierarchy.getIfAvailable();
+		if (unitId == null || scope.isEmpty() || units == null) {
+			return false;
+		}
+		return units.identifiersOfCommune(unitId).stream().anyMatch(scope::contains);
+	}
+
+	/** The scope entries the caller's token carries; empty without one. */
+	public static Set<String> scopeOf(Authentication authentication) {
+		return claimValues(authentication, CLAIM);
+	}
+
+	static Set<String> claimValues(@Nullable Authentication authentication, String name) {
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			return Set.of();
 		}
-		Object claim = token.getToken().getClaims().get(CLAIM);
+		Object claim = token.getToken().getClaims().get(name);
 		Collection<?> entries = switch (claim) {
 			case Collection<?> list -> list;
 			case String text -> List.of(text.split("[\\s,]+"));
@@ -54,7 +81,7 @@ public class UnitScope {
 			.map(String::valueOf)
 			.map(String::strip)
 			.filter((entry) -> !entry.isEmpty())
-			.collect(Collectors.toSet());
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 }

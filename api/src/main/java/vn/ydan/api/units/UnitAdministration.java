@@ -16,8 +16,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Changes to the registry, with who may make them: imports are for administrators;
- * corrections and new residential groups also for officials whose scope covers the unit
- * ({@link Roles#MAY_EDIT_UNIT}, which reads the {@code unitId} parameter).
+ * corrections also for officials whose scope covers the unit
+ * ({@link Roles#MAY_EDIT_UNIT}, which reads the {@code unitId} parameter); new
+ * residential groups also for clerks assigned to the commune
+ * ({@link Roles#MAY_ACT_FOR_COMMUNE}).
  */
 @Service
 class UnitAdministration {
@@ -93,7 +95,7 @@ class UnitAdministration {
 	 * (it records a group that exists, it does not create one today). Its id is derived
 	 * like an imported group's, so that importing it later finds it.
 	 */
-	@PreAuthorize(Roles.MAY_EDIT_UNIT)
+	@PreAuthorize(Roles.MAY_ACT_FOR_COMMUNE)
 	UnitPayload addResidentialGroup(String unitId, AddResidentialGroupInput input) {
 		List<UserError> errors = new ArrayList<>();
 		String name = input.name().strip();

@@ -1,0 +1,48 @@
+package vn.ydan.api.access;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which household a resident answers for (used as {@code @householdScope} in
+ * {@link Roles#MAY_ANSWER_FOR_HOUSEHOLD}). A resident is bound to one household by the
+ * Keycloak user attribute {@code ydan_household}, carried in the token. Residents answer
+ * through partner apps: a token is accepted for an answer only when the app it was issued
+ * to was granted it ({@code ydan_grants} contains {@value #RESIDENT_ANSWERS}, a claim the
+ * api puts on the clients of partner apps registered with that grant).
+ */
+@Component("householdScope")
+public class HouseholdScope {
+
+	static final String CLAIM = "ydan_household";
+
+	static final String GRANTS_CLAIM = "ydan_grants";
+
+	public static final String RESIDENT_ANSWERS = "resident-answers";
+
+	/** Whether the token binds its user to {@code householdId}. */
+	public boolean isOwn(Authentication authentication, @Nullable String householdId) {
+		Set<String> households = UnitScope.claimValues(authentication, CLAIM);
+		return householdId != null && households.size() == 1 && households.contains(householdId.strip());
+	}
+
+	/**
+	 * Whether the caller may submit the answer of {@code householdId}: their own
+	 * household, through an app granted resident answers.
+	 */
+	public boolean mayAnswerFor(Authentication authentication, @Nullable String householdId) {
+		return isOwn(authentication, householdId)
+				&& UnitScope.claimValues(authentication, GRANTS_CLAIM).contains(RESIDENT_ANSWERS);
+	}
+
+	/** The household the caller's token binds them to, or null. */
+	public static @Nullable String householdOf(Authentication authentication) {
+		Set<String> households = UnitScope.claimValues(authentication, CLAIM);
+		return (households.size() == 1) ? households.iterator().next() : null;
+	}
+
+}

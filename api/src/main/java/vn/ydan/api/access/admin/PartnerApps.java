@@ -1,0 +1,209 @@
+package vn.ydan.api.access.admin;
+
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.ydan.api.access.HouseholdScope;
+import vn.ydan.api.access.KeycloakUnavailableException;
+import vn.ydan.api.access.Roles;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Partner apps: Keycloak client-credentials clients with the role {@code partner}, made,
+ * rotated and disabled by admins through the api. Only clients marked
+ * {@value PartnerApp#MARK} are touched: the console's own client cannot be rotated from
+ * here.
+ */
+@Service
+class PartnerApps {
+
+	static final String AUDIENCE = "ydan-api";
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final KeycloakAdmin keycloak;
+
+	PartnerApps(KeycloakAdmin keycloak) {
+		this.keycloak = keycloak;
+	}
+
+	@PreAuthorize(Roles.IS_ADMIN)
+	List<PartnerApp> list() {
+		List<PartnerApp> apps = new ArrayList<>();
+		for (Map<String, Object> client : this.keycloak.list("/clients",
+				Map.of("q", PartnerApp.MARK + ":true", "first", 0, "max", 1000))) {
+			if (PartnerApp.isPartnerApp(client)) {
+				apps.add(PartnerApp.of(client));
+			}
+		}
+		apps.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+		return apps;
+	}
+
+	@PreAuthorize(Roles.IS_ADMIN)
+	PartnerAppPayload register(String name, @Nullable String description, boolean residentAnswers,
+			List<String> redirectUris) {
+		String shown = name.strip();
+		if (shown.isEmpty() || shown.length() > 100) {
+			return PartnerAppPayload.rejected(UserError.of("name", "Tên ứng dụng gồm 1–100 ký tự", "NAME_INVALID"));
+		}
+		for (String uri : redirectUris) {
+			if (!uri.startsWith("https://") && !uri.startsWith("http://127.0.0.1")
+					&& !uri.startsWith("http://localhost")) {
+				return PartnerAppPayload.rejected(UserError.of("redirectUris",
+						"Địa chỉ quay lại phải là https:// (hoặc http://127.0.0.1 khi thử): " + uri,
+						"REDIRECT_URI_INVALID"));
+			}
+		}
+		if (residentAnswers && redirectUris.isEmpty()) {
+			return PartnerAppPayload.rejected(UserError.of("redirectUris",
+					"Ứng dụng gửi ý kiến thay cư dân cần ít nhất một địa chỉ quay lại sau đăng nhập",
+					"REDIRECT_URI_REQUIRED"));
+		}
+		String clientId = "partner-" + slug(shown) + "-" + HexFormat.of().formatHex(randomBytes(3));
+		Map<String, Object> client = new LinkedHashMap<>();
+		client.put("clientId", clientId);
+		client.put("name", shown);
+		if (description != null && !description.isBlank()) {
+			client.put("description", description.strip());
+		}
+		client.put("enabled", true);
+		client.put("protocol", "openid-connect");
+		client.put("publicClient", false);
+		client.put("clientAuthenticatorType", "client-secret");
+		client.put("serviceAccountsEnabled", true);
+		client.put("standardFlowEnabled", residentAnswers);
+		client.put("implicitFlowEnabled", false);
+		client.put("directAccessGrantsEnabled", false);
+		client.put("redirectUris", residentAnswers ? redirectUris : List.of());
+		Map<String, String> attributes = new LinkedHashMap<>();
+		attributes.put(PartnerApp.MARK, "true");
+		attributes.put(PartnerApp.GRANTS, residentAnswers ? HouseholdScope.RESIDENT_ANSWERS : "");
+		attributes.put("pkce.code.challenge.method", "S256");
+		client.put("attributes", attributes);
+		List<Map<String, Object>> mappers = new ArrayList<>();
+		mappers.add(mapper("audience " + AUDIENCE, "oidc-audience-mapper", Map.of("included.client.audience", AUDIENCE,
+				"id.token.claim", "false", "access.token.claim", "true", "introspection.token.claim", "true")));
+		if (residentAnswers) {
+			mappers.add(mapper("ydan_household", "oidc-usermodel-attribute-mapper",
+					Map.of("user.attribute", "ydan_household", "claim.name", "ydan_household", "jsonType.label",
+							"String", "multivalued", "false", "access.token.claim", "true", "id.token.claim", "false",
+							"introspection.token.claim", "true")));
+			mappers.add(mapper("ydan_grants", "oidc-hardcoded-claim-mapper",
+					Map.of("claim.name", "ydan_grants", "claim.value", HouseholdScope.RESIDENT_ANSWERS,
+							"jsonType.label", "String", "access.token.claim", "true", "id.token.claim", "false",
+							"introspection.token.claim", "true")));
+		}
+		client.put("protocolMappers", mappers);
+		client.put("defaultClientScopes", List.of("acr", "profile", "roles", "basic"));
+		String id;
+		try {
+			id = this.keycloak.create("/clients", client);
+		}
+		catch (KeycloakAdmin.Conflict ex) {
+			return PartnerAppPayload
+				.rejected(UserError.of("name", "Keycloak đã có ứng dụng " + clientId + "; hãy thử lại", "NAME_TAKEN"));
+		}
+		catch (KeycloakAdmin.Rejected ex) {
+			return PartnerAppPayload.rejected(
+					new UserError(List.of("input"), "Keycloak từ chối ứng dụng: " + ex.getMessage(), "APP_REJECTED"));
+		}
+		if (id == null) {
+			throw new KeycloakUnavailableException("Keycloak không trả về id của ứng dụng vừa tạo.");
+		}
+		String secret;
+		try {
+			Map<String, Object> account = this.keycloak.get("/clients/{id}/service-account-user", id);
+			Map<String, Object> partner = this.keycloak.get("/roles/{name}", Roles.PARTNER);
+			this.keycloak.post("/users/{id}/role-mappings/realm",
+					List.of(Map.of("id", partner.get("id"), "name", partner.get("name"))), account.get("id"));
+			secret = String.valueOf(this.keycloak.get("/clients/{id}/client-secret", id).get("value"));
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.keycloak.delete("/clients/{id}", null, id);
+			}
+			catch (RuntimeException undoFailed) {
+				throw new KeycloakUnavailableException(
+						"Keycloak lỗi giữa chừng khi đăng ký " + shown + " và không hoàn tác được: client " + clientId
+								+ " còn lại trong Keycloak, chưa có vai trò " + "partner; hãy xoá nó.",
+						ex);
+			}
+			throw new KeycloakUnavailableException("Keycloak lỗi giữa chừng khi đăng ký " + shown
+					+ "; đã hoàn tác, không có gì thay đổi. Hãy thử lại.", ex);
+		}
+		return PartnerAppPayload.of(PartnerApp.of(this.keycloak.get("/clients/{id}", id)), secret);
+	}
+
+	@PreAuthorize(Roles.IS_ADMIN)
+	PartnerAppPayload rotateSecret(String id) {
+		Map<String, Object> client = partnerClient(id);
+		if (client == null) {
+			return notFound();
+		}
+		Map<String, Object> secret = this.keycloak.post("/clients/{id}/client-secret", null, id);
+		return PartnerAppPayload.of(PartnerApp.of(client), String.valueOf(secret.get("value")));
+	}
+
+	@PreAuthorize(Roles.IS_ADMIN)
+	PartnerAppPayload setEnabled(String id, boolean enabled) {
+		Map<String, Object> client = partnerClient(id);
+		if (client == null) {
+			return notFound();
+		}
+		if (!Boolean.valueOf(enabled).equals(client.get("enabled"))) {
+			client.put("enabled", enabled);
+			this.keycloak.put("/clients/{id}", client, id);
+		}
+		return PartnerAppPayload.of(PartnerApp.of(this.keycloak.get("/clients/{id}", id)), null);
+	}
+
+	private @Nullable Map<String, Object> partnerClient(String id) {
+		try {
+			Map<String, Object> client = this.keycloak.get("/clients/{id}", id);
+			return PartnerApp.isPartnerApp(client) ? new LinkedHashMap<>(client) : null;
+		}
+		catch (KeycloakAdmin.Missing ex) {
+			return null;
+		}
+	}
+
+	private static PartnerAppPayload notFound() {
+		return PartnerAppPayload.rejected(UserError.of("id", "Không tìm thấy ứng dụng đối tác", "NOT_FOUND"));
+	}
+
+	private static Map<String, Object> mapper(String name, String type, Map<String, String> config) {
+		return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", type, "consentRequired", false,
+				"config", config);
+	}
+
+	/** "Báo Tuổi Trẻ" → "bao-tuoi-tre". */
+	static String slug(String name) {
+		String plain = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+			.replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-+|-+$)", "");
+		if (plain.length() > 30) {
+			plain = plain.substring(0, 30).replaceAll("-+$", "");
+		}
+		return plain.isEmpty() ? "app" : plain;
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+}
