@@ -51,12 +51,12 @@ class KeycloakAdmin {
 
 	private volatile @Nullable Token token;
 
-	KeycloakAdmin(KeycloakAdminProperties properties, RestClient.Builder builder) {
+	KeycloakAdmin(KeycloakAdminProperties properties) {
 		this.properties = properties;
 		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.timeout());
-		this.http = builder.clone().requestFactory(requests).build();
+		this.http = RestClient.builder().requestFactory(requests).build();
 	}
 
 	Map<String, Object> get(String path, Object... variables) {
