@@ -39,55 +39,9 @@ import static org.assertj.core.api.Assertions.fail;
  * {@link AccessIntegrationTest#expiredTokenSignedByTheTrustedKeyGets401} covers it with
  * the same decoder and a key it trusts.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class KeycloakIntegrationTest {
-
-	static final String KEYCLOAK_URL = keycloakUrl();
-
-	private static final String PASSWORD = "ydan-dev-2025";
+class KeycloakIntegrationTest extends KeycloakApiTest {
 
 	private static final String ME = "{ me { username displayName roles clientId } }";
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static final String dataDirectory = ApiIntegrationTest.temporaryDirectory();
-
-	@LocalServerPort
-	private int port;
-
-	private GraphQlHttp api;
-
-	@DynamicPropertySource
-	static void keycloak(DynamicPropertyRegistry properties) {
-		properties.add("YDAN_KEYCLOAK_URL", () -> KEYCLOAK_URL);
-		properties.add("ydan.data-dir", () -> dataDirectory);
-		// About tokens, not units: an empty registry starts faster.
-		properties.add("ydan.demo-data.enabled", () -> "false");
-	}
-
-	@BeforeAll
-	static void keycloakAnswers() {
-		String discovery = KEYCLOAK_URL + "/realms/ydan/.well-known/openid-configuration";
-		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				fail("Keycloak at %s answers %d for the ydan realm (%s). Start it with "
-						+ "`keycloak-realm/keycloak.sh start test` or set YDAN_TEST_KEYCLOAK_URL.", KEYCLOAK_URL,
-						response.statusCode(), discovery);
-			}
-		}
-		catch (IOException | InterruptedException ex) {
-			fail("Keycloak does not answer at %s (%s). The build starts it before the tests; by hand: "
-					+ "`keycloak-realm/keycloak.sh start test`, or set YDAN_TEST_KEYCLOAK_URL.", KEYCLOAK_URL, ex);
-		}
-	}
-
-	@BeforeEach
-	void client() {
-		this.api = new GraphQlHttp(this.port);
-	}
 
 	@Test
 	void officialSeesTheirNameAndRole() {
@@ -151,48 +105,6 @@ class KeycloakIntegrationTest {
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(401);
 		assertThat(response.wwwAuthenticate()).contains("invalid_token");
-	}
-
-	private static String passwordToken(String clientId, String username) {
-		return token(Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", PASSWORD,
-				"scope", "openid"));
-	}
-
-	private static String token(Map<String, String> form) {
-		String body = form.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(KEYCLOAK_URL + "/realms/ydan/protocol/openid-connect/token"))
-			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as("token for %s: %s", form.get("client_id"), response.body())
-				.isEqualTo(200);
-			return JsonPath.read(response.body(), "$.access_token");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Keycloak token endpoint failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String keycloakUrl() {
-		String url = System.getProperty("YDAN_TEST_KEYCLOAK_URL");
-		if (url == null || url.isBlank()) {
-			url = System.getenv("YDAN_TEST_KEYCLOAK_URL");
-		}
-		if (url == null || url.isBlank()) {
-			url = "http://127.0.0.1:18180";
-		}
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 }

@@ -40,8 +40,7 @@ class PartnerApps {
 	@PreAuthorize(Roles.IS_ADMIN)
 	List<PartnerApp> list() {
 		List<PartnerApp> apps = new ArrayList<>();
-		for (Map<String, Object> client : this.keycloak.list("/clients",
-				Map.of("q", PartnerApp.MARK + ":true", "first", 0, "max", 1000))) {
+		for (Map<String, Object> client : this.keycloak.list("/clients", Map.of("first", 0, "max", 1000))) {
 			if (PartnerApp.isPartnerApp(client)) {
 				apps.add(PartnerApp.of(client));
 			}
