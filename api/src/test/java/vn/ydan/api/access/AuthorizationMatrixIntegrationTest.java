@@ -1,0 +1,348 @@
+package vn.ydan.api.access;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import org.junit.jupiter.api.Test;
+import vn.ydan.api.ApiIntegrationTest;
+import vn.ydan.api.GraphQlHttp.Response;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Who may do what: every Query and Mutation field of the schema, run over HTTP as each
+ * kind of caller (anonymous, admin, officials and clerks in and out of scope, resident,
+ * partner; tokens signed by {@link vn.ydan.api.LocalIssuer}), compared with the
+ * expectations below, and written to {@code docs/access-matrix.md}.
+ * <p>
+ * A field of the schema without an expectation fails the test: a new feature declares who
+ * may call each of its operations here. The outcome is read from the answer: ALLOW (the
+ * operation ran: data, or a user error or failure after authorization), DENY (FORBIDDEN),
+ * SIGN_IN (UNAUTHORIZED), HIDDEN (null or NOT_FOUND: the caller may not know it exists).
+ * User administration ran against no Keycloak here: an admin's call answers
+ * KEYCLOAK_UNAVAILABLE, which counts as ALLOW (authorization passed).
+ */
+class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
+
+	enum Outcome {
+
+		ALLOW("✅"), DENY("⛔"), SIGN_IN("🔑"), HIDDEN("🙈");
+
+		final String symbol;
+
+		Outcome(String symbol) {
+			this.symbol = symbol;
+		}
+
+	}
+
+	/** The callers, in the matrix's column order. */
+	enum Caller {
+
+		ANONYMOUS("ẩn danh / anonymous"), ADMIN("admin"), OFFICIAL_IN("official, in scope"),
+		OFFICIAL_OUT("official, out of scope"), CLERK_IN("clerk, in scope"), CLERK_OUT("clerk, out of scope"),
+		RESIDENT("resident"), PARTNER("partner");
+
+		final String label;
+
+		Caller(String label) {
+			this.label = label;
+		}
+
+	}
+
+	private static final Path MATRIX = Path.of("../docs/access-matrix.md");
+
+	// The targets: Phường Trúc Bạch (00004), in Quận Ba Đình (001), Hà Nội (01). In
+	// scope: the official of Hà Nội, the clerk of Trúc Bạch. Out of scope: the official
+	// of
+	// Hồ Chí Minh City (79), the clerk of Phường Phúc Xá (00001).
+	private static final Map<Caller, Function<AuthorizationMatrixIntegrationTest, String>> TOKENS = Map.of(Caller.ADMIN,
+			(test) -> issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"), Caller.OFFICIAL_IN,
+			(test) -> ScopedRolesIntegrationTest.token("canbo", "official", List.of("01")), Caller.OFFICIAL_OUT,
+			(test) -> ScopedRolesIntegrationTest.token("canbo79", "official", List.of("79")), Caller.CLERK_IN,
+			(test) -> ScopedRolesIntegrationTest.token("thuky", "clerk", List.of("00004")), Caller.CLERK_OUT,
+			(test) -> ScopedRolesIntegrationTest.token("thuky1", "clerk", List.of("00001")), Caller.RESIDENT,
+			(test) -> issuer.token((claims) -> claims.claim("preferred_username", "cudan")
+				.claim("realm_access", Map.of("roles", List.of("resident")))
+				.claim("ydan_household", "ho-00004-0001")),
+			Caller.PARTNER,
+			(test) -> issuer.token((claims) -> claims.claim("preferred_username", "service-account-p")
+				.claim("azp", "ydan-demo-partner")
+				.claim("realm_access", Map.of("roles", List.of("partner")))));
+
+	private static final String A = "A", D = "D", S = "S", H = "H";
+
+	/**
+	 * Every operation: the document to send (with {@code $draft}, {@code $commune},
+	 * {@code $district} variables), who may call it (anonymous, admin, official in, out,
+	 * clerk in, out, resident, partner) and the rule in words.
+	 */
+	private static final Map<String, Expectation> EXPECTED = expectations();
+
+	private static Map<String, Expectation> expectations() {
+		Map<String, Expectation> e = new LinkedHashMap<>();
+		String v = "expectedVersion: -1";
+		// Query
+		e.put("Query.me", x("{ me { username } }", "S A A A A A A A", "signed in"));
+		e.put("Query.systemStatus", x("{ systemStatus { version } }", "S A D D D D D D", "admin"));
+		e.put("Query.node", x("query($commune: ID!) { node(id: $commune) { id } }", "A A A A A A A A", "public"));
+		e.put("Query.unit", x("query($commune: ID!) { unit(id: $commune) { id } }", "A A A A A A A A", "public"));
+		e.put("Query.unitByCode", x("{ unitByCode(code: \"00004\") { id } }", "A A A A A A A A", "public"));
+		e.put("Query.units", x("{ units(first: 1) { totalCount } }", "A A A A A A A A", "public"));
+		e.put("Query.plans", x("{ plans { id } }", "A A A A A A A A",
+				"public; drafts listed only to admins and officials whose scope covers the plan"));
+		e.put("Query.plan", x("query($draft: ID!) { plan(id: $draft) { id } }", "H A A H H H H H",
+				"published plans: public; a draft: admin, official whose scope covers the plan"));
+		e.put("Query.users", x("{ users(first: 1) { totalCount } }", "S A D D D D D D", "admin"));
+		e.put("Query.user",
+				x("{ user(id: \"00000000-0000-0000-0000-000000000000\") { id } }", "S A D D D D D D", "admin"));
+		e.put("Query.partnerApps", x("{ partnerApps { id } }", "S A D D D D D D", "admin"));
+		// Mutation: units
+		e.put("Mutation.importUnits", x(
+				"mutation { importUnits(input: { kind: PROVINCES, csv: \"code,name,full_name,type\\n\", dryRun: true }) { rows } }",
+				"S A D D D D D D", "admin"));
+		e.put("Mutation.updateUnit",
+				x("mutation($commune: ID!) { updateUnit(input: { id: $commune, " + v + " }) { userErrors { code } } }",
+						"S A A D D D D D", "admin; official whose scope covers the unit (`Roles.MAY_EDIT_UNIT`)"));
+		e.put("Mutation.addResidentialGroup", x(
+				"mutation($commune: ID!) { addResidentialGroup(input: { communeId: $commune, name: \"Thử\", type: XA, households: 1 }) { userErrors { code } } }",
+				"S A A D A D D D",
+				"admin; official whose scope covers the commune; clerk assigned the commune (`Roles.MAY_ACT_FOR_COMMUNE`)"));
+		// Mutation: plans
+		String planRule = "admin; official whose scope covers the plan (`Roles.IS_PLANNER` + `PlanAccess`); a draft out of scope is not found";
+		String planned = "S A A H D D D D";
+		e.put("Mutation.createPlan", x(
+				"mutation($district: ID!) { createPlan(input: { title: \"Ma trận\", scopeIds: [$district] }) { userErrors { code } } }",
+				"S A A D D D D D", "admin; official whose scope covers the plan's scope"));
+		e.put("Mutation.updatePlan", x("mutation($draft: ID!) { updatePlan(input: { planId: $draft, " + v
+				+ ", title: \"x\" }) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.importPlan", x("mutation($draft: ID!) { importPlan(input: { planId: $draft, " + v
+				+ ", csv: \"\", dryRun: true }) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.saveProposedUnit", x("mutation($draft: ID!) { saveProposedUnit(input: { planId: $draft, " + v
+				+ ", name: \"x\", type: PHUONG }) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.removeProposedUnit", x("mutation($draft: ID!) { removeProposedUnit(planId: $draft, " + v
+				+ ", key: \"k\") { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.assignUnit",
+				x("mutation($draft: ID!, $commune: ID!) { assignUnit(input: { planId: $draft, " + v
+						+ ", key: \"k\", unitId: $commune, kind: WHOLE }) { userErrors { code } } }", planned,
+						planRule));
+		e.put("Mutation.unassignUnit", x("mutation($draft: ID!, $commune: ID!) { unassignUnit(planId: $draft, " + v
+				+ ", key: \"k\", unitId: $commune) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.placeResidentialGroup",
+				x("mutation($draft: ID!, $commune: ID!) { placeResidentialGroup(planId: $draft, " + v
+						+ ", groupId: $commune, key: \"k\") { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.changePlanStatus", x("mutation($draft: ID!) { changePlanStatus(planId: $draft, " + v
+				+ ", status: PUBLISHED) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.adoptPlan", x("mutation($draft: ID!) { adoptPlan(input: { planId: $draft, " + v
+				+ ", number: \"1/NQ\", date: \"2025-06-01\" }) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.applyPlan",
+				x("mutation($draft: ID!) { applyPlan(planId: $draft) { userErrors { code } } }", planned, planRule));
+		// Mutation: access
+		String userAdmin = "admin (`Roles.IS_ADMIN`); changes go to Keycloak";
+		String someone = "\"00000000-0000-0000-0000-000000000000\"";
+		e.put("Mutation.createUser",
+				x("mutation { createUser(input: { username: \"matran\" }) { userErrors { code } } }", "S A D D D D D D",
+						userAdmin));
+		e.put("Mutation.setUserEnabled", x("mutation { setUserEnabled(input: { userId: " + someone
+				+ ", enabled: true }) { userErrors { code } } }", "S A D D D D D D", userAdmin));
+		e.put("Mutation.setTemporaryPassword", x("mutation { setTemporaryPassword(input: { userId: " + someone
+				+ ", password: \"mat-khau-tam-1\" }) { userErrors { code } } }", "S A D D D D D D", userAdmin));
+		e.put("Mutation.setUserRoles", x(
+				"mutation { setUserRoles(input: { userId: " + someone + ", roles: [CLERK] }) { userErrors { code } } }",
+				"S A D D D D D D", userAdmin));
+		e.put("Mutation.setUserScope",
+				x("mutation { setUserScope(input: { userId: " + someone + ", unitIds: [] }) { userErrors { code } } }",
+						"S A D D D D D D", userAdmin));
+		e.put("Mutation.setUserHousehold", x("mutation { setUserHousehold(input: { userId: " + someone
+				+ ", household: \"ho-1\" }) { userErrors { code } } }", "S A D D D D D D", userAdmin));
+		e.put("Mutation.registerPartnerApp",
+				x("mutation { registerPartnerApp(input: { name: \"Ma trận\" }) { userErrors { code } } }",
+						"S A D D D D D D", userAdmin));
+		e.put("Mutation.rotatePartnerAppSecret",
+				x("mutation { rotatePartnerAppSecret(input: { id: " + someone + " }) { userErrors { code } } }",
+						"S A D D D D D D", userAdmin));
+		e.put("Mutation.setPartnerAppEnabled", x("mutation { setPartnerAppEnabled(input: { id: " + someone
+				+ ", enabled: false }) { userErrors { code } } }", "S A D D D D D D", userAdmin));
+		return e;
+	}
+
+	@Autowired
+	private GraphQlSource graphQl;
+
+	@Test
+	void everyOperationAnswersEachCallerAsExpected() throws IOException {
+		List<String> operations = operationsOfTheSchema();
+		List<String> undeclared = operations.stream().filter((name) -> !EXPECTED.containsKey(name)).toList();
+		if (!undeclared.isEmpty()) {
+			fail("""
+					No authorization expectation for %s. Add each to AuthorizationMatrixIntegrationTest.expectations(): \
+					a document that reaches the operation's authorization check, who may call it (A allow, D FORBIDDEN, \
+					S UNAUTHORIZED, H hidden) as anonymous, admin, official in / out of scope, clerk in / out of scope, \
+					resident, partner, and the rule in words.""",
+					undeclared);
+		}
+		assertThat(EXPECTED.keySet()).as("expectations for operations the schema no longer has").isSubsetOf(operations);
+
+		Map<String, String> variables = targets();
+		Map<String, Map<Caller, Outcome>> actual = new LinkedHashMap<>();
+		List<String> mismatches = new ArrayList<>();
+		for (String operation : operations) {
+			Expectation expectation = EXPECTED.get(operation);
+			Map<Caller, Outcome> row = new LinkedHashMap<>();
+			for (Caller caller : Caller.values()) {
+				String token = (caller == Caller.ANONYMOUS) ? null : TOKENS.get(caller).apply(this);
+				Response response = this.api.query(expectation.document(), used(expectation.document(), variables),
+						token);
+				Outcome outcome = outcome(operation.substring(operation.indexOf('.') + 1), response);
+				row.put(caller, outcome);
+				if (outcome != expectation.outcomes().get(caller)) {
+					mismatches.add("%s as %s: expected %s, got %s (%s)".formatted(operation, caller,
+							expectation.outcomes().get(caller), outcome, response));
+				}
+			}
+			actual.put(operation, row);
+		}
+		write(actual);
+		assertThat(mismatches).as("operations answering otherwise than expected").isEmpty();
+	}
+
+	private List<String> operationsOfTheSchema() {
+		TreeSet<String> names = new TreeSet<>();
+		for (GraphQLObjectType type : List.of(this.graphQl.schema().getQueryType(),
+				this.graphQl.schema().getMutationType())) {
+			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+				names.add(type.getName() + "." + field.getName());
+			}
+		}
+		// Queries first, then mutations, each in the order of the expectations (by
+		// feature).
+		List<String> ordered = new ArrayList<>(EXPECTED.keySet().stream().filter(names::contains).toList());
+		names.stream().filter((name) -> !ordered.contains(name)).forEach(ordered::add);
+		return ordered;
+	}
+
+	/** The draft plan (created once by the admin) and the units the operations act on. */
+	private Map<String, String> targets() {
+		String admin = TOKENS.get(Caller.ADMIN).apply(this);
+		String commune = this.api.query("{ unitByCode(code: \"00004\", level: COMMUNE) { id } }", null)
+			.read("$.data.unitByCode.id");
+		String district = this.api.query("{ unitByCode(code: \"001\", level: DISTRICT) { id } }", null)
+			.read("$.data.unitByCode.id");
+		Response created = this.api.query(
+				"mutation($d: ID!) { createPlan(input: { title: \"Dự thảo cho ma trận quyền\", scopeIds: [$d] }) { plan { id } userErrors { message } } }",
+				Map.of("d", district), admin);
+		String draft = created.read("$.data.createPlan.plan.id");
+		assertThat(draft).as(created.toString()).isNotNull();
+		return Map.of("commune", commune, "district", district, "draft", draft);
+	}
+
+	private static Map<String, String> used(String document, Map<String, String> variables) {
+		Map<String, String> used = new LinkedHashMap<>();
+		variables.forEach((name, value) -> {
+			if (document.contains("$" + name)) {
+				used.put(name, value);
+			}
+		});
+		return used;
+	}
+
+	private static Outcome outcome(String field, Response response) {
+		List<Map<String, Object>> errors = response.read("$.errors");
+		if (errors != null) {
+			for (Map<String, Object> error : errors) {
+				if (!(error.get("path") instanceof List<?> path) || path.isEmpty() || !field.equals(path.get(0))) {
+					continue;
+				}
+				Object code = (error.get("extensions") instanceof Map<?, ?> extensions) ? extensions.get("code") : null;
+				if ("UNAUTHORIZED".equals(code)) {
+					return Outcome.SIGN_IN;
+				}
+				if ("FORBIDDEN".equals(code)) {
+					return Outcome.DENY;
+				}
+				return Outcome.ALLOW;
+			}
+			if (response.read("$.data") == null) {
+				throw new AssertionError("The request did not run: " + response);
+			}
+		}
+		Object data = response.read("$.data." + field);
+		if (data == null) {
+			return Outcome.HIDDEN;
+		}
+		List<String> codes = response.read("$.data." + field + ".userErrors[*].code");
+		if (codes != null && codes.contains("NOT_FOUND")) {
+			return Outcome.HIDDEN;
+		}
+		return Outcome.ALLOW;
+	}
+
+	private static void write(Map<String, Map<Caller, Outcome>> actual) throws IOException {
+		StringBuilder md = new StringBuilder();
+		md.append("""
+				# Who may do what (authorization matrix)
+
+				Generated by `api/src/test/java/vn/ydan/api/access/AuthorizationMatrixIntegrationTest.java` from
+				what the api actually answered, over HTTP, to each kind of caller — do not edit by hand. A new
+				operation without an expectation there fails the build.
+
+				✅ allowed (the operation ran) · ⛔ refused (`FORBIDDEN`) · 🔑 sign in first (`UNAUTHORIZED`) ·
+				🙈 hidden (null or `NOT_FOUND`: the caller may not know it exists)
+
+				In / out of scope: the official of Hà Nội (scope `01`) / of Hồ Chí Minh City (`79`); the clerk of
+				Phường Trúc Bạch (`00004`) / of Phường Phúc Xá (`00001`). The operations act on Phường Trúc Bạch
+				(Quận Ba Đình, Hà Nội) and on a draft plan for Quận Ba Đình. Scopes come from the token
+				(`ydan_scope`), set by admins in Keycloak (see `docs/decisions/0006-scoped-roles.md`).
+
+				""");
+		md.append("| operation |");
+		for (Caller caller : Caller.values()) {
+			md.append(' ').append(caller.label).append(" |");
+		}
+		md.append(" rule |\n|---|");
+		md.append("---|".repeat(Caller.values().length)).append("---|\n");
+		actual.forEach((operation, row) -> {
+			md.append("| `").append(operation).append("` |");
+			row.values().forEach((outcome) -> md.append(' ').append(outcome.symbol).append(" |"));
+			md.append(' ').append(EXPECTED.get(operation).rule()).append(" |\n");
+		});
+		Files.writeString(MATRIX, md.toString(), StandardCharsets.UTF_8);
+	}
+
+	private static Expectation x(String document, String outcomes, String rule) {
+		String[] cells = outcomes.split(" ");
+		if (cells.length != Caller.values().length) {
+			throw new IllegalArgumentException("One outcome per caller: " + outcomes);
+		}
+		Map<Caller, Outcome> byCaller = new LinkedHashMap<>();
+		for (int i = 0; i < cells.length; i++) {
+			byCaller.put(Caller.values()[i], switch (cells[i]) {
+				case A -> Outcome.ALLOW;
+				case D -> Outcome.DENY;
+				case S -> Outcome.SIGN_IN;
+				case H -> Outcome.HIDDEN;
+				default -> throw new IllegalArgumentException(cells[i]);
+			});
+		}
+		return new Expectation(document, byCaller, rule);
+	}
+
+	record Expectation(String document, Map<Caller, Outcome> outcomes, String rule) {
+	}
+
+}
