@@ -115,7 +115,6 @@ public class UsersView extends VerticalLayout implements LocaleChangeObserver, H
 		this.search.setId("access-users-search");
 		this.search.setClearButtonVisible(true);
 		this.search.setPrefixComponent(VaadinIcon.SEARCH.create());
-		this.search.addKeyPressListener(Key.ENTER, (event) -> reload(null));
 		this.search.addValueChangeListener((change) -> reload(null));
 		this.create.setId("access-user-create");
 		this.create.setIcon(VaadinIcon.PLUS.create());
