@@ -62,6 +62,22 @@ public class UnitScope {
 		return units.identifiersOfCommune(unitId).stream().anyMatch(scope::contains);
 	}
 
+	/**
+	 * {@link Roles#MAY_ACT_FOR_COMMUNE} for code that checks inside a method (the commune
+	 * is known only after loading something): admins; officials whose scope covers the
+	 * unit; clerks assigned its commune.
+	 */
+	public boolean mayActForCommune(Authentication authentication, @Nullable String unitId) {
+		return hasRole(authentication, Roles.ADMIN)
+				|| (hasRole(authentication, Roles.OFFICIAL) && covers(authentication, unitId))
+				|| (hasRole(authentication, Roles.CLERK) && assigned(authentication, unitId));
+	}
+
+	private static boolean hasRole(Authentication authentication, String role) {
+		String authority = Roles.AUTHORITY_PREFIX + role;
+		return authentication.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
+	}
+
 	/** The scope entries the caller's token carries; empty without one. */
 	public static Set<String> scopeOf(Authentication authentication) {
 		return claimValues(authentication, CLAIM);

@@ -37,11 +37,14 @@ class ConsultationAccess {
 				&& (has(Roles.ADMIN) || (has(Roles.OFFICIAL) && this.scope.covers(authentication, unitId)));
 	}
 
-	/** Clerks, officials and admins entering paper counts for {@code communeId}. */
+	/**
+	 * Admins, officials whose scope covers {@code communeId}, and clerks assigned that
+	 * commune (only the communes named, not those below a district in their scope):
+	 * {@link vn.ydan.api.access.Roles#MAY_ACT_FOR_COMMUNE}.
+	 */
 	boolean mayTally(String communeId) {
 		Authentication authentication = current();
-		return authentication != null && (has(Roles.ADMIN)
-				|| ((has(Roles.OFFICIAL) || has(Roles.CLERK)) && this.scope.covers(authentication, communeId)));
+		return authentication != null && this.scope.mayActForCommune(authentication, communeId);
 	}
 
 	/** The household the caller's token is bound to, for residents; null otherwise. */

@@ -112,6 +112,15 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Query.user",
 				x("{ user(id: \"00000000-0000-0000-0000-000000000000\") { id } }", "S A D D D D D D", "admin"));
 		e.put("Query.partnerApps", x("{ partnerApps { id } }", "S A D D D D D D", "admin"));
+		e.put("Query.consultations", x("{ consultations { id } }", "A A A A A A A A", "public"));
+		e.put("Query.consultation", x("{ consultation(id: \"00000000-0000-0000-0000-000000000000\") { id } }",
+				"H H H H H H H H", "public (an unknown id: null for everyone)"));
+		String auditRule = "admin (`Roles.IS_ADMIN`)";
+		e.put("Query.auditEntries", x("{ auditEntries(first: 1) { edges { cursor } } }", "S A D D D D D D", auditRule));
+		e.put("Query.auditEntriesCsv", x("{ auditEntriesCsv(limit: 1) }", "S A D D D D D D", auditRule));
+		e.put("Query.verifyAuditLog", x("{ verifyAuditLog { verified } }", "S A D D D D D D", auditRule));
+		e.put("Query.auditHead", x("{ auditHead { seq } }", "S A D D D D D D", auditRule));
+		e.put("Query.auditKinds", x("{ auditKinds }", "S A D D D D D D", auditRule));
 		// Mutation: units
 		e.put("Mutation.importUnits", x(
 				"mutation { importUnits(input: { kind: PROVINCES, csv: \"code,name,full_name,type\\n\", dryRun: true }) { rows } }",
@@ -152,6 +161,40 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				+ ", number: \"1/NQ\", date: \"2025-06-01\" }) { userErrors { code } } }", planned, planRule));
 		e.put("Mutation.applyPlan",
 				x("mutation($draft: ID!) { applyPlan(planId: $draft) { userErrors { code } } }", planned, planRule));
+		// Mutation: consultations, on a consultation that does not exist: the role gate
+		// (who is refused before anything is looked up). The commune scope of tallies and
+		// consultations is checked once the consultation is found:
+		// ConsultationIntegrationTest
+		// covers clerks and officials in and out of scope.
+		String missing = "\"00000000-0000-0000-0000-000000000000\"";
+		String consultationRule = "admin; official whose scope covers the consultation's units (`Roles.IS_PLANNER`); an unknown consultation is not found";
+		e.put("Mutation.createConsultation", x("mutation($draft: ID!) { createConsultation(input: { planId: $draft, "
+				+ "title: \"x\", opensAt: \"2030-01-01T00:00:00Z\", closesAt: \"2030-01-02T00:00:00Z\" }) { userErrors { code } } }",
+				"S A A D D D D D", "admin; official whose scope covers the plan (`Roles.IS_PLANNER` + scope)"));
+		e.put("Mutation.openConsultation",
+				x("mutation { openConsultation(id: " + missing + ") { userErrors { code } } }", "S H H H D D D D",
+						consultationRule));
+		e.put("Mutation.closeConsultation",
+				x("mutation { closeConsultation(id: " + missing + ") { userErrors { code } } }", "S H H H D D D D",
+						consultationRule));
+		e.put("Mutation.importHouseholds", x(
+				"mutation { importHouseholds(input: { csv: \"commune_code,group_code,group_name,household_id\\n\" }) { rows } }",
+				"S A A A D D D D", "admin and officials (`Roles.IS_PLANNER`)"));
+		e.put("Mutation.answerConsultation",
+				x("mutation { answerConsultation(input: { consultationId: " + missing
+						+ ", agree: true, idempotencyKey: \"matrix\" }) { userErrors { code } } }", "S D D D D D H D",
+						"resident, for the household bound to their token (`Roles.IS_RESIDENT`)"));
+		e.put("Mutation.enterTally", x("mutation($commune: ID!) { enterTally(input: { consultationId: " + missing
+				+ ", groupId: $commune, counts: { issued: 1, returned: 9, valid: 0, invalid: 0, agree: 0, disagree: 0 } }) "
+				+ "{ userErrors { code } } }", "S H H H H H D D",
+				"admin; official whose scope covers the commune; clerk assigned the commune (`Roles.IS_TALLIER`, then `UnitScope.mayActForCommune` = `Roles.MAY_ACT_FOR_COMMUNE`)"));
+		e.put("Mutation.certifyResults",
+				x("mutation($commune: ID!) { certifyResults(consultationId: " + missing
+						+ ", unitId: $commune) { userErrors { code } } }", "S H H D D D D D",
+						"admin; official whose scope covers the unit (checked before the consultation is looked up)"));
+		e.put("Mutation.publishResults",
+				x("mutation { publishResults(consultationId: " + missing + ") { userErrors { code } } }",
+						"S H H H D D D D", consultationRule));
 		// Mutation: access
 		String userAdmin = "admin (`Roles.IS_ADMIN`); changes go to Keycloak";
 		String someone = "\"00000000-0000-0000-0000-000000000000\"";

@@ -121,10 +121,13 @@ public final class AuthorizationMeasurement {
 			print("public query, anonymous", anonymous);
 			print("public query, bearer token (verified, roles mapped)", bearer);
 		}
-		finally {
+		catch (RuntimeException | Error ex) {
+			ex.printStackTrace();
 			app.close();
-			System.exit(0);
+			System.exit(1);
 		}
+		app.close();
+		System.exit(0);
 	}
 
 	private static JwtAuthenticationConverter converter() {
