@@ -109,6 +109,15 @@ class UserAdministrationKeycloakIntegrationTest extends KeycloakApiTest {
 		assertThat(created.<List<String>>read("$.data.createUser.user.roles")).containsExactly("RESIDENT");
 		assertThat(created.<String>read("$.data.createUser.user.household")).isEqualTo("ho-00004-0099");
 
+		// Audited, without the password.
+		Response audit = this.api
+			.query("""
+					{ auditEntries(first: 20, filter: { kind: "mutation:createUser" }) { edges { node { actor input outcome } } } }""",
+					this.admin);
+		List<String> inputs = audit.read("$.data.auditEntries.edges[*].node.input");
+		assertThat(inputs).as(audit.toString()).anyMatch((input) -> input.contains(username));
+		assertThat(inputs).noneMatch((input) -> input.contains("tam-thoi-2025"));
+
 		Response again = this.api.query(
 				"mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { code } } }",
 				Map.of("input", Map.of("username", username)), this.admin);
