@@ -42,6 +42,15 @@ public final class AuthorizationMeasurement {
 
 	}
 
+	static final class PlainTally implements Tally {
+
+		@Override
+		public int record(String unitId) {
+			return unitId.length();
+		}
+
+	}
+
 	public static void main(String[] args) throws Exception {
 		int calls = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
 		int requests = (args.length > 1) ? Integer.parseInt(args[1]) : 2_000;
@@ -56,7 +65,9 @@ public final class AuthorizationMeasurement {
 			if (trucBach == null || phucXa == null) {
 				throw new IllegalStateException("The demo registry is not loaded");
 			}
-			Tally plain = (unitId) -> unitId.length();
+			// A class, not a lambda: the expression reads #unitId from the implementing
+			// method's parameter names, which a lambda's synthetic method does not keep.
+			Tally plain = new PlainTally();
 			DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
 			handler.setApplicationContext(app);
 			PreAuthorizeAuthorizationManager manager = new PreAuthorizeAuthorizationManager();
