@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * unknown unit, or no hierarchy to walk means no.
  * <p>
  * The scope is the token claim {@code ydan_scope}: Keycloak puts the user attribute of
- * the same name into access tokens (see {@code docs/decisions/0006-scoped-roles.md}), so
+ * the same name into access tokens (see {@code docs/decisions/0008-scoped-roles.md}), so
  * the check runs from the token and the in-memory registry, without calling Keycloak.
  * Entries name units by internal id, global id or code.
  * <ul>

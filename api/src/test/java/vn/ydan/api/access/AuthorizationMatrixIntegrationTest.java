@@ -350,7 +350,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				In / out of scope: the official of Hà Nội (scope `01`) / of Hồ Chí Minh City (`79`); the clerk of
 				Phường Trúc Bạch (`00004`) / of Phường Phúc Xá (`00001`). The operations act on Phường Trúc Bạch
 				(Quận Ba Đình, Hà Nội) and on a draft plan for Quận Ba Đình. Scopes come from the token
-				(`ydan_scope`), set by admins in Keycloak (see `docs/decisions/0006-scoped-roles.md`).
+				(`ydan_scope`), set by admins in Keycloak (see `docs/decisions/0008-scoped-roles.md`).
 
 				""");
 		md.append("| operation |");
