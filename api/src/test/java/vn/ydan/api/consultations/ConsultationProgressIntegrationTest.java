@@ -1,13 +1,20 @@
 package vn.ydan.api.consultations;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +90,37 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 
 	@Test
 	@Order(3)
+	void springsWebSocketGraphQlClientGetsTheSameResultsWithTheTokenInConnectionInit() {
+		WebSocketGraphQlClient client = WebSocketGraphQlClient
+			.builder("ws://127.0.0.1:" + this.port + "/graphql", new StandardWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + ConsultationFixture.official()));
+				}
+			})
+			.build();
+		try {
+			ClientGraphQlResponse first = client.document("""
+					subscription($id: ID!) { consultationProgress(id: $id) { communes { unit { code } online } } }""")
+				.variable("id", consultation.consultationId)
+				.executeSubscription()
+				.blockFirst(WAIT);
+
+			assertThat(first).isNotNull();
+			assertThat(first.getErrors()).isEmpty();
+			assertThat(first.field("consultationProgress.communes[0].unit.code").toEntity(String.class))
+				.isEqualTo("00006");
+			assertThat(first.field("consultationProgress.communes[0].online").toEntity(Integer.class)).isEqualTo(1);
+			assertThat(first.field("consultationProgress.communes[1].online").toEntity(Integer.class)).isEqualTo(1);
+		}
+		finally {
+			client.stop().block(WAIT);
+		}
+	}
+
+	@Test
+	@Order(3)
 	void unpublishedResultsAreRefusedToAnonymousCallersAndToCallersOutOfScope() {
 		assertThat(refusal(null)).isEqualTo("UNAUTHORIZED");
 		assertThat(refusal(ConsultationFixture.resident(ConsultationFixture.household("00006", 1, 2))))
@@ -94,7 +132,7 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 	@Order(4)
 	void anInvalidTokenInConnectionInitClosesTheConnectionAsUnauthorized() {
 		String forged = issuer.tokenSignedByAnotherKey((claims) -> claims.claim("preferred_username", "mallory")
-			.claim("realm_access", java.util.Map.of("roles", java.util.List.of("admin"))));
+			.claim("realm_access", Map.of("roles", java.util.List.of("admin"))));
 		try (GraphQlWsClient client = GraphQlWsClient.subscribe(webSocketUrl(), consultation.consultationId, forged)) {
 			JsonNode closed = client.awaitEvent("closed", WAIT).json();
 			assertThat(closed.path("code").asInt()).as(closed.toString()).isEqualTo(4401);

@@ -62,11 +62,15 @@ final class GraphQlWsClient implements AutoCloseable {
 	 * Subscribes to {@code consultationProgress(id)} at {@code url}, with a token or not.
 	 */
 	static GraphQlWsClient subscribe(String url, String consultationId, @Nullable String token) {
+		return (token != null) ? start("subscribe.mjs", url, consultationId, token)
+				: start("subscribe.mjs", url, consultationId);
+	}
+
+	/** Runs {@code node <script> <arguments>} in {@code src/test/node-live}. */
+	static GraphQlWsClient start(String script, String... arguments) {
 		installed();
-		List<String> command = new ArrayList<>(List.of(executable("node"), "subscribe.mjs", url, consultationId));
-		if (token != null) {
-			command.add(token);
-		}
+		List<String> command = new ArrayList<>(List.of(executable("node"), script));
+		command.addAll(List.of(arguments));
 		try {
 			return new GraphQlWsClient(new ProcessBuilder(command).directory(FOLDER.toFile()).start());
 		}
