@@ -16,6 +16,8 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
+import vn.ydan.api.GraphQlHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,15 +93,7 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 	@Test
 	@Order(3)
 	void springsWebSocketGraphQlClientGetsTheSameResultsWithTheTokenInConnectionInit() {
-		WebSocketGraphQlClient client = WebSocketGraphQlClient
-			.builder("ws://127.0.0.1:" + this.port + "/graphql", new StandardWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + ConsultationFixture.official()));
-				}
-			})
-			.build();
+		WebSocketGraphQlClient client = webSocketClient(ConsultationFixture.official());
 		try {
 			ClientGraphQlResponse first = client.document("""
 					subscription($id: ID!) { consultationProgress(id: $id) { communes { unit { code } online } } }""")
@@ -117,6 +111,30 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 		finally {
 			client.stop().block(WAIT);
 		}
+	}
+
+	@Test
+	@Order(3)
+	void aMutationSentOverTheWebSocketIsAuditedAsTheConnectionsCaller() {
+		WebSocketGraphQlClient client = webSocketClient(ConsultationFixture.scoped("canbo-ws", "official", "001"));
+		try {
+			ClientGraphQlResponse refused = client.document("""
+					mutation { closeConsultation(id: "no-such-consultation") { userErrors { code } } }""")
+				.execute()
+				.block(WAIT);
+			assertThat(refused.field("closeConsultation.userErrors[0].code").toEntity(String.class))
+				.isEqualTo("NOT_FOUND");
+		}
+		finally {
+			client.stop().block(WAIT);
+		}
+
+		GraphQlHttp.Response audited = this.api.query("""
+				{ auditEntries(filter: { kind: "mutation:closeConsultation" }, first: 5) {
+				  edges { node { actor outcome } } } }""", ConsultationFixture.admin());
+		assertThat(audited.<java.util.List<String>>read("$.data.auditEntries.edges[*].node.actor")).as(audited.body())
+			.contains("canbo-ws")
+			.doesNotContain("(anonymous)");
 	}
 
 	@Test
@@ -188,6 +206,17 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 			assertThat(results.at("/total/tookPart").asInt()).isEqualTo(20);
 			anonymous.awaitEvent("complete", WAIT);
 		}
+	}
+
+	private WebSocketGraphQlClient webSocketClient(String token) {
+		return WebSocketGraphQlClient.builder(webSocketUrl(), new StandardWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.build();
 	}
 
 	private String refusal(String token) {

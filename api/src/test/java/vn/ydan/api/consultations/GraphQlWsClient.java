@@ -1,11 +1,8 @@
 package vn.ydan.api.consultations;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +16,15 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ydan.api.protocol.NodeChecks;
+
 /**
  * A real graphql-ws client: the npm packages {@code graphql-ws} and {@code ws} (pinned by
- * the committed {@code src/test/node-live/package-lock.json}, installed by {@code npm ci}
- * the first time or when the lock changed) running {@code subscribe.mjs} in Node.js. Its
- * events arrive as JSON lines, each stamped with the time it was received.
+ * the api's committed {@code src/test/node/package-lock.json}, installed by
+ * {@link NodeChecks}) running {@code subscribe.mjs} in Node.js. Its events arrive as JSON
+ * lines, each stamped with the time it was received.
  */
 final class GraphQlWsClient implements AutoCloseable {
-
-	static final Path FOLDER = Path.of("src/test/node-live").toAbsolutePath();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,17 +63,9 @@ final class GraphQlWsClient implements AutoCloseable {
 				: start("subscribe.mjs", url, consultationId);
 	}
 
-	/** Runs {@code node <script> <arguments>} in {@code src/test/node-live}. */
+	/** Runs {@code node <script> <arguments>} in the api's {@code src/test/node}. */
 	static GraphQlWsClient start(String script, String... arguments) {
-		installed();
-		List<String> command = new ArrayList<>(List.of(executable("node"), script));
-		command.addAll(List.of(arguments));
-		try {
-			return new GraphQlWsClient(new ProcessBuilder(command).directory(FOLDER.toFile()).start());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not run " + command, ex);
-		}
+		return new GraphQlWsClient(NodeChecks.start(script, arguments));
 	}
 
 	/** The next event that matches, skipping others; fails after {@code timeout}. */
@@ -121,44 +110,6 @@ final class GraphQlWsClient implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
 		}
-	}
-
-	private static synchronized void installed() {
-		Path marker = FOLDER.resolve("node_modules/.package-lock.json");
-		Path lock = FOLDER.resolve("package-lock.json");
-		try {
-			if (Files.exists(marker)
-					&& Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
-				return;
-			}
-			Process install = new ProcessBuilder(executable("npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error")
-				.directory(FOLDER.toFile())
-				.redirectErrorStream(true)
-				.start();
-			CompletableFuture<String> output = read(install.getInputStream());
-			if (!install.waitFor(600, TimeUnit.SECONDS) || install.exitValue() != 0) {
-				install.destroyForcibly();
-				throw new IllegalStateException("npm ci in " + FOLDER + " failed:\n" + output.join());
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String executable(String name) {
-		for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-			Path candidate = Path.of(directory, name);
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		throw new IllegalStateException(name + " not found on the PATH: the api's tests need Node.js 20+ and npm "
-				+ "(apt-get install nodejs npm)");
 	}
 
 	private static CompletableFuture<String> read(InputStream stream) {

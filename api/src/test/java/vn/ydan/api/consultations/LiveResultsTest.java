@@ -33,6 +33,11 @@ abstract class LiveResultsTest {
 	static void ownStore(DynamicPropertyRegistry properties) {
 		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
 		properties.add("ydan.data-dir", () -> dataDirectory);
+		// As in ApiIntegrationTest: budgets these tests cannot exhaust (the measurement
+		// opens hundreds of subscriptions as one user).
+		for (String client : new String[] { "anonymous", "partner", "console" }) {
+			properties.add("ydan.api.limits.rate." + client, () -> "1000000000");
+		}
 	}
 
 	@BeforeEach
