@@ -3,6 +3,7 @@ package vn.ydan.api.access;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,6 +30,10 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/error")
+			.permitAll()
+			// Result exports decide per consultation (public once published), like
+			// /graphql.
+			.requestMatchers(HttpMethod.GET, "/exports/**")
 			.permitAll()
 			.anyRequest()
 			.denyAll())

@@ -64,10 +64,14 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 		this.timeout = timeout;
 	}
 
-	/** First: before answers cached by features, audit records and error rewriting. */
+	/**
+	 * First but one: before answers cached by features, audit records and error
+	 * rewriting; after the WebSocket authentication, which sets the caller of a
+	 * graphql-ws connection (access.WebSocketAuthentication).
+	 */
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 	@Override

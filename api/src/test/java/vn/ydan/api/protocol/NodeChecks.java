@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * by the committed {@code package-lock.json}; {@code npm ci} installs them into
  * {@code src/test/node/node_modules} the first time, or when the lock file changed.
  */
-final class NodeChecks {
+public final class NodeChecks {
 
-	static final Path FOLDER = Path.of("src/test/node").toAbsolutePath();
+	public static final Path FOLDER = Path.of("src/test/node").toAbsolutePath();
 
 	private NodeChecks() {
 	}
@@ -29,6 +29,23 @@ final class NodeChecks {
 		List<String> command = new ArrayList<>(List.of(executable("node"), script));
 		command.addAll(List.of(arguments));
 		return exec(command, 120);
+	}
+
+	/**
+	 * Starts {@code node <script> <arguments>} and returns the running process, for
+	 * clients that talk while the test runs (the graphql-ws clients of the consultations
+	 * tests).
+	 */
+	public static Process start(String script, String... arguments) {
+		installed();
+		List<String> command = new ArrayList<>(List.of(executable("node"), script));
+		command.addAll(List.of(arguments));
+		try {
+			return new ProcessBuilder(command).directory(FOLDER.toFile()).start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not run " + command, ex);
+		}
 	}
 
 	private static synchronized void installed() {

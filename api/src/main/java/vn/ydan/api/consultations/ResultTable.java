@@ -1,0 +1,122 @@
+package vn.ydan.api.consultations;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.UnitRecord;
+import vn.ydan.api.units.UnitRegistry;
+
+/**
+ * A consultation's results as one table, one row per commune, for the CSV and XLSX
+ * exports: the same columns and Vietnamese headers in both, units named as they stood
+ * when the consultation opened. Shares are percentages of all the commune's households
+ * (the base the pass rule uses), rounded to two decimals.
+ *
+ * @param consultation the consultation
+ * @param rows one per commune, in the consultation's order
+ */
+record ResultTable(Consultation consultation, List<Row> rows) {
+
+	static final List<String> HEADERS = List.of("Tỉnh/Thành phố", "Quận/Huyện", "Mã xã", "Xã/Phường/Thị trấn", "Số hộ",
+			"Số hộ tham gia", "Trả lời trực tuyến", "Phiếu giấy thu về", "Đồng ý", "Không đồng ý", "Phiếu không hợp lệ",
+			"Tỷ lệ tham gia (%)", "Tỷ lệ đồng ý (%)", "Tỷ lệ không đồng ý (%)", "Kết quả", "Đã xác nhận");
+
+	static ResultTable of(Consultation consultation, ResultViews.Results results, UnitRegistry registry) {
+		LocalDate date = ConsultationService.referenceDate(consultation);
+		List<Row> rows = new ArrayList<>();
+		// ResultViews lists the communes in the consultation's order.
+		for (int i = 0; i < results.communes().size(); i++) {
+			ResultViews.CommuneResult commune = results.communes().get(i);
+			String communeId = consultation.units().get(i).unitId();
+			UnitRecord unit = registry.unit(communeId, date);
+			String province = "";
+			String district = "";
+			String parentId = (unit != null) ? unit.parentId() : null;
+			while (parentId != null) {
+				UnitRecord parent = registry.unit(parentId, date);
+				if (parent == null) {
+					break;
+				}
+				if (parent.level() == UnitLevel.DISTRICT) {
+					district = parent.fullName();
+				}
+				else if (parent.level() == UnitLevel.PROVINCE) {
+					province = parent.fullName();
+				}
+				parentId = parent.parentId();
+			}
+			rows.add(new Row(province, district, (unit != null && unit.code() != null) ? unit.code() : "",
+					(unit != null) ? unit.fullName() : communeId, commune.households(), commune.tookPart(),
+					commune.online(), commune.paperReturned(), commune.agree(), commune.disagree(), commune.invalid(),
+					commune.outcome(), commune.certified()));
+		}
+		return new ResultTable(consultation, rows);
+	}
+
+	/** Vietnamese name of an outcome. */
+	static String outcomeName(ConsultationService.Outcome outcome) {
+		return switch (outcome) {
+			case PASS -> "Đạt";
+			case FAIL -> "Không đạt";
+			case PENDING -> "Chưa có kết quả";
+		};
+	}
+
+	/** {@code count} as a percentage of {@code households}, two decimals. */
+	static double share(long count, long households) {
+		return (households > 0) ? Math.round(count * 10000.0 / households) / 100.0 : 0;
+	}
+
+	/**
+	 * One commune.
+	 *
+	 * @param province its province (full name)
+	 * @param district its district, empty where there is none
+	 * @param code its code
+	 * @param commune its full name
+	 * @param households households in the register
+	 * @param tookPart households that took part
+	 * @param online online answers
+	 * @param paperReturned paper forms returned (verified tallies)
+	 * @param agree agree
+	 * @param disagree disagree
+	 * @param invalid invalid paper forms
+	 * @param outcome pass, fail, pending
+	 * @param certified whether certified
+	 */
+	record Row(String province, String district, String code, String commune, long households, long tookPart,
+			long online, long paperReturned, long agree, long disagree, long invalid,
+			ConsultationService.Outcome outcome, boolean certified) {
+
+		double turnout() {
+			return share(this.tookPart, this.households);
+		}
+
+		double agreeShare() {
+			return share(this.agree, this.households);
+		}
+
+		double disagreeShare() {
+			return share(this.disagree, this.households);
+		}
+
+		String outcomeName() {
+			return ResultTable.outcomeName(this.outcome);
+		}
+
+		String certifiedName() {
+			return this.certified ? "Có" : "Chưa";
+		}
+
+		/** The cells in {@link #HEADERS} order: strings, longs and doubles. */
+		List<Object> cells() {
+			return List.of(this.province, this.district, this.code, this.commune, this.households, this.tookPart,
+					this.online, this.paperReturned, this.agree, this.disagree, this.invalid, turnout(), agreeShare(),
+					disagreeShare(), outcomeName(), certifiedName());
+		}
+
+	}
+
+}
