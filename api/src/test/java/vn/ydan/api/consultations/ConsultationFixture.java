@@ -32,8 +32,12 @@ final class ConsultationFixture {
 		return scoped("canbo", "official", "001");
 	}
 
+	/**
+	 * Clerks act on the communes assigned to them, by name: here every ward of Ba Đình.
+	 */
 	static String clerk() {
-		return scoped("thuky", "clerk", "001");
+		return scoped("thuky", "clerk",
+				"00001 00004 00006 00007 00008 00013 00016 00019 00022 00025 00028 00031 00034");
 	}
 
 	private final GraphQlHttp api;
