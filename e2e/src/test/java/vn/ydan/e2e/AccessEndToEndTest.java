@@ -54,6 +54,14 @@ class AccessEndToEndTest extends ConsoleBrowserTest {
 			throw ex;
 		}
 
+		// Start from an empty scope: another test of the run may have given thuky one
+		// (a ward of Hanoi, which the Hanoi plan test then ends).
+		Locator removes = page.locator("[id^='access-scope-remove-']");
+		for (int i = 0; i < 20 && removes.count() > 0; i++) {
+			int before = removes.count();
+			removes.first().click();
+			assertThat(removes).hasCount(before - 1);
+		}
 		page.locator("#access-scope-search input").fill("lung cu");
 		page.locator("#access-scope-search-button").click();
 		page.locator("#access-scope-add-00715").click();
