@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -18,6 +17,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 import vn.ydan.api.units.UnitLevel;
+
+import vn.ydan.api.store.Revisions;
 
 /**
  * The {@code consultations} collection: one document per consultation, replaced whole
@@ -55,23 +56,7 @@ class Consultations {
 
 	/** False when another change got there first (or, for a new one, the id is taken). */
 	boolean save(Consultation consultation, int expectedRevision) {
-		Document document = toDocument(consultation);
-		if (expectedRevision == 0) {
-			try {
-				this.collection.insertOne(document);
-				return true;
-			}
-			catch (MongoWriteException ex) {
-				if (ex.getError().getCode() == 11000) {
-					return false;
-				}
-				throw ex;
-			}
-		}
-		return this.collection
-			.replaceOne(Filters.and(Filters.eq("_id", consultation.id()), Filters.eq("revision", expectedRevision)),
-					document)
-			.getMatchedCount() == 1;
+		return Revisions.save(this.collection, toDocument(consultation), expectedRevision);
 	}
 
 	static Document toDocument(Consultation consultation) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -14,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
+
+import vn.ydan.api.store.Revisions;
 
 /**
  * The {@code tallies} collection: one document per consultation and residential group,
@@ -49,24 +50,7 @@ class Tallies {
 	}
 
 	boolean save(Tally tally, int expectedRevision) {
-		Document document = toDocument(tally);
-		if (expectedRevision == 0) {
-			try {
-				this.collection.insertOne(document);
-				return true;
-			}
-			catch (MongoWriteException ex) {
-				if (ex.getError().getCode() == 11000) {
-					return false;
-				}
-				throw ex;
-			}
-		}
-		return this.collection
-			.replaceOne(
-					Filters.and(Filters.eq("_id", document.getString("_id")), Filters.eq("revision", expectedRevision)),
-					document)
-			.getMatchedCount() == 1;
+		return Revisions.save(this.collection, toDocument(tally), expectedRevision);
 	}
 
 	private static Document toDocument(Tally tally) {

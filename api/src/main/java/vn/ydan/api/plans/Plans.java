@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,6 +22,8 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitType;
+
+import vn.ydan.api.store.Revisions;
 
 /**
  * The {@code plans} collection (one document per plan, replaced whole, only if its
@@ -70,20 +71,7 @@ class Plans {
 	 */
 	boolean save(Plan plan, int expectedRevision, String actor, String change) {
 		Document document = toDocument(plan);
-		if (expectedRevision == 0) {
-			try {
-				this.plans.insertOne(document);
-			}
-			catch (MongoWriteException ex) {
-				if (ex.getError().getCode() == 11000) {
-					return false;
-				}
-				throw ex;
-			}
-		}
-		else if (this.plans
-			.replaceOne(Filters.and(Filters.eq("_id", plan.id()), Filters.eq("revision", expectedRevision)), document)
-			.getMatchedCount() != 1) {
+		if (!Revisions.save(this.plans, document, expectedRevision)) {
 			return false;
 		}
 		// After the plan: a crash in between loses one history entry, never the change.

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.store.Revisions;
+
 /**
  * The {@code units} collection: one document per unit with all its versions. Written with
  * the plain driver, whole documents at a time, so that a write is atomic per unit and a
@@ -92,22 +94,7 @@ class Units {
 	 * is 0. Returns false when another writer got there first.
 	 */
 	boolean replace(AdministrativeUnit unit, int expectedRevision) {
-		if (expectedRevision == 0) {
-			try {
-				this.collection.insertOne(toDocument(unit));
-				return true;
-			}
-			catch (com.mongodb.MongoWriteException ex) {
-				if (ex.getError().getCode() == 11000) {
-					return false;
-				}
-				throw ex;
-			}
-		}
-		return this.collection
-			.replaceOne(Filters.and(Filters.eq("_id", unit.id()), Filters.eq("revision", expectedRevision)),
-					toDocument(unit))
-			.getMatchedCount() == 1;
+		return Revisions.save(this.collection, toDocument(unit), expectedRevision);
 	}
 
 	long count() {
