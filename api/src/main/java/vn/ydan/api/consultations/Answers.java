@@ -7,6 +7,8 @@ import java.util.List;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -75,12 +77,22 @@ class Answers {
 		return (document != null) ? fromDocument(document) : null;
 	}
 
-	List<Answer> all(String consultationId) {
-		List<Answer> all = new ArrayList<>();
-		for (Document document : this.collection.find(Filters.eq("consultationId", consultationId))) {
-			all.add(fromDocument(document));
+	/**
+	 * The answers of a consultation counted per residential group, way of answering and
+	 * name chosen: by the store, so that memory grows with the groups, never with the
+	 * answers.
+	 */
+	List<AnswerCount> countByGroup(String consultationId) {
+		List<AnswerCount> counts = new ArrayList<>();
+		for (Document count : this.collection
+			.aggregate(List.of(Aggregates.match(Filters.eq("consultationId", consultationId)), Aggregates.group(
+					new Document("groupId", "$groupId").append("agree", "$agree").append("nameChoice", "$nameChoice"),
+					Accumulators.sum("answers", 1))))) {
+			Document key = count.get("_id", Document.class);
+			counts.add(new AnswerCount(key.getString("groupId"), key.getBoolean("agree"), key.getString("nameChoice"),
+					count.getInteger("answers")));
 		}
-		return all;
+		return counts;
 	}
 
 	long count(String consultationId) {
@@ -131,6 +143,15 @@ class Answers {
 	 */
 	record Answer(String consultationId, String householdId, String communeId, String groupId, boolean agree,
 			@Nullable String nameChoice, String by, @Nullable String clientId, Instant at, String idempotencyKey) {
+	}
+
+	/**
+	 * @param groupId a residential group
+	 * @param agree the answer
+	 * @param nameChoice the name chosen, or null
+	 * @param answers how many households of the group answered so
+	 */
+	record AnswerCount(String groupId, boolean agree, @Nullable String nameChoice, int answers) {
 	}
 
 }

@@ -177,10 +177,8 @@ class ConsultationService {
 				return refuse("Chỉ mở được đợt đã lên lịch", "STATUS_TRANSITION_INVALID");
 			}
 			List<String> communes = communes(consultation);
-			List<Households.Household> register = this.households.inCommunes(communes);
-			Set<String> withHouseholds = new HashSet<>();
-			register.forEach((household) -> withHouseholds.add(household.communeId()));
-			List<String> empty = communes.stream().filter((commune) -> !withHouseholds.contains(commune)).toList();
+			Map<String, Integer> register = this.households.countByCommune(communes);
+			List<String> empty = communes.stream().filter((commune) -> !register.containsKey(commune)).toList();
 			if (!empty.isEmpty()) {
 				return refuse(empty.size() + " đơn vị chưa có danh sách hộ, ví dụ " + name(empty.get(0), consultation),
 						"ELECTORATE_MISSING");

@@ -230,11 +230,14 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 			return thread;
 		});
 		Random random = new Random();
-		List<Households.Household> register = this.households.frozen(consultation.id());
+		List<Households.GroupSize> groups = this.households.frozenGroups(consultation.id());
 		executor.scheduleWithFixedDelay(() -> {
 			try {
-				for (int i = 0; i < 3; i++) {
-					Households.Household household = register.get(random.nextInt(register.size()));
+				// One group a second: the frozen register is never read whole.
+				List<Households.Household> group = this.households.frozenInGroup(consultation.id(),
+						groups.get(random.nextInt(groups.size())).groupId());
+				for (int i = 0; i < 3 && !group.isEmpty(); i++) {
+					Households.Household household = group.get(random.nextInt(group.size()));
 					if (household.id().equals("ho-00004-0001")
 							|| this.answers.find(consultation.id(), household.id()) != null) {
 						continue;

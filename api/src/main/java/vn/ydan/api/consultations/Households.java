@@ -5,17 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +35,8 @@ class Households {
 	static final String ELECTORATE = "electorate";
 
 	static final int BATCH = 1_000;
+
+	static final int FREEZE_CHUNK = 20_000;
 
 	private final MongoCollection<Document> register;
 
@@ -65,39 +67,84 @@ class Households {
 		}
 	}
 
-	/** The registered households of these communes. */
-	List<Household> inCommunes(List<String> communeIds) {
-		List<Household> found = new ArrayList<>();
-		for (Document document : this.register.find(Filters.in("communeId", communeIds))) {
-			found.add(new Household(document.getString("_id"), document.getString("communeId"),
-					document.getString("groupId")));
-		}
-		return found;
-	}
-
-	/** Households registered per group, for the communes given. */
-	Map<String, Integer> countByGroup(List<String> communeIds) {
+	/**
+	 * Households registered per commune, for the communes given, counted by the store.
+	 */
+	Map<String, Integer> countByCommune(List<String> communeIds) {
 		Map<String, Integer> counts = new HashMap<>();
-		for (Household household : inCommunes(communeIds)) {
-			counts.merge(household.groupId(), 1, Integer::sum);
+		for (Document group : this.register.aggregate(List.of(Aggregates.match(Filters.in("communeId", communeIds)),
+				Aggregates.group("$communeId", Accumulators.sum("households", 1))))) {
+			counts.put(group.getString("_id"), group.getInteger("households"));
 		}
 		return counts;
 	}
 
-	/** Freezes the register of a consultation's communes: idempotent. */
-	void freeze(String consultationId, List<Household> households) {
-		for (int from = 0; from < households.size(); from += BATCH) {
-			List<WriteModel<Document>> writes = new ArrayList<>();
-			ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-			for (Household household : households.subList(from, Math.min(households.size(), from + BATCH))) {
-				String id = consultationId + "|" + household.id();
-				writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
-						new Document("_id", id).append("consultationId", consultationId)
-							.append("householdId", household.id())
-							.append("communeId", household.communeId())
-							.append("groupId", household.groupId()),
-						upsert));
+	/** The residential groups of these communes with their registered households. */
+	List<GroupSize> registeredGroups(List<String> communeIds) {
+		return groupSizes(this.register, Filters.in("communeId", communeIds));
+	}
+
+	/**
+	 * The residential groups of a consultation's frozen register with their households.
+	 */
+	List<GroupSize> frozenGroups(String consultationId) {
+		return groupSizes(this.electorate, Filters.eq("consultationId", consultationId));
+	}
+
+	// Counted by the store, so that memory grows with the groups, never with the
+	// households.
+	private static List<GroupSize> groupSizes(MongoCollection<Document> collection, Bson filter) {
+		List<GroupSize> groups = new ArrayList<>();
+		for (Document group : collection.aggregate(List.of(Aggregates.match(filter), Aggregates.group("$groupId",
+				Accumulators.first("communeId", "$communeId"), Accumulators.sum("households", 1))))) {
+			groups.add(new GroupSize(group.getString("_id"), group.getString("communeId"),
+					group.getInteger("households")));
+		}
+		return groups;
+	}
+
+	/**
+	 * Freezes the register of these communes (with their registered households, from
+	 * {@link #countByCommune}) for a consultation; idempotent. Reads a few communes at a
+	 * time, up to {@link #FREEZE_CHUNK} households, so that memory stays bounded however
+	 * large the register: the embedded store holds a query's whole result until it is
+	 * read.
+	 */
+	void freeze(String consultationId, Map<String, Integer> countByCommune) {
+		List<String> chunk = new ArrayList<>();
+		int households = 0;
+		for (Map.Entry<String, Integer> commune : countByCommune.entrySet()) {
+			if (!chunk.isEmpty() && households + commune.getValue() > FREEZE_CHUNK) {
+				freezeChunk(consultationId, chunk);
+				chunk.clear();
+				households = 0;
 			}
+			chunk.add(commune.getKey());
+			households += commune.getValue();
+		}
+		if (!chunk.isEmpty()) {
+			freezeChunk(consultationId, chunk);
+		}
+	}
+
+	private void freezeChunk(String consultationId, List<String> communeIds) {
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+		for (Document household : this.register.find(Filters.in("communeId", communeIds)).batchSize(BATCH)) {
+			String householdId = household.getString("_id");
+			String id = consultationId + "|" + householdId;
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+					new Document("_id", id).append("consultationId", consultationId)
+						.append("householdId", householdId)
+						.append("communeId", household.getString("communeId"))
+						.append("groupId", household.getString("groupId")),
+					upsert));
+			if (writes.size() == BATCH) {
+				this.electorate.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+				writes.clear();
+			}
+		}
+		if (!writes.isEmpty()) {
 			this.electorate.bulkWrite(writes, new BulkWriteOptions().ordered(true));
 		}
 	}
@@ -109,10 +156,11 @@ class Households {
 				? new Household(householdId, document.getString("communeId"), document.getString("groupId")) : null;
 	}
 
-	/** The frozen register of a consultation. */
-	List<Household> frozen(String consultationId) {
+	/** A consultation's frozen register, one residential group's households. */
+	List<Household> frozenInGroup(String consultationId, String groupId) {
 		List<Household> found = new ArrayList<>();
-		for (Document document : this.electorate.find(Filters.eq("consultationId", consultationId))) {
+		for (Document document : this.electorate
+			.find(Filters.and(Filters.eq("consultationId", consultationId), Filters.eq("groupId", groupId)))) {
 			found.add(new Household(document.getString("householdId"), document.getString("communeId"),
 					document.getString("groupId")));
 		}
@@ -125,6 +173,14 @@ class Households {
 	 * @param groupId internal id of its residential group
 	 */
 	record Household(String id, String communeId, String groupId) {
+	}
+
+	/**
+	 * @param groupId internal id of a residential group
+	 * @param communeId internal id of its commune
+	 * @param households households registered in it
+	 */
+	record GroupSize(String groupId, String communeId, int households) {
 	}
 
 }

@@ -51,22 +51,21 @@ class ResultBoard {
 
 	private Board build(Consultation consultation) {
 		List<String> communes = consultation.units().stream().map(Consultation.ConsultedUnit::unitId).toList();
-		List<Households.Household> register = (consultation.status() == ConsultationStatus.SCHEDULED)
-				? this.households.inCommunes(communes) : this.households.frozen(consultation.id());
+		List<Households.GroupSize> register = (consultation.status() == ConsultationStatus.SCHEDULED)
+				? this.households.registeredGroups(communes) : this.households.frozenGroups(consultation.id());
 		Board board = new Board();
 		for (String commune : communes) {
 			board.groupsByCommune.put(commune, new ArrayList<>());
 		}
-		for (Households.Household household : register) {
-			GroupCounts group = board.groups.computeIfAbsent(household.groupId(), (id) -> {
-				board.groupsByCommune.computeIfAbsent(household.communeId(), (c) -> new ArrayList<>()).add(id);
-				return new GroupCounts(household.communeId());
-			});
-			group.households++;
+		for (Households.GroupSize size : register) {
+			board.groupsByCommune.computeIfAbsent(size.communeId(), (c) -> new ArrayList<>()).add(size.groupId());
+			GroupCounts group = new GroupCounts(size.communeId());
+			group.households = size.households();
+			board.groups.put(size.groupId(), group);
 		}
 		if (consultation.status() != ConsultationStatus.SCHEDULED) {
-			for (Answers.Answer answer : this.answers.all(consultation.id())) {
-				board.answered(answer.groupId(), answer.agree(), answer.nameChoice());
+			for (Answers.AnswerCount count : this.answers.countByGroup(consultation.id())) {
+				board.answered(count.groupId(), count.agree(), count.nameChoice(), count.answers());
 			}
 			for (Tally tally : this.tallies.all(consultation.id())) {
 				if (tally.verified() != null) {
@@ -87,13 +86,17 @@ class ResultBoard {
 		private final AtomicLong changes = new AtomicLong();
 
 		void answered(String groupId, boolean agree, @Nullable String nameChoice) {
+			answered(groupId, agree, nameChoice, 1);
+		}
+
+		void answered(String groupId, boolean agree, @Nullable String nameChoice, long answers) {
 			GroupCounts group = this.groups.get(groupId);
 			if (group == null) {
 				return;
 			}
-			(agree ? group.onlineAgree : group.onlineDisagree).increment();
+			(agree ? group.onlineAgree : group.onlineDisagree).add(answers);
 			if (nameChoice != null) {
-				group.onlineNames.computeIfAbsent(nameChoice, (name) -> new LongAdder()).increment();
+				group.onlineNames.computeIfAbsent(nameChoice, (name) -> new LongAdder()).add(answers);
 			}
 			this.changes.incrementAndGet();
 		}

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -43,6 +45,16 @@ class EmbeddedStore implements AutoCloseable {
 	 * Opens (or creates) the store file in {@code dataDirectory} and starts serving it.
 	 */
 	static EmbeddedStore open(Path dataDirectory) {
+		return open(dataDirectory, (failure) -> {
+		});
+	}
+
+	/**
+	 * Opens the store, calling {@code onFailure} once when it fails for good: MVStore
+	 * closes itself after a failed write (out of memory, a full disk), and every later
+	 * request would fail until a restart.
+	 */
+	static EmbeddedStore open(Path dataDirectory, Consumer<Throwable> onFailure) {
 		Path file = dataDirectory.resolve(FILE_NAME);
 		try {
 			Files.createDirectories(dataDirectory);
@@ -51,7 +63,15 @@ class EmbeddedStore implements AutoCloseable {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDirectory, ex);
 		}
 		// MVStore locks the file: a second process on the same data directory fails here.
-		MVStore mvStore = new MVStore.Builder().fileName(file.toString()).open();
+		AtomicBoolean failed = new AtomicBoolean();
+		MVStore mvStore = new MVStore.Builder().fileName(file.toString())
+			.backgroundExceptionHandler((thread, failure) -> {
+				if (failed.compareAndSet(false, true)) {
+					log.error("The embedded store failed and closes itself", failure);
+					onFailure.accept(failure);
+				}
+			})
+			.open();
 		EmbeddedStore store = new EmbeddedStore(new CommitBeforeAckBackend(mvStore));
 		log.info("Embedded MongoDB stand-in on {} storing in {}", store.connectionString(), file);
 		return store;
@@ -59,6 +79,10 @@ class EmbeddedStore implements AutoCloseable {
 
 	String connectionString() {
 		return "mongodb://127.0.0.1:" + this.address.getPort() + "/" + DATABASE;
+	}
+
+	MVStore mvStore() {
+		return this.backend.getMvStore();
 	}
 
 	boolean isOpen() {

@@ -7,8 +7,10 @@ import com.mongodb.client.MongoClient;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,9 +28,22 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedStoreConfiguration.NoMongoUri.class)
 class EmbeddedStoreConfiguration {
 
+	/** The api's exit status when its embedded store failed. */
+	static final int STORE_FAILED = 74;
+
+	/**
+	 * When the store fails for good, the api stops with {@link #STORE_FAILED} rather than
+	 * refuse every request until someone notices: every acknowledged write is in the file
+	 * (see {@link CommitBeforeAckBackend}), and a restart recovers.
+	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedStore embeddedStore(@Value("${ydan.data-dir}") Path dataDirectory) {
-		return EmbeddedStore.open(dataDirectory);
+	EmbeddedStore embeddedStore(@Value("${ydan.data-dir}") Path dataDirectory, ConfigurableApplicationContext context) {
+		return EmbeddedStore.open(dataDirectory, (failure) -> {
+			// Not on the failing thread: closing the context waits for request threads.
+			Thread stop = new Thread(() -> System.exit(SpringApplication.exit(context, () -> STORE_FAILED)),
+					"store-failed");
+			stop.start();
+		});
 	}
 
 	@Bean

@@ -1,11 +1,15 @@
 package vn.ydan.api.store;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,25 @@ class EmbeddedStoreIntegrationTest {
 	void refusesAFileAlreadyInUse(@TempDir Path directory) {
 		try (EmbeddedStore store = EmbeddedStore.open(directory)) {
 			assertThatException().isThrownBy(() -> EmbeddedStore.open(directory)).withMessageContaining("locked");
+		}
+	}
+
+	@Test
+	void reportsOnceWhenTheStoreFailsForGood(@TempDir Path directory) {
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		try (EmbeddedStore store = EmbeddedStore.open(directory, failures::add)) {
+			MVStore mvStore = store.mvStore();
+			// What MVStore does when a write fails: report, then close at once.
+			for (int i = 0; i < 2; i++) {
+				assertThatException().isThrownBy(() -> mvStore
+					.panic(DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "disk full (simulated)")));
+			}
+			mvStore.closeImmediately();
+
+			assertThat(failures).singleElement()
+				.extracting(Throwable::getMessage)
+				.asString()
+				.contains("disk full (simulated)");
 		}
 	}
 
