@@ -16,6 +16,7 @@
 # in a benchmark's time; the api verifies them exactly as Keycloak's. Needs wrk and python3.
 #
 #   bench/consultations/measure.sh
+#   BENCH_JFR=/tmp/jfr bench/consultations/measure.sh   # also a flight recording of each phase
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -55,10 +56,20 @@ until grep -q '^ready' "$work/issuer.log"; do
 done
 echo "tokens: $(grep '^ready' "$work/issuer.log")"
 
+recording=""
+if [ -n "${BENCH_JFR:-}" ]; then
+  mkdir -p "$BENCH_JFR"
+  recording="-XX:StartFlightRecording=name=bench,settings=profile"
+fi
+# A flight recording of the phase that just ended, with BENCH_JFR set.
+record() {
+  [ -z "$recording" ] || { jcmd "$api" JFR.dump name=bench "filename=$BENCH_JFR/$1.jfr" > /dev/null
+    jcmd "$api" JFR.stop name=bench > /dev/null; jcmd "$api" JFR.start name=bench settings=profile > /dev/null; }
+}
 start_api() {
   # shellcheck disable=SC2086
   YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
-    java $java_opts -Dspring.profiles.active=bench -Dydan.demo-data.consultation=false \
+    java $java_opts $recording -Dspring.profiles.active=bench -Dydan.demo-data.consultation=false \
     -Dydan.api.limits.enabled=false -jar "$jar" >> "$work/api.log" 2>&1 &
   api=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
@@ -84,9 +95,11 @@ summary() {
 wrk -t2 -c"$clients" -d"${seconds}s" --latency --timeout 30s -s bench/consultations/raw.lua \
   "http://127.0.0.1:$port/bench/raw/answers" > "$work/raw.txt"
 raw=$(summary "$work/raw.txt")
+record raw
 echo "raw-driver insert:        $raw"
 BENCH_ACK_LOG=$work/acks-load wrk -t2 -c"$clients" -d"${seconds}s" --latency --timeout 30s \
   -s bench/consultations/answers.lua "http://127.0.0.1:$port/graphql" > "$work/answers.txt"
+record answers
 echo "answerConsultation (JWT): $(summary "$work/answers.txt")"
 grep '^stored' "$work/answers.txt" | sed 's/^/  wrk: /'
 acknowledged=$(awk '/^stored/ { print $2 }' "$work/answers.txt")
@@ -115,5 +128,6 @@ python3 bench/consultations/setup.py publish > /dev/null
 wrk -t2 -c32 -d"${seconds}s" --latency --timeout 30s -s bench/consultations/results.lua \
   "http://127.0.0.1:$port/graphql" > "$work/results.txt"
 if grep -q -E 'Non-2xx|Socket errors' "$work/results.txt"; then cat "$work/results.txt" >&2; exit 1; fi
+record results
 echo "published results, 526 communes, 32 readers: $(summary "$work/results.txt")"
 echo "RSS at the end: $(rss)"

@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import com.mongodb.ErrorCategory;
@@ -32,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
+
+import vn.ydan.api.store.GroupCommit;
 
 /**
  * The {@code auditLog} collection: one document per entry, its sequence number as
@@ -96,9 +96,7 @@ class AuditLog {
 
 	private final int chunk;
 
-	private final ReentrantLock appending = new ReentrantLock();
-
-	private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+	private final GroupCommit<NewEntry, AuditEntry> appends = new GroupCommit<>(this::appendAll);
 
 	private final ChainHash appendHash = new ChainHash();
 
@@ -119,42 +117,26 @@ class AuditLog {
 	/**
 	 * Appends an entry after the last one and returns it as stored, once stored.
 	 * <p>
-	 * <strong>Group commit.</strong> Entries wait in a queue; whoever holds the append
-	 * lock chains every waiting entry and stores them in one ordered insert (one commit
-	 * of the embedded store), then wakes their callers. Under a burst of writes (online
-	 * answers) one commit serves many entries instead of one, and the chain stays
-	 * strictly ordered.
+	 * <strong>Group commit</strong> ({@link GroupCommit}): whoever holds the lock chains
+	 * every waiting entry and stores them in one ordered insert (one commit of the
+	 * embedded store). Under a burst of writes (online answers) one commit serves many
+	 * entries instead of one, and the chain stays strictly ordered.
 	 * @throws com.mongodb.MongoException when the store refused or did not answer; then
 	 * nothing was appended, or (a lost acknowledgement) the entry is there whole
 	 */
 	AuditEntry append(NewEntry entry) {
-		Pending mine = new Pending(entry);
-		this.waiting.add(mine);
-		this.appending.lock();
-		try {
-			if (!mine.isDone()) {
-				List<Pending> batch = new ArrayList<>();
-				for (Pending next = this.waiting.poll(); next != null; next = this.waiting.poll()) {
-					batch.add(next);
-				}
-				appendAll(batch);
-			}
-		}
-		finally {
-			this.appending.unlock();
-		}
-		return mine.result();
+		return this.appends.submit(entry);
 	}
 
 	/** Under the lock: chains and stores the batch, then settles every entry of it. */
-	private void appendAll(List<Pending> batch) {
+	private void appendAll(List<GroupCommit.Write<NewEntry, AuditEntry>> batch) {
 		Head last = (this.head != null) ? this.head : findHead();
 		List<BsonDocument> documents = new ArrayList<>(batch.size());
 		Head chained = last;
-		for (Pending pending : batch) {
+		for (GroupCommit.Write<NewEntry, AuditEntry> pending : batch) {
 			// Never earlier than the entry before: dates map to ranges of numbers.
 			long at = Math.max(this.clock.millis(), chained.at());
-			BsonDocument document = toDocument(pending.entry, chained.seq() + 1, at, chained.hash());
+			BsonDocument document = toDocument(pending.value(), chained.seq() + 1, at, chained.hash());
 			documents.add(document);
 			chained = new Head(chained.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
 		}
@@ -182,7 +164,7 @@ class AuditLog {
 			}
 			else {
 				try {
-					batch.get(i).complete(appendOne(batch.get(i).entry));
+					batch.get(i).complete(appendOne(batch.get(i).value()));
 				}
 				catch (RuntimeException ex) {
 					batch.get(i).fail(ex);
@@ -216,43 +198,6 @@ class AuditLog {
 			this.head = new Head(last.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
 			return AuditEntry.of(document);
 		}
-	}
-
-	/** An entry waiting to be appended, and how it went. */
-	private static final class Pending {
-
-		private final NewEntry entry;
-
-		private volatile @Nullable AuditEntry stored;
-
-		private volatile @Nullable RuntimeException failure;
-
-		Pending(NewEntry entry) {
-			this.entry = entry;
-		}
-
-		boolean isDone() {
-			return this.stored != null || this.failure != null;
-		}
-
-		void complete(AuditEntry entry) {
-			this.stored = entry;
-		}
-
-		void fail(RuntimeException ex) {
-			this.failure = ex;
-		}
-
-		AuditEntry result() {
-			if (this.failure != null) {
-				throw this.failure;
-			}
-			if (this.stored == null) {
-				throw new IllegalStateException("Audit entry neither stored nor failed");
-			}
-			return this.stored;
-		}
-
 	}
 
 	/** The stored form of an entry, with its hash ({@code hash} is the last field). */

@@ -2,20 +2,27 @@ package vn.ydan.api.consultations;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.mongodb.MongoWriteException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
+
+import vn.ydan.api.store.GroupCommit;
 
 /**
  * The {@code answers} collection: one document per household and consultation, whose id
@@ -28,6 +35,8 @@ class Answers {
 
 	private final MongoCollection<Document> collection;
 
+	private final GroupCommit<Document, Boolean> inserts = new GroupCommit<>(this::store);
+
 	@Autowired
 	Answers(MongoDatabaseFactory databases) {
 		this(databases.getMongoDatabase());
@@ -37,17 +46,35 @@ class Answers {
 		this.collection = database.getCollection(COLLECTION);
 	}
 
-	/** Stores the answer; false when the household has answered already. */
+	/**
+	 * Stores the answer; false when the household has answered already. Concurrent
+	 * answers are stored together, one insert and one commit for many
+	 * ({@link GroupCommit}).
+	 */
 	boolean insert(Answer answer) {
+		return this.inserts.submit(toDocument(answer));
+	}
+
+	private void store(List<GroupCommit.Write<Document, Boolean>> batch) {
+		Map<Integer, WriteError> refused = new HashMap<>();
 		try {
-			this.collection.insertOne(toDocument(answer));
-			return true;
+			this.collection.insertMany(batch.stream().map(GroupCommit.Write::value).toList(),
+					new InsertManyOptions().ordered(false));
 		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCode() == 11000) {
-				return false;
+		catch (MongoBulkWriteException ex) {
+			ex.getWriteErrors().forEach((error) -> refused.put(error.getIndex(), error));
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			WriteError error = refused.get(i);
+			if (error == null) {
+				batch.get(i).complete(true);
 			}
-			throw ex;
+			else if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
+				batch.get(i).complete(false);
+			}
+			else {
+				batch.get(i).fail(new IllegalStateException("The store refused an answer: " + error.getMessage()));
+			}
 		}
 	}
 
@@ -62,9 +89,9 @@ class Answers {
 				.map(Answers::toDocument)
 				.toList();
 			try {
-				this.collection.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+				this.collection.insertMany(batch, new InsertManyOptions().ordered(false));
 			}
-			catch (com.mongodb.MongoBulkWriteException ex) {
+			catch (MongoBulkWriteException ex) {
 				if (ex.getWriteErrors().stream().anyMatch((error) -> error.getCode() != 11000)) {
 					throw ex;
 				}

@@ -219,31 +219,31 @@ class ConsultationService {
 		if (consultation == null) {
 			return AnswerPayload.refused(UserError.of("consultationId", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND"));
 		}
-		Answers.Answer existing = this.answers.find(consultationId, householdId);
-		if (existing != null) {
-			return replay(existing, key);
-		}
+		// The answer is looked for only when refused: a retry then gets the first answer
+		// back, whatever changed since; the usual answer costs one read and one write.
 		Instant now = this.clock.instant();
 		if (!consultation.isOpenAt(now)) {
-			return AnswerPayload.refused(UserError.of(null,
-					"Đợt lấy ý kiến không mở vào lúc này (từ " + consultation.opensAt() + " đến "
-							+ consultation.closesAt() + ", đang: " + consultation.status().label() + ")",
-					"OUTSIDE_WINDOW"));
+			return replayOr(consultationId, householdId, key,
+					UserError.of(null,
+							"Đợt lấy ý kiến không mở vào lúc này (từ " + consultation.opensAt() + " đến "
+									+ consultation.closesAt() + ", đang: " + consultation.status().label() + ")",
+							"OUTSIDE_WINDOW"));
 		}
 		Households.Household household = this.households.frozen(consultationId, householdId);
 		if (household == null) {
-			return AnswerPayload.refused(UserError.of(null,
+			return replayOr(consultationId, householdId, key, UserError.of(null,
 					"Hộ của bạn không có trong danh sách lấy ý kiến của đợt này", "NOT_IN_ELECTORATE"));
 		}
 		if (unitId != null && !unitId.equals(household.communeId())) {
-			return AnswerPayload.refused(UserError.of("unitId",
-					"Hộ của bạn thuộc " + name(household.communeId(), consultation) + ", không phải đơn vị này",
-					"WRONG_UNIT"));
+			return replayOr(consultationId, householdId, key,
+					UserError.of("unitId",
+							"Hộ của bạn thuộc " + name(household.communeId(), consultation) + ", không phải đơn vị này",
+							"WRONG_UNIT"));
 		}
 		Consultation.ConsultedUnit unit = consultation.unit(household.communeId());
 		String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
 		if (choice != null && (unit == null || !unit.nameChoices().contains(choice))) {
-			return AnswerPayload.refused(UserError.of("nameChoice",
+			return replayOr(consultationId, householdId, key, UserError.of("nameChoice",
 					"Tên \"" + choice + "\" không có trong các tên được hỏi", "NAME_CHOICE_INVALID"));
 		}
 		Answers.Answer answer = new Answers.Answer(consultationId, householdId, household.communeId(),
@@ -254,9 +254,7 @@ class ConsultationService {
 		// and then be told of it again.
 		ResultBoard.Board counts = this.board.of(consultation);
 		if (!this.answers.insert(answer)) {
-			Answers.Answer first = this.answers.find(consultationId, householdId);
-			return (first != null) ? replay(first, key)
-					: AnswerPayload.refused(UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
+			return replayOr(consultationId, householdId, key, UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
 		counts.answered(answer.groupId(), agree, choice);
 		return new AnswerPayload(answer, false, List.of());
@@ -458,6 +456,12 @@ class ConsultationService {
 
 	static LocalDate referenceDate(Consultation consultation) {
 		return LocalDate.ofInstant(consultation.opensAt(), VietnamTime.ZONE);
+	}
+
+	/** The household's answer when it has one (see {@link #replay}), else the refusal. */
+	private AnswerPayload replayOr(String consultationId, String householdId, String key, UserError refusal) {
+		Answers.Answer existing = this.answers.find(consultationId, householdId);
+		return (existing != null) ? replay(existing, key) : AnswerPayload.refused(refusal);
 	}
 
 	private AnswerPayload replay(Answers.Answer first, String key) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -22,7 +23,9 @@ import vn.ydan.api.store.Revisions;
 
 /**
  * The {@code consultations} collection: one document per consultation, replaced whole
- * only if its revision is still the one the change was based on.
+ * only if its revision is still the one the change was based on. Read from memory once
+ * seen: every answer reads its consultation, a document of hundreds of communes, and only
+ * this api writes the store (docs/decisions/0004).
  */
 @Component
 class Consultations {
@@ -30,6 +33,8 @@ class Consultations {
 	static final String COLLECTION = "consultations";
 
 	private final MongoCollection<Document> collection;
+
+	private final Map<String, Consultation> known = new ConcurrentHashMap<>();
 
 	@Autowired
 	Consultations(MongoDatabaseFactory databases) {
@@ -50,13 +55,27 @@ class Consultations {
 	}
 
 	@Nullable Consultation findById(String id) {
+		Consultation consultation = this.known.get(id);
+		if (consultation != null) {
+			return consultation;
+		}
 		Document document = this.collection.find(Filters.eq("_id", id)).first();
-		return (document != null) ? fromDocument(document) : null;
+		return (document != null) ? remember(fromDocument(document)) : null;
 	}
 
 	/** False when another change got there first (or, for a new one, the id is taken). */
 	boolean save(Consultation consultation, int expectedRevision) {
-		return Revisions.save(this.collection, toDocument(consultation), expectedRevision);
+		if (!Revisions.save(this.collection, toDocument(consultation), expectedRevision)) {
+			return false;
+		}
+		remember(consultation);
+		return true;
+	}
+
+	// The newest revision wins, whichever thread gets here last.
+	private Consultation remember(Consultation consultation) {
+		return this.known.merge(consultation.id(), consultation,
+				(known, given) -> (given.revision() > known.revision()) ? given : known);
 	}
 
 	static Document toDocument(Consultation consultation) {

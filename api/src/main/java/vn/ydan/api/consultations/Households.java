@@ -34,6 +34,8 @@ class Households {
 
 	static final String ELECTORATE = "electorate";
 
+	static final String ELECTORATE_GROUPS = "electorateGroups";
+
 	static final int BATCH = 1_000;
 
 	static final int FREEZE_CHUNK = 20_000;
@@ -41,6 +43,8 @@ class Households {
 	private final MongoCollection<Document> register;
 
 	private final MongoCollection<Document> electorate;
+
+	private final MongoCollection<Document> electorateGroups;
 
 	@Autowired
 	Households(MongoDatabaseFactory databases) {
@@ -50,6 +54,7 @@ class Households {
 	Households(MongoDatabase database) {
 		this.register = database.getCollection(REGISTER);
 		this.electorate = database.getCollection(ELECTORATE);
+		this.electorateGroups = database.getCollection(ELECTORATE_GROUPS);
 	}
 
 	/** Writes the households whole, in batches; idempotent. */
@@ -85,10 +90,17 @@ class Households {
 	}
 
 	/**
-	 * The residential groups of a consultation's frozen register with their households.
+	 * The residential groups of a consultation's frozen register with their households,
+	 * as counted when it froze.
 	 */
 	List<GroupSize> frozenGroups(String consultationId) {
-		return groupSizes(this.electorate, Filters.eq("consultationId", consultationId));
+		List<GroupSize> groups = new ArrayList<>();
+		for (Document group : this.electorateGroups.find(Filters.eq("consultationId", consultationId))) {
+			groups.add(new GroupSize(group.getString("groupId"), group.getString("communeId"),
+					group.getInteger("households")));
+		}
+		// Frozen before the sizes were kept: counted once, by the store.
+		return groups.isEmpty() ? groupSizes(this.electorate, Filters.eq("consultationId", consultationId)) : groups;
 	}
 
 	// Counted by the store, so that memory grows with the groups, never with the
@@ -111,11 +123,12 @@ class Households {
 	 * read.
 	 */
 	void freeze(String consultationId, Map<String, Integer> countByCommune) {
+		Map<String, GroupSize> groups = new HashMap<>();
 		List<String> chunk = new ArrayList<>();
 		int households = 0;
 		for (Map.Entry<String, Integer> commune : countByCommune.entrySet()) {
 			if (!chunk.isEmpty() && households + commune.getValue() > FREEZE_CHUNK) {
-				freezeChunk(consultationId, chunk);
+				freezeChunk(consultationId, chunk, groups);
 				chunk.clear();
 				households = 0;
 			}
@@ -123,16 +136,35 @@ class Households {
 			households += commune.getValue();
 		}
 		if (!chunk.isEmpty()) {
-			freezeChunk(consultationId, chunk);
+			freezeChunk(consultationId, chunk, groups);
+		}
+		// The sizes last: a freeze cut short is done again whole, and the sizes then
+		// count every household once.
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+		for (GroupSize group : groups.values()) {
+			String id = consultationId + "|" + group.groupId();
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+					new Document("_id", id).append("consultationId", consultationId)
+						.append("groupId", group.groupId())
+						.append("communeId", group.communeId())
+						.append("households", group.households()),
+					upsert));
+		}
+		if (!writes.isEmpty()) {
+			this.electorateGroups.bulkWrite(writes, new BulkWriteOptions().ordered(true));
 		}
 	}
 
-	private void freezeChunk(String consultationId, List<String> communeIds) {
+	private void freezeChunk(String consultationId, List<String> communeIds, Map<String, GroupSize> groups) {
 		List<WriteModel<Document>> writes = new ArrayList<>();
 		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
 		for (Document household : this.register.find(Filters.in("communeId", communeIds)).batchSize(BATCH)) {
 			String householdId = household.getString("_id");
 			String id = consultationId + "|" + householdId;
+			String groupId = household.getString("groupId");
+			groups.merge(groupId, new GroupSize(groupId, household.getString("communeId"), 1),
+					(counted, one) -> new GroupSize(groupId, counted.communeId(), counted.households() + 1));
 			writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
 					new Document("_id", id).append("consultationId", consultationId)
 						.append("householdId", householdId)

@@ -17,6 +17,9 @@ import graphql.language.VariableReference;
 import graphql.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,7 +37,9 @@ import vn.ydan.api.units.UnitRegistry;
  * published, a consultation no longer changes (no answers, no tallies, no status after
  * it), so an answer is a function of the request and of the registry's revision (units
  * are shown by name): the key. This is what serves the public results of a wave — read
- * heavily on the day they are published — at memory speed (bench/consultations/).
+ * heavily on the day they are published — at memory speed (bench/consultations/). The
+ * data is kept as its JSON text, written out as is: serialising a 526-commune table for
+ * every reader costs more than computing it.
  * <p>
  * Only anonymous queries whose root fields are all {@code consultation(id:)} of published
  * consultations; anything else runs as usual.
@@ -51,6 +56,8 @@ class PublishedAnswers implements WebGraphQlInterceptor {
 
 	private final UnitRegistry registry;
 
+	private final JsonMapper json;
+
 	private final Map<Key, ExecutionResult> answers = new ConcurrentHashMap<>();
 
 	/**
@@ -62,9 +69,10 @@ class PublishedAnswers implements WebGraphQlInterceptor {
 	/** Published is final: once seen, known for good. */
 	private final Set<String> published = ConcurrentHashMap.newKeySet();
 
-	PublishedAnswers(Consultations consultations, UnitRegistry registry) {
+	PublishedAnswers(Consultations consultations, UnitRegistry registry, JsonMapper json) {
 		this.consultations = consultations;
 		this.registry = registry;
+		this.json = json;
 	}
 
 	@Override
@@ -92,11 +100,13 @@ class PublishedAnswers implements WebGraphQlInterceptor {
 				.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), answer)));
 		}
 		return chain.next(request).doOnNext((response) -> {
-			if (response.getErrors().isEmpty()) {
+			if (response.getErrors().isEmpty() && response.getExecutionResult().isDataPresent()) {
 				if (this.answers.size() >= MAX_ANSWERS) {
 					this.answers.clear();
 				}
-				this.answers.put(key, response.getExecutionResult());
+				ExecutionResult result = response.getExecutionResult();
+				RawValue data = new RawValue(new SerializedString(this.json.writeValueAsString(result.getData())));
+				this.answers.put(key, result.transform((builder) -> builder.data(data)));
 			}
 		});
 	}

@@ -41,6 +41,13 @@ class ResultBoard {
 	}
 
 	Board of(Consultation consultation) {
+		Board board = this.boards.computeIfAbsent(consultation.id(), (id) -> build(consultation));
+		if (board.frozen || consultation.status() == ConsultationStatus.SCHEDULED) {
+			return board;
+		}
+		// Built from the register before it froze (by a reader that saw the consultation
+		// still scheduled): counted again, from the frozen register and the answers.
+		this.boards.remove(consultation.id(), board);
 		return this.boards.computeIfAbsent(consultation.id(), (id) -> build(consultation));
 	}
 
@@ -53,7 +60,7 @@ class ResultBoard {
 		List<String> communes = consultation.units().stream().map(Consultation.ConsultedUnit::unitId).toList();
 		List<Households.GroupSize> register = (consultation.status() == ConsultationStatus.SCHEDULED)
 				? this.households.registeredGroups(communes) : this.households.frozenGroups(consultation.id());
-		Board board = new Board();
+		Board board = new Board(consultation.status() != ConsultationStatus.SCHEDULED);
 		for (String commune : communes) {
 			board.groupsByCommune.put(commune, new ArrayList<>());
 		}
@@ -84,6 +91,13 @@ class ResultBoard {
 		private final Map<String, List<String>> groupsByCommune = new LinkedHashMap<>();
 
 		private final AtomicLong changes = new AtomicLong();
+
+		/** Counted from the frozen register and the answers, not the live register. */
+		private final boolean frozen;
+
+		Board(boolean frozen) {
+			this.frozen = frozen;
+		}
 
 		void answered(String groupId, boolean agree, @Nullable String nameChoice) {
 			answered(groupId, agree, nameChoice, 1);
