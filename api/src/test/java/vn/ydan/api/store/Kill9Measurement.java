@@ -1,9 +1,5 @@
 package vn.ydan.api.store;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.slf4j.LoggerFactory;
@@ -38,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class Kill9Measurement {
 
 	private final Path directory;
+
+	private final boolean commitBeforeAck;
 
 	private final String mode;
 
@@ -57,7 +52,8 @@ final class Kill9Measurement {
 	 */
 	Kill9Measurement(Path directory, boolean commitBeforeAck, int inserts, int threads, int killAfter) {
 		this.directory = directory;
-		this.mode = commitBeforeAck ? "commit-before-ack" : "background-commit";
+		this.commitBeforeAck = commitBeforeAck;
+		this.mode = commitBeforeAck ? StoreProcess.COMMIT_BEFORE_ACK : StoreProcess.BACKGROUND_COMMIT;
 		this.inserts = inserts;
 		this.threads = threads;
 		this.killAfter = killAfter;
@@ -66,8 +62,8 @@ final class Kill9Measurement {
 	Result run() throws Exception {
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 		double insertsPerSecond;
-		Child child = Child.start(this.directory, this.mode);
-		try (MongoClient client = client(child.connectionString())) {
+		try (StoreChild child = StoreChild.start(this.directory, this.commitBeforeAck);
+				MongoClient client = child.client()) {
 			MongoCollection<Document> collection = client.getDatabase(EmbeddedStore.DATABASE).getCollection("burst");
 			collection.insertOne(new Document("_id", "warm-up"));
 			acknowledged.add("warm-up");
@@ -90,15 +86,12 @@ final class Kill9Measurement {
 			}
 		}
 		Set<String> present = new HashSet<>();
-		Child restarted = Child.start(this.directory, this.mode);
-		try (MongoClient client = client(restarted.connectionString())) {
+		try (StoreChild restarted = StoreChild.start(this.directory, this.commitBeforeAck);
+				MongoClient client = restarted.client()) {
 			client.getDatabase(EmbeddedStore.DATABASE)
 				.getCollection("burst")
 				.find()
 				.forEach((document) -> present.add(document.get("_id").toString()));
-		}
-		finally {
-			restarted.stop();
 		}
 		Set<String> lost = new HashSet<>(acknowledged);
 		lost.removeAll(present);
@@ -123,15 +116,6 @@ final class Kill9Measurement {
 		}
 	}
 
-	private static MongoClient client(String connectionString) {
-		return MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(connectionString))
-			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-			.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.SECONDS))
-			.applyToConnectionPoolSettings((pool) -> pool.maxSize(16))
-			.build());
-	}
-
 	/**
 	 * @param acknowledged inserts the driver reported as done before the kill
 	 * @param present documents found after restarting on the same file
@@ -144,75 +128,6 @@ final class Kill9Measurement {
 		public String toString() {
 			return "%-18s acknowledged %6d  present after restart %6d  lost %5d  inserts/s %6.0f".formatted(this.mode,
 					this.acknowledged, this.present, this.lost, this.insertsPerSecond);
-		}
-
-	}
-
-	/**
-	 * The store in a child JVM: same java binary, same class path.
-	 */
-	private static final class Child {
-
-		private final Process process;
-
-		private final String connectionString;
-
-		private Child(Process process, String connectionString) {
-			this.process = process;
-			this.connectionString = connectionString;
-		}
-
-		static Child start(Path directory, String mode) throws IOException, InterruptedException {
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-					System.getProperty("java.class.path"), StoreProcess.class.getName(), directory.toString(), mode)
-				.redirectErrorStream(true)
-				.start();
-			BufferedReader output = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-			List<String> seen = new ArrayList<>();
-			String line;
-			while ((line = output.readLine()) != null) {
-				if (line.startsWith(StoreProcess.READY)) {
-					drain(output);
-					return new Child(process, line.substring(StoreProcess.READY.length()));
-				}
-				seen.add(line);
-			}
-			process.waitFor(10, TimeUnit.SECONDS);
-			throw new IllegalStateException("The store process ended before it was ready: " + String.join("\n", seen));
-		}
-
-		private static void drain(BufferedReader output) {
-			Thread drainer = new Thread(() -> {
-				try {
-					while (output.readLine() != null) {
-						// Keep the pipe from filling up.
-					}
-				}
-				catch (IOException ex) {
-					// The process is gone.
-				}
-			}, "store-process-output");
-			drainer.setDaemon(true);
-			drainer.start();
-		}
-
-		String connectionString() {
-			return this.connectionString;
-		}
-
-		/** SIGKILL on Linux: no shutdown hook, no final commit. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		void stop() throws IOException, InterruptedException {
-			this.process.getOutputStream().close();
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				kill();
-			}
 		}
 
 	}

@@ -21,13 +21,17 @@ final class StoreProcess {
 
 	static final String READY = "READY ";
 
+	static final String COMMIT_BEFORE_ACK = "commit-before-ack";
+
+	static final String BACKGROUND_COMMIT = "background-commit";
+
 	private StoreProcess() {
 	}
 
 	public static void main(String[] args) throws IOException {
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		Path directory = Path.of(args[0]);
-		boolean commitBeforeAck = !"background-commit".equals(args[1]);
+		boolean commitBeforeAck = !BACKGROUND_COMMIT.equals(args[1]);
 		EmbeddedStore store;
 		if (commitBeforeAck) {
 			store = EmbeddedStore.open(directory);
