@@ -17,6 +17,7 @@
 #
 #   bench/consultations/measure.sh
 #   BENCH_JFR=/tmp/jfr bench/consultations/measure.sh   # also a flight recording of each phase
+#   BENCH_OUT=/tmp/out bench/consultations/measure.sh   # keep wrk's outputs and the api's log
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -43,6 +44,7 @@ api=""
 issuer=""
 cleanup() {
   for pid in $api $issuer; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  if [ -n "${BENCH_OUT:-}" ]; then mkdir -p "$BENCH_OUT"; cp "$work"/*.txt "$work"/api.log "$BENCH_OUT"/ 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,7 +61,7 @@ echo "tokens: $(grep '^ready' "$work/issuer.log")"
 recording=""
 if [ -n "${BENCH_JFR:-}" ]; then
   mkdir -p "$BENCH_JFR"
-  recording="-XX:StartFlightRecording=name=bench,settings=profile"
+  recording="-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile"
 fi
 # A flight recording of the phase that just ended, with BENCH_JFR set.
 record() {
@@ -92,11 +94,20 @@ summary() {
        /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
        END { printf "%.0f req/s, p50 %.1f ms, p99 %.1f ms", rps, p50, p99 }' "$1"
 }
+# Each measured run follows a warm-up of BENCH_WARMUP seconds (JIT, pools): what is measured is
+# the sustained rate. The answers' warm-up uses the last 10,000 households, the runs after it the
+# first ones.
+warmup=${BENCH_WARMUP:-10}
+BENCH_RAW_PREFIX=warm wrk -t2 -c"$clients" -d"${warmup}s" --timeout 30s -s bench/consultations/raw.lua \
+  "http://127.0.0.1:$port/bench/raw/answers" > /dev/null
 wrk -t2 -c"$clients" -d"${seconds}s" --latency --timeout 30s -s bench/consultations/raw.lua \
   "http://127.0.0.1:$port/bench/raw/answers" > "$work/raw.txt"
 raw=$(summary "$work/raw.txt")
 record raw
 echo "raw-driver insert:        $raw"
+BENCH_SKIP=$((households - 10000)) wrk -t2 -c"$clients" -d"${warmup}s" --timeout 30s \
+  -s bench/consultations/answers.lua "http://127.0.0.1:$port/graphql" > "$work/answers-warmup.txt"
+echo "  warm-up: $(grep '^stored' "$work/answers-warmup.txt")"
 BENCH_ACK_LOG=$work/acks-load wrk -t2 -c"$clients" -d"${seconds}s" --latency --timeout 30s \
   -s bench/consultations/answers.lua "http://127.0.0.1:$port/graphql" > "$work/answers.txt"
 record answers
@@ -125,6 +136,8 @@ read -r stored counted <<< "$(python3 bench/consultations/setup.py count)"
 echo "kill -9 mid-burst: $acked answers acknowledged in the burst, $absent missing after the restart; stored $stored, counted $counted"
 
 python3 bench/consultations/setup.py publish > /dev/null
+wrk -t2 -c32 -d"${warmup}s" --timeout 30s -s bench/consultations/results.lua \
+  "http://127.0.0.1:$port/graphql" > /dev/null
 wrk -t2 -c32 -d"${seconds}s" --latency --timeout 30s -s bench/consultations/results.lua \
   "http://127.0.0.1:$port/graphql" > "$work/results.txt"
 if grep -q -E 'Non-2xx|Socket errors' "$work/results.txt"; then cat "$work/results.txt" >&2; exit 1; fi

@@ -6,8 +6,9 @@ function setup(thread)
 end
 function init(args)
   n = 0
+  prefix = os.getenv("BENCH_RAW_PREFIX") or "raw"
 end
 request = function()
   n = n + 1
-  return wrk.format("POST", "/bench/raw/answers?id=raw-" .. id .. "-" .. n, {}, "")
+  return wrk.format("POST", "/bench/raw/answers?id=" .. prefix .. "-" .. id .. "-" .. n, {}, "")
 end
