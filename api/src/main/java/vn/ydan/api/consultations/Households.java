@@ -40,6 +40,8 @@ class Households {
 
 	static final int FREEZE_CHUNK = 20_000;
 
+	private final int freezeChunk;
+
 	private final MongoCollection<Document> register;
 
 	private final MongoCollection<Document> electorate;
@@ -52,6 +54,11 @@ class Households {
 	}
 
 	Households(MongoDatabase database) {
+		this(database, FREEZE_CHUNK);
+	}
+
+	Households(MongoDatabase database, int freezeChunk) {
+		this.freezeChunk = freezeChunk;
 		this.register = database.getCollection(REGISTER);
 		this.electorate = database.getCollection(ELECTORATE);
 		this.electorateGroups = database.getCollection(ELECTORATE_GROUPS);
@@ -127,7 +134,7 @@ class Households {
 		List<String> chunk = new ArrayList<>();
 		int households = 0;
 		for (Map.Entry<String, Integer> commune : countByCommune.entrySet()) {
-			if (!chunk.isEmpty() && households + commune.getValue() > FREEZE_CHUNK) {
+			if (!chunk.isEmpty() && households + commune.getValue() > this.freezeChunk) {
 				freezeChunk(consultationId, chunk, groups);
 				chunk.clear();
 				households = 0;

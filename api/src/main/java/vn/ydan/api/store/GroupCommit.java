@@ -59,6 +59,11 @@ public final class GroupCommit<T, R> {
 		return mine.result();
 	}
 
+	/** Writes waiting for the one in progress. */
+	int queued() {
+		return this.waiting.size();
+	}
+
 	/**
 	 * One write waiting in a batch, and how it went.
 	 *
