@@ -23,7 +23,9 @@ log=$(mktemp)
 session=ydan-startup-bench
 # A terminal (tmux) so that Ctrl-C is a real Ctrl-C: a script started with & ignores SIGINT.
 start=$(date +%s.%N)
-tmux new-session -d -s "$session" -x 200 -y 50 "cd $root && env $(env | grep -E "^(YDAN_|MONGODB_URI|JAVA_HOME)" | xargs) ./ydan run > $log 2>&1"
+# The caller's settings, quoted: values such as YDAN_API_JAVA_OPTS hold spaces.
+settings=$(env | grep -E "^(YDAN_|MONGODB_URI|JAVA_HOME)=" | while IFS= read -r line; do printf '%q ' "$line"; done)
+tmux new-session -d -s "$session" -x 200 -y 50 "cd $root && env $settings ./ydan run > $log 2>&1"
 trap 'tmux send-keys -t "$session" C-c 2>/dev/null || true' EXIT
 
 usable() {

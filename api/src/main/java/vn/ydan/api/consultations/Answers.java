@@ -2,6 +2,7 @@ package vn.ydan.api.consultations;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,9 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -105,25 +105,36 @@ class Answers {
 	}
 
 	/**
-	 * The answers of a consultation counted per residential group, way of answering and
-	 * name chosen: by the store, so that memory grows with the groups, never with the
-	 * answers.
+	 * The answers of a consultation in these residential groups, counted per group, way
+	 * of answering and name chosen. Only those three fields are read: the embedded store
+	 * holds every matching document of a query (and, for {@code $group}, every document
+	 * of the collection) in memory until it is read; callers ask a few groups at a time.
 	 */
-	List<AnswerCount> countByGroup(String consultationId) {
-		List<AnswerCount> counts = new ArrayList<>();
-		for (Document count : this.collection
-			.aggregate(List.of(Aggregates.match(Filters.eq("consultationId", consultationId)), Aggregates.group(
-					new Document("groupId", "$groupId").append("agree", "$agree").append("nameChoice", "$nameChoice"),
-					Accumulators.sum("answers", 1))))) {
-			Document key = count.get("_id", Document.class);
-			counts.add(new AnswerCount(key.getString("groupId"), key.getBoolean("agree"), key.getString("nameChoice"),
-					count.getInteger("answers")));
+	List<AnswerCount> countByGroup(String consultationId, List<String> groupIds) {
+		Map<List<Object>, Integer> counts = new HashMap<>();
+		for (Document answer : this.collection
+			.find(Filters.and(Filters.eq("consultationId", consultationId), Filters.in("groupId", groupIds)))
+			.projection(
+					Projections.fields(Projections.include("groupId", "agree", "nameChoice"), Projections.excludeId()))
+			.batchSize(1_000)) {
+			counts.merge(Arrays.asList(answer.getString("groupId"), answer.getBoolean("agree"),
+					answer.getString("nameChoice")), 1, Integer::sum);
 		}
-		return counts;
+		List<AnswerCount> all = new ArrayList<>();
+		counts.forEach((key, answers) -> all
+			.add(new AnswerCount((String) key.get(0), (Boolean) key.get(1), (String) key.get(2), answers)));
+		return all;
 	}
 
+	/** The answers stored for a consultation, counted in the store (not in memory). */
 	long count(String consultationId) {
-		return this.collection.countDocuments(Filters.eq("consultationId", consultationId));
+		long count = 0;
+		for (Document ignored : this.collection.find(Filters.eq("consultationId", consultationId))
+			.projection(Projections.fields(Projections.include("agree"), Projections.excludeId()))
+			.batchSize(1_000)) {
+			count++;
+		}
+		return count;
 	}
 
 	static String id(String consultationId, String householdId) {

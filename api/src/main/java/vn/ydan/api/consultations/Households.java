@@ -7,10 +7,9 @@ import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -39,6 +38,11 @@ class Households {
 	static final int BATCH = 1_000;
 
 	static final int FREEZE_CHUNK = 20_000;
+
+	/**
+	 * Communes whose register one query reads (a few tens of thousands of households).
+	 */
+	static final int COMMUNES_PER_READ = 100;
 
 	private final int freezeChunk;
 
@@ -79,21 +83,23 @@ class Households {
 		}
 	}
 
-	/**
-	 * Households registered per commune, for the communes given, counted by the store.
-	 */
+	/** Households registered per commune, for the communes given. */
 	Map<String, Integer> countByCommune(List<String> communeIds) {
 		Map<String, Integer> counts = new HashMap<>();
-		for (Document group : this.register.aggregate(List.of(Aggregates.match(Filters.in("communeId", communeIds)),
-				Aggregates.group("$communeId", Accumulators.sum("households", 1))))) {
-			counts.put(group.getString("_id"), group.getInteger("households"));
+		for (GroupSize group : registeredGroups(communeIds)) {
+			counts.merge(group.communeId(), group.households(), Integer::sum);
 		}
 		return counts;
 	}
 
 	/** The residential groups of these communes with their registered households. */
 	List<GroupSize> registeredGroups(List<String> communeIds) {
-		return groupSizes(this.register, Filters.in("communeId", communeIds));
+		Map<String, GroupSize> groups = new HashMap<>();
+		for (int from = 0; from < communeIds.size(); from += COMMUNES_PER_READ) {
+			List<String> chunk = communeIds.subList(from, Math.min(communeIds.size(), from + COMMUNES_PER_READ));
+			count(this.register, Filters.in("communeId", chunk), groups);
+		}
+		return List.copyOf(groups.values());
 	}
 
 	/**
@@ -106,20 +112,29 @@ class Households {
 			groups.add(new GroupSize(group.getString("groupId"), group.getString("communeId"),
 					group.getInteger("households")));
 		}
-		// Frozen before the sizes were kept: counted once, by the store.
-		return groups.isEmpty() ? groupSizes(this.electorate, Filters.eq("consultationId", consultationId)) : groups;
-	}
-
-	// Counted by the store, so that memory grows with the groups, never with the
-	// households.
-	private static List<GroupSize> groupSizes(MongoCollection<Document> collection, Bson filter) {
-		List<GroupSize> groups = new ArrayList<>();
-		for (Document group : collection.aggregate(List.of(Aggregates.match(filter), Aggregates.group("$groupId",
-				Accumulators.first("communeId", "$communeId"), Accumulators.sum("households", 1))))) {
-			groups.add(new GroupSize(group.getString("_id"), group.getString("communeId"),
-					group.getInteger("households")));
+		if (groups.isEmpty()) {
+			// Frozen before the sizes were kept: counted once.
+			Map<String, GroupSize> counted = new HashMap<>();
+			count(this.electorate, Filters.eq("consultationId", consultationId), counted);
+			groups.addAll(counted.values());
 		}
 		return groups;
+	}
+
+	/**
+	 * Counts households per group, reading only the two fields needed: the embedded store
+	 * holds every matching document of a query (and, for {@code $group}, every document
+	 * of the collection) in memory until it is read, so no aggregation and no whole
+	 * documents.
+	 */
+	private static void count(MongoCollection<Document> collection, Bson filter, Map<String, GroupSize> groups) {
+		for (Document household : collection.find(filter)
+			.projection(Projections.fields(Projections.include("communeId", "groupId"), Projections.excludeId()))
+			.batchSize(BATCH)) {
+			String groupId = household.getString("groupId");
+			groups.merge(groupId, new GroupSize(groupId, household.getString("communeId"), 1),
+					(counted, one) -> new GroupSize(groupId, counted.communeId(), counted.households() + 1));
+		}
 	}
 
 	/**

@@ -71,9 +71,19 @@ class ResultBoard {
 			board.groups.put(size.groupId(), group);
 		}
 		if (consultation.status() != ConsultationStatus.SCHEDULED) {
-			for (Answers.AnswerCount count : this.answers.countByGroup(consultation.id())) {
-				board.answered(count.groupId(), count.agree(), count.nameChoice(), count.answers());
+			// A few groups at a time: at most one answer per household.
+			List<String> chunk = new ArrayList<>();
+			int households = 0;
+			for (Households.GroupSize size : register) {
+				chunk.add(size.groupId());
+				households += size.households();
+				if (households >= Households.FREEZE_CHUNK) {
+					count(consultation.id(), chunk, board);
+					chunk.clear();
+					households = 0;
+				}
 			}
+			count(consultation.id(), chunk, board);
 			for (Tally tally : this.tallies.all(consultation.id())) {
 				if (tally.verified() != null) {
 					board.paper(tally.groupId(), tally.verified());
@@ -81,6 +91,14 @@ class ResultBoard {
 			}
 		}
 		return board;
+	}
+
+	private void count(String consultationId, List<String> groupIds, Board board) {
+		if (!groupIds.isEmpty()) {
+			for (Answers.AnswerCount count : this.answers.countByGroup(consultationId, groupIds)) {
+				board.answered(count.groupId(), count.agree(), count.nameChoice(), count.answers());
+			}
+		}
 	}
 
 	/** The counts of one consultation. */
