@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultBoard {
 
+	/**
+	 * Answers one read counts at most: three fields each, ~30 MB of the stand-in's heap
+	 * for 100,000; each read is a scan of every answer on the stand-in, so not fewer.
+	 */
+	static final int ANSWERS_PER_READ = 100_000;
+
 	private final Households households;
 
 	private final Answers answers;
@@ -71,13 +77,14 @@ class ResultBoard {
 			board.groups.put(size.groupId(), group);
 		}
 		if (consultation.status() != ConsultationStatus.SCHEDULED) {
-			// A few groups at a time: at most one answer per household.
+			// Groups of up to ANSWERS_PER_READ households at a time (one answer each at
+			// most).
 			List<String> chunk = new ArrayList<>();
 			int households = 0;
 			for (Households.GroupSize size : register) {
 				chunk.add(size.groupId());
 				households += size.households();
-				if (households >= Households.FREEZE_CHUNK) {
+				if (households >= ANSWERS_PER_READ) {
 					count(consultation.id(), chunk, board);
 					chunk.clear();
 					households = 0;
