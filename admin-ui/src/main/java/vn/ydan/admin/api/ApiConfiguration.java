@@ -4,7 +4,10 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.graphql.support.CachingDocumentSource;
+import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -27,7 +30,11 @@ class ApiConfiguration {
 				return execution.execute(request, body);
 			})
 			.build();
-		return HttpSyncGraphQlClient.builder(http).url(api.url()).build();
+		return HttpSyncGraphQlClient.builder(http)
+			.url(api.url())
+			.documentSource(new CachingDocumentSource(
+					new FragmentDocuments(new ResourceDocumentSource(new ClassPathResource("graphql-documents/")))))
+			.build();
 	}
 
 }
