@@ -62,4 +62,13 @@ class RawAnswerWrites {
 		return missing;
 	}
 
+	/**
+	 * The answers stored for a consultation, counted in the store (the results count them
+	 * in memory).
+	 */
+	@PostMapping("/bench/raw/answer-count")
+	long count(@RequestParam String consultationId) {
+		return this.answers.count(consultationId);
+	}
+
 }

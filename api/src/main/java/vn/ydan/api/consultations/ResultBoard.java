@@ -163,6 +163,14 @@ class ResultBoard {
 			return (group != null) ? group.onlineAgree.sum() + group.onlineDisagree.sum() : 0;
 		}
 
+		/** Households that answered online, in every group. */
+		long online() {
+			return this.groups.values()
+				.stream()
+				.mapToLong((group) -> group.onlineAgree.sum() + group.onlineDisagree.sum())
+				.sum();
+		}
+
 		@Nullable String communeOf(String groupId) {
 			GroupCounts group = this.groups.get(groupId);
 			return (group != null) ? group.communeId : null;
