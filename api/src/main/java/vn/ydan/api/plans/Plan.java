@@ -53,11 +53,70 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 		return null;
 	}
 
-	/** The next revision, with {@code units} instead. */
+	/**
+	 * The next revision, with {@code units} instead. A unit whose parent goes whole into
+	 * a new unit of the plan (an old province merged into a new one) hangs under that new
+	 * unit: the plan is one whole, whatever order its parts were written in.
+	 */
 	Plan withUnits(List<ProposedUnit> newUnits, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
-				this.legalBasis, newUnits, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt, at,
-				this.apply);
+				this.legalBasis, linkParents(newUnits), this.groupPlacements, this.revision + 1, this.createdBy,
+				this.createdAt, at, this.apply);
+	}
+
+	/**
+	 * The next revision with the units a file forms: they replace the plan's units of the
+	 * same levels, and units of other levels stay (a province merger table and a table of
+	 * communes can be imported in either order).
+	 */
+	Plan withImported(List<ProposedUnit> imported, Instant at) {
+		java.util.Set<UnitLevel> levels = java.util.EnumSet.noneOf(UnitLevel.class);
+		imported.forEach((unit) -> levels.add(unit.type().level()));
+		List<ProposedUnit> kept = new ArrayList<>();
+		for (ProposedUnit unit : this.units) {
+			if (!levels.contains(unit.type().level())) {
+				kept.add(unit);
+			}
+		}
+		kept.addAll(imported);
+		kept.sort(java.util.Comparator.comparing((ProposedUnit unit) -> unit.type().level()));
+		return withUnits(kept, at);
+	}
+
+	/** Old unit ids of the plan's kept identities (unchanged or renamed units). */
+	java.util.Set<String> continuedUnitIds() {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		for (ProposedUnit unit : this.units) {
+			String continued = unit.continuedUnitId();
+			if (continued != null) {
+				ids.add(continued);
+			}
+		}
+		return ids;
+	}
+
+	private static List<ProposedUnit> linkParents(List<ProposedUnit> units) {
+		Map<String, ProposedUnit> byKey = new java.util.HashMap<>();
+		Map<String, ProposedUnit> takerOfWhole = new java.util.HashMap<>();
+		for (ProposedUnit unit : units) {
+			byKey.put(unit.key(), unit);
+			for (PlanComponent component : unit.components()) {
+				if (component.kind().isWhole() && !component.kind().keepsIdentity()) {
+					takerOfWhole.put(component.unitId(), unit);
+				}
+			}
+		}
+		List<ProposedUnit> linked = new ArrayList<>(units.size());
+		for (ProposedUnit unit : units) {
+			ProposedUnit parent = (unit.parentKey() != null) ? byKey.get(unit.parentKey()) : null;
+			if (parent == null && unit.parentId() != null) {
+				parent = takerOfWhole.get(unit.parentId());
+			}
+			boolean above = parent != null && parent.type().level().isAbove(unit.type().level());
+			String parentKey = above ? parent.key() : null;
+			linked.add(java.util.Objects.equals(parentKey, unit.parentKey()) ? unit : unit.withParentKey(parentKey));
+		}
+		return linked;
 	}
 
 	Plan withUnit(ProposedUnit changed, Instant at) {

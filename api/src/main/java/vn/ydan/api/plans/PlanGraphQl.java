@@ -141,7 +141,8 @@ class PlanGraphQl {
 	@SchemaMapping(typeName = "ProposedUnit")
 	@Nullable Unit parent(ProposedUnitView view) {
 		String parentId = view.unit().parentId();
-		return (parentId != null) ? this.registry.view(parentId, PlanViews.effectiveDate(view.plan())) : null;
+		return (parentId != null && view.unit().parentKey() == null)
+				? this.registry.view(parentId, PlanViews.effectiveDate(view.plan())) : null;
 	}
 
 	@SchemaMapping(typeName = "ProposedUnit")
@@ -155,7 +156,9 @@ class PlanGraphQl {
 		if (view.plan().status() != PlanStatus.IN_EFFECT) {
 			return null;
 		}
-		return this.registry.view(UnitRegistry.newUnitId(view.plan().id(), view.key()),
+		String continued = view.unit().continuedUnitId();
+		return this.registry.view(
+				(continued != null) ? continued : UnitRegistry.newUnitId(view.plan().id(), view.key()),
 				PlanViews.effectiveDate(view.plan()));
 	}
 

@@ -15,23 +15,28 @@ import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
 import vn.ydan.api.units.UnitType;
+import vn.ydan.api.units.VietnameseName;
 
 /**
  * Reads a plan's table of links (one row per old unit taken by a new unit) in the shape
- * of the Hanoi plan ({@code plan_nq1656_mapping.csv}):
- * {@code new_code, new_name, new_type,
- * old_code, relation, detail} required; {@code old_name, old_district_code, legal_basis,
- * new_parent_code, seat, alternative_names, area_share, population_share,
- * household_share} optional. Old units are found by code, as they stood the day before
- * the plan's effective date. All or nothing: any bad row, and the file is rejected with
- * every problem by line.
+ * of the official 2025 tables ({@code plan_nq1656_mapping.csv}, the provincial tables):
+ * {@code new_code, new_name, new_type, old_code} and {@code relation} or {@code detail}
+ * required; {@code old_name, old_type, old_district_code, old_province_code,
+ * legal_basis, new_parent_code, seat, alternative_names, area_share, population_share,
+ * household_share} optional. Rows may form units of several levels: a row whose
+ * {@code new_type} is a province type forms a province. Also reads the province merger
+ * table ({@code provinces_after.csv}: {@code code, full_name, type,
+ * formed_from_old_province_codes}), keeping the new provinces formed from the plan's
+ * scope. Old units are found by code, as they stood the day before the plan's effective
+ * date. All or nothing: any bad row, and the file is rejected with every problem by line.
  */
 final class PlanImport {
 
 	static final int MAX_ERRORS = 1_000;
 
-	private static final List<String> REQUIRED = List.of("new_code", "new_name", "new_type", "old_code", "relation",
-			"detail");
+	private static final List<String> REQUIRED = List.of("new_code", "new_name", "new_type", "old_code");
+
+	private static final String MERGED_FROM = "formed_from_old_province_codes";
 
 	private final Plan plan;
 
@@ -43,6 +48,14 @@ final class PlanImport {
 
 	private final Map<String, Draft> drafts = new LinkedHashMap<>();
 
+	/** Old unit id → line of the row that took it whole. */
+	private final Map<String, Integer> takenWhole = new HashMap<>();
+
+	/** Old unit id + new unit key → line, to refuse a link written twice. */
+	private final Map<String, Integer> linked = new HashMap<>();
+
+	private final java.util.Set<String> scope = new java.util.HashSet<>();
+
 	private int rows;
 
 	private int links;
@@ -51,6 +64,7 @@ final class PlanImport {
 		this.plan = plan;
 		this.registry = registry;
 		this.dayBefore = effectiveDate.minusDays(1);
+		this.scope.addAll(plan.scopeIds());
 	}
 
 	/**
@@ -82,10 +96,17 @@ final class PlanImport {
 		for (int i = 0; i < names.size(); i++) {
 			header.put(names.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
 		}
+		if (header.containsKey(MERGED_FROM)) {
+			readMergers(records, header);
+			return;
+		}
 		for (String column : REQUIRED) {
 			if (!header.containsKey(column)) {
 				error(1, column, "Thiếu cột " + column, "COLUMN_MISSING");
 			}
+		}
+		if (!header.containsKey("relation") && !header.containsKey("detail")) {
+			error(1, "detail", "Thiếu cột detail (hoặc relation)", "COLUMN_MISSING");
 		}
 		if (!this.errors.isEmpty()) {
 			return;
@@ -96,6 +117,91 @@ final class PlanImport {
 		}
 		if (this.rows == 0) {
 			error(2, null, "Tệp không có dòng dữ liệu nào", "FILE_EMPTY");
+		}
+		resolveNewParents();
+	}
+
+	/**
+	 * The province merger table: one row per new province and the old provinces it is
+	 * formed from ({@code ;}-separated codes). Rows about provinces outside the plan's
+	 * scope are skipped, so that one national table serves every provincial plan.
+	 */
+	private void readMergers(List<CsvText.Record> records, Map<String, Integer> header) {
+		for (String column : List.of("code", "type")) {
+			if (!header.containsKey(column)) {
+				error(1, column, "Thiếu cột " + column, "COLUMN_MISSING");
+			}
+		}
+		if (!header.containsKey("full_name") && !header.containsKey("name")) {
+			error(1, "full_name", "Thiếu cột full_name", "COLUMN_MISSING");
+		}
+		if (!this.errors.isEmpty()) {
+			return;
+		}
+		for (CsvText.Record record : records.subList(1, records.size())) {
+			this.rows++;
+			merger(new Row(record, header));
+		}
+		if (this.rows == 0) {
+			error(2, null, "Tệp không có dòng dữ liệu nào", "FILE_EMPTY");
+		}
+		else if (this.drafts.isEmpty() && this.errors.isEmpty()) {
+			error(2, MERGED_FROM, "Không dòng nào nói về các tỉnh trong phạm vi phương án", "NOTHING_IN_SCOPE");
+		}
+	}
+
+	private void merger(Row row) {
+		UnitType type = UnitType.fromLabel(row.get("type"));
+		if (type == null || type.level() != UnitLevel.PROVINCE) {
+			error(row.line, "type", "Loại \"" + row.get("type") + "\" không phải loại đơn vị cấp tỉnh", "TYPE_UNKNOWN");
+			return;
+		}
+		String fullName = row.get("full_name").isEmpty() ? ProposedUnit.defaultFullName(type, row.get("name"))
+				: row.get("full_name");
+		String code = row.get("code");
+		List<UnitRecord> olds = new ArrayList<>();
+		int inScope = 0;
+		for (String oldCode : row.get(MERGED_FROM).split("[;,]")) {
+			if (oldCode.isBlank()) {
+				continue;
+			}
+			UnitRecord old = this.registry.byCode(oldCode.strip(), UnitLevel.PROVINCE, this.dayBefore);
+			if (old == null) {
+				error(row.line, MERGED_FROM,
+						"Không có tỉnh mã \"" + oldCode.strip() + "\" còn hiệu lực vào ngày " + this.dayBefore,
+						"OLD_UNIT_UNKNOWN");
+				return;
+			}
+			olds.add(old);
+			inScope += this.scope.contains(old.id()) ? 1 : 0;
+		}
+		if (olds.isEmpty()) {
+			error(row.line, MERGED_FROM, "Chưa ghi tỉnh cũ nào", "OLD_UNIT_UNKNOWN");
+			return;
+		}
+		if (inScope == 0) {
+			return;
+		}
+		if (inScope < olds.size()) {
+			error(row.line, MERGED_FROM, fullName + " được hợp nhất từ cả tỉnh ngoài phạm vi phương án",
+					"OLD_UNIT_OUT_OF_SCOPE");
+			return;
+		}
+		if (code.isEmpty()) {
+			error(row.line, "code", "Chưa ghi mã tỉnh mới", "CODE_INVALID");
+			return;
+		}
+		Draft draft = new Draft(code, code, withoutType(fullName, type), fullName, type, row.line);
+		this.drafts.put(code, draft);
+		draft.legalClause = emptyToNull(row.get("legal_basis"));
+		UnitRecord only = (olds.size() == 1) ? olds.get(0) : null;
+		boolean continued = only != null && code.equals(only.code());
+		for (UnitRecord old : olds) {
+			ComponentKind kind = !continued ? ComponentKind.WHOLE
+					: VietnameseName.same(only.fullName(), fullName) && only.type() == type ? ComponentKind.UNCHANGED
+							: ComponentKind.RENAME;
+			draft.components.add(PlanComponent.of(old.id(), kind));
+			this.links++;
 		}
 	}
 
@@ -113,25 +219,33 @@ final class PlanImport {
 			return;
 		}
 		String code = row.get("new_code");
-		String key = code.isEmpty() ? SearchKey.fold(newName) : code;
-		ComponentKind kind = ComponentKind.fromDetail(row.get("detail"));
-		String relation = row.get("relation").toLowerCase(java.util.Locale.ROOT);
+		String key = code.isEmpty() ? VietnameseName.canonical(newName) : code;
+		ComponentKind kind = ComponentKind.fromRow(row.get("relation"), row.get("detail"));
 		if (kind == null) {
-			error(row.line, "detail",
-					"Kiểu phần \"" + row.get("detail")
-							+ "\" không có (whole, part_area_pop, part_area_only, part_area_whole_pop, remainder)",
+			error(row.line, row.get("detail").isEmpty() ? "relation" : "detail",
+					"Kiểu liên kết \"" + (row.get("detail").isEmpty() ? row.get("relation") : row.get("detail"))
+							+ "\" không có (" + ComponentKind.vocabulary() + ")",
 					"DETAIL_UNKNOWN");
 		}
-		else if (!relation.equals(kind.isWhole() ? "whole" : "part")) {
+		else if (!kind.agreesWith(row.get("relation"))) {
 			error(row.line, "relation",
-					"Quan hệ \"" + row.get("relation") + "\" không khớp với kiểu phần \"" + kind.detail() + "\"",
+					"Quan hệ \"" + row.get("relation") + "\" không khớp với kiểu \"" + kind.detail() + "\"",
 					"RELATION_MISMATCH");
 		}
 		UnitLevel level = type.level();
+		UnitLevel oldLevel = level;
+		if (!row.get("old_type").isEmpty()) {
+			UnitType oldType = UnitType.fromLabel(row.get("old_type"));
+			if (oldType == null) {
+				error(row.line, "old_type", "Loại đơn vị \"" + row.get("old_type") + "\" không có", "TYPE_UNKNOWN");
+				return;
+			}
+			oldLevel = oldType.level();
+		}
 		String oldCode = row.get("old_code");
-		UnitRecord old = oldCode.isEmpty() ? null : this.registry.byCode(oldCode, level, this.dayBefore);
+		UnitRecord old = oldCode.isEmpty() ? null : this.registry.byCode(oldCode, oldLevel, this.dayBefore);
 		if (old == null) {
-			error(row.line, "old_code", "Không có đơn vị " + level.label() + " mã \"" + oldCode
+			error(row.line, "old_code", "Không có đơn vị " + oldLevel.label() + " mã \"" + oldCode
 					+ "\" còn hiệu lực vào ngày " + this.dayBefore, "OLD_UNIT_UNKNOWN");
 		}
 		else {
@@ -146,12 +260,16 @@ final class PlanImport {
 		if (draft == null) {
 			draft = new Draft(key, code.isEmpty() ? null : code, name, fullName, type, row.line);
 			this.drafts.put(key, draft);
+			draft.parentCode = row.get("new_parent_code");
 		}
-		else if (!draft.fullName.equals(fullName) || draft.type != type) {
+		else if (!VietnameseName.same(draft.fullName, fullName) || draft.type != type) {
 			error(row.line, "new_name", "Đơn vị mới mã " + key + " đã được ghi là \"" + draft.fullName + "\" ("
 					+ draft.type.label() + ") ở dòng " + draft.firstLine, "NEW_UNIT_INCONSISTENT");
 		}
 		if (this.errors.size() > before || old == null || kind == null) {
+			return;
+		}
+		if (!linkOnce(row, old, kind, draft)) {
 			return;
 		}
 		draft.components.add(new PlanComponent(old.id(), kind, area, population, households));
@@ -165,15 +283,68 @@ final class PlanImport {
 				}
 			}
 		}
-		if (draft.parentId == null) {
-			draft.parentId = parentFor(row, old, level);
+		if (draft.parentId == null && draft.parentCode.isEmpty()) {
+			draft.parentId = parentFor(old, level);
 		}
+	}
+
+	/**
+	 * A link is written once: an old unit taken whole goes to one new unit, and no row
+	 * repeats another.
+	 */
+	private boolean linkOnce(Row row, UnitRecord old, ComponentKind kind, Draft draft) {
+		Integer repeated = this.linked.putIfAbsent(old.id() + "|" + draft.key, row.line);
+		if (repeated != null) {
+			error(row.line, "old_code", old.fullName() + " (mã " + old.code() + ") đã được ghi vào " + draft.fullName
+					+ " ở dòng " + repeated, "OLD_UNIT_REPEATED");
+			return false;
+		}
+		if (kind.isWhole()) {
+			Integer first = this.takenWhole.putIfAbsent(old.id(), row.line);
+			if (first != null) {
+				error(row.line, "old_code", old.fullName() + " (mã " + old.code()
+						+ ") đã được nhập nguyên trạng vào đơn vị khác ở dòng " + first, "OLD_UNIT_TWICE");
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Parents named by code: a new unit of the same file first, an existing unit
+	 * otherwise. Runs once every row is read, so the order of rows does not matter.
+	 */
+	private void resolveNewParents() {
+		for (Draft draft : this.drafts.values()) {
+			if (draft.parentCode.isEmpty()) {
+				continue;
+			}
+			Draft parent = this.drafts.get(draft.parentCode);
+			if (parent != null && parent.type.level().isAbove(draft.type.level())) {
+				draft.parentKey = parent.key;
+				continue;
+			}
+			draft.parentId = existingParent(draft.parentCode, draft.type.level(), draft.firstLine);
+		}
+	}
+
+	private @Nullable String existingParent(String parentCode, UnitLevel level, int line) {
+		for (UnitLevel candidate : UnitLevel.values()) {
+			if (candidate.isAbove(level)) {
+				UnitRecord parent = this.registry.byCode(parentCode, candidate, this.dayBefore);
+				if (parent != null) {
+					return parent.id();
+				}
+			}
+		}
+		error(line, "new_parent_code", "Không có đơn vị cấp trên mã \"" + parentCode + "\"", "PARENT_UNKNOWN");
+		return null;
 	}
 
 	private void checkOld(Row row, UnitRecord old) {
 		String oldName = row.get("old_name");
-		if (!oldName.isEmpty() && !SearchKey.fold(oldName).equals(SearchKey.fold(old.fullName()))
-				&& !SearchKey.fold(oldName).equals(SearchKey.fold(old.name()))) {
+		if (!oldName.isEmpty() && !VietnameseName.same(oldName, old.fullName())
+				&& !VietnameseName.same(oldName, old.name())) {
 			error(row.line, "old_name",
 					"Mã " + old.code() + " là " + old.fullName() + " chứ không phải \"" + oldName + "\"",
 					"OLD_NAME_MISMATCH");
@@ -186,26 +357,45 @@ final class PlanImport {
 						+ parent.code() + "), không phải mã " + districtCode, "OLD_DISTRICT_MISMATCH");
 			}
 		}
+		UnitRecord province = provinceOf(old);
+		String provinceCode = row.get("old_province_code");
+		if (!provinceCode.isEmpty() && province != null && !provinceCode.equals(province.code())) {
+			error(row.line, "old_province_code", old.fullName() + " (mã " + old.code() + ") thuộc "
+					+ province.fullName() + " (mã " + province.code() + "), không phải tỉnh mã " + provinceCode,
+					"OLD_PROVINCE_MISMATCH");
+		}
+		else if (!this.scope.isEmpty() && !inScope(old)) {
+			error(row.line, "old_code", old.fullName() + " (mã " + old.code()
+					+ ((province != null) ? ", " + province.fullName() : "") + ") nằm ngoài phạm vi phương án",
+					"OLD_UNIT_OUT_OF_SCOPE");
+		}
+	}
+
+	private @Nullable UnitRecord provinceOf(UnitRecord old) {
+		for (String id : this.registry.selfAndAncestorIds(old.id(), this.dayBefore)) {
+			UnitRecord unit = this.registry.unit(id, this.dayBefore);
+			if (unit != null && unit.level() == UnitLevel.PROVINCE) {
+				return unit;
+			}
+		}
+		return null;
+	}
+
+	private boolean inScope(UnitRecord old) {
+		for (String id : this.registry.selfAndAncestorIds(old.id(), this.dayBefore)) {
+			if (this.scope.contains(id)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
-	 * The parent named in {@code new_parent_code}, else the nearest unit above the old
-	 * one that is above the new unit's level, stays, and is not of an abolished level.
+	 * The nearest unit above the old one that is above the new unit's level and is not of
+	 * an abolished level. When that unit goes whole into a new unit of the plan (a
+	 * province merger), the plan hangs the new unit there ({@link Plan#withUnits}).
 	 */
-	private @Nullable String parentFor(Row row, UnitRecord old, UnitLevel level) {
-		String parentCode = row.get("new_parent_code");
-		if (!parentCode.isEmpty()) {
-			for (UnitLevel candidate : UnitLevel.values()) {
-				if (candidate.isAbove(level)) {
-					UnitRecord parent = this.registry.byCode(parentCode, candidate, this.dayBefore);
-					if (parent != null) {
-						return parent.id();
-					}
-				}
-			}
-			error(row.line, "new_parent_code", "Không có đơn vị cấp trên mã \"" + parentCode + "\"", "PARENT_UNKNOWN");
-			return null;
-		}
+	private @Nullable String parentFor(UnitRecord old, UnitLevel level) {
 		for (String id : this.registry.selfAndAncestorIds(old.id(), this.dayBefore)) {
 			UnitRecord unit = this.registry.unit(id, this.dayBefore);
 			if (unit != null && unit.level().isAbove(level) && !this.plan.abolishedLevels().contains(unit.level())) {
@@ -309,6 +499,10 @@ final class PlanImport {
 
 		private @Nullable String parentId;
 
+		private @Nullable String parentKey;
+
+		private String parentCode = "";
+
 		Draft(String key, @Nullable String code, String name, String fullName, UnitType type, int firstLine) {
 			this.key = key;
 			this.code = code;
@@ -320,7 +514,8 @@ final class PlanImport {
 
 		ProposedUnit build() {
 			return new ProposedUnit(this.key, this.code, this.name, this.fullName, this.type, this.alternativeNames,
-					this.seat, this.parentId, null, this.legalClause, this.components);
+					this.seat, (this.parentKey != null) ? null : this.parentId, this.parentKey, this.legalClause,
+					this.components);
 		}
 
 	}

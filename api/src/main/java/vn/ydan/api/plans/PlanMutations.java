@@ -51,7 +51,7 @@ class PlanMutations {
 	PlanPayload saveProposedUnit(@Argument SaveProposedUnitInput input) {
 		return this.service.saveUnit(input.planId(), input.expectedVersion(), input.key(), input.code(), input.name(),
 				input.fullName(), input.type(), input.alternativeNames(), input.seat(),
-				(input.parentId() != null) ? this.registry.idOf(input.parentId()) : null);
+				(input.parentId() != null) ? this.registry.idOf(input.parentId()) : null, input.parentKey());
 	}
 
 	@MutationMapping
@@ -114,7 +114,8 @@ class PlanMutations {
 
 	record SaveProposedUnitInput(String planId, @Nullable Integer expectedVersion, @Nullable String key,
 			@Nullable String code, String name, @Nullable String fullName, UnitType type,
-			@Nullable List<String> alternativeNames, @Nullable String seat, @Nullable String parentId) {
+			@Nullable List<String> alternativeNames, @Nullable String seat, @Nullable String parentId,
+			@Nullable String parentKey) {
 	}
 
 	record AssignUnitInput(String planId, @Nullable Integer expectedVersion, String key, String unitId,

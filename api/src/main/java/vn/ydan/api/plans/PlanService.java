@@ -122,7 +122,7 @@ class PlanService {
 				return Change.refused(
 						List.of(UserError.of("csv", "Tệp có " + read[0].errors().size() + " lỗi", "IMPORT_REJECTED")));
 			}
-			Plan imported = plan.withUnits(read[0].units(), Instant.now());
+			Plan imported = plan.withImported(read[0].units(), Instant.now());
 			return dryRun ? Change.preview(imported) : Change.to(imported);
 		});
 		PlanImport.Result result = read[0];
@@ -135,7 +135,7 @@ class PlanService {
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload saveUnit(String planId, @Nullable Integer expectedVersion, @Nullable String key, @Nullable String code,
 			String name, @Nullable String fullName, UnitType type, @Nullable List<String> alternativeNames,
-			@Nullable String seat, @Nullable String parentId) {
+			@Nullable String seat, @Nullable String parentId, @Nullable String parentKey) {
 		return editDraft(planId, expectedVersion, "Lưu đơn vị mới " + name, (plan) -> {
 			List<UserError> errors = new ArrayList<>();
 			String cleanName = checkName(name, "name", errors);
@@ -157,6 +157,12 @@ class PlanService {
 			if (parentId != null && this.registry.view(parentId, today(plan)) == null) {
 				errors.add(UserError.of("parentId", "Không tìm thấy đơn vị cấp trên", "NOT_FOUND"));
 			}
+			ProposedUnit newParent = (parentKey != null && !parentKey.isEmpty()) ? plan.unit(parentKey) : null;
+			if (parentKey != null && !parentKey.isEmpty()
+					&& (newParent == null || !newParent.type().level().isAbove(type.level()))) {
+				errors.add(UserError.of("parentKey", "Phương án không có đơn vị mới " + parentKey + " ở cấp trên",
+						"NOT_FOUND"));
+			}
 			List<String> alternatives = new ArrayList<>();
 			for (String alternative : (alternativeNames != null) ? alternativeNames : List.<String>of()) {
 				if (!alternative.isBlank()) {
@@ -171,7 +177,8 @@ class PlanService {
 					: (existing != null) ? existing.parentId() : defaultParent(plan, type.level());
 			ProposedUnit unit = new ProposedUnit(newKey, cleanCode, cleanName, cleanFull, type, alternatives,
 					(seat != null && !seat.isBlank()) ? seat.strip() : null, parent,
-					(existing != null) ? existing.parentKey() : null,
+					(parentKey != null) ? (parentKey.isEmpty() ? null : parentKey)
+							: (existing != null) ? existing.parentKey() : null,
 					(existing != null) ? existing.legalClause() : null,
 					(existing != null) ? existing.components() : List.of());
 			return Change.to(plan.withUnit(unit, Instant.now()));
@@ -357,10 +364,11 @@ class PlanService {
 						"Áp dụng dở dang, hãy chạy lại: " + ex.getMessage(), Instant.now()));
 				throw ex;
 			}
-			String summary = result.created() + " đơn vị mới, " + result.ended() + " đơn vị chấm dứt, " + result.moved()
+			String summary = result.created() + " đơn vị mới, " + result.continued()
+					+ " đơn vị giữ nguyên (phiên bản mới), " + result.ended() + " đơn vị chấm dứt, " + result.moved()
 					+ " tổ dân phố / thôn chuyển, " + result.links() + " liên kết kế thừa";
-			Plan.ApplyState done = new Plan.ApplyState("DONE", result.created() + result.ended() + result.moved(),
-					result.created() + result.ended() + result.moved(), summary, Instant.now());
+			int stored = result.created() + result.continued() + result.ended() + result.moved();
+			Plan.ApplyState done = new Plan.ApplyState("DONE", stored, stored, summary, Instant.now());
 			if (plan.status() == PlanStatus.IN_EFFECT) {
 				this.plans.saveApply(planId, done);
 				return PlanPayload.of(plan.withApply(done));
@@ -391,12 +399,13 @@ class PlanService {
 		String basis = (plan.legalBasis() != null) ? plan.legalBasis().describe() : null;
 		for (ProposedUnit unit : plan.units()) {
 			newUnits.add(new Restructuring.NewUnit(unit.key(), unit.code(), unit.name(), unit.fullName(), unit.type(),
-					unit.parentId(), unit.parentKey(), null, null, null));
+					(unit.parentKey() != null) ? null : unit.parentId(), unit.parentKey(), unit.continuedUnitId(), null,
+					null, null));
 			for (PlanComponent component : unit.components()) {
 				String clause = (unit.legalClause() != null) ? unit.legalClause() : basis;
 				links.add(new Restructuring.Link(component.unitId(), unit.key(), component.kind().relation(),
 						component.kind().detail(), clause));
-				if (component.kind().isWhole()) {
+				if (component.kind().isWhole() && !component.kind().keepsIdentity()) {
 					for (UnitRecord group : this.registry.children(component.unitId(), dayBefore)) {
 						if (group.level() == UnitLevel.RESIDENTIAL_GROUP && moved.add(group.id())) {
 							moves.add(new Restructuring.GroupMove(group.id(), unit.key()));

@@ -20,6 +20,7 @@ import vn.ydan.api.units.SearchKey;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
+import vn.ydan.api.units.VietnameseName;
 
 /**
  * Checks a plan against the registry as it stands the day before the plan's effective
@@ -50,6 +51,7 @@ class PlanValidator {
 		for (ProposedUnit unit : plan.units()) {
 			unit.components().forEach((component) -> ending.add(component.unitId()));
 		}
+		Set<String> continued = plan.continuedUnitIds();
 		if (plan.effectiveDate() != null) {
 			LocalDate dayBefore = plan.effectiveDate().minusDays(1);
 			for (UnitLevel level : plan.abolishedLevels()) {
@@ -63,6 +65,7 @@ class PlanValidator {
 				}
 			}
 		}
+		ending.removeAll(continued);
 		return ending;
 	}
 
@@ -112,6 +115,7 @@ class PlanValidator {
 				issue(ValidationRule.SCOPE_MISSING, null, null, "Phương án chưa có phạm vi");
 			}
 			this.plan.units().forEach((unit) -> this.newIds.add(UnitRegistry.newUnitId(this.plan.id(), unit.key())));
+			this.newIds.addAll(this.plan.continuedUnitIds());
 			Set<String> ending = endingUnitIds(this.plan);
 			for (ProposedUnit unit : this.plan.units()) {
 				checkUnit(unit, ending);
@@ -152,12 +156,25 @@ class PlanValidator {
 					issue(ValidationRule.COMPONENT_OUT_OF_SCOPE, unit.key(), old.id(),
 							old.fullName() + " nằm ngoài phạm vi phương án");
 				}
-				if (old.level() != level) {
+				if (component.kind().keepsIdentity() && unit.components().size() > 1) {
+					issue(ValidationRule.IDENTITY_NOT_ALONE, unit.key(), old.id(), unit.fullName() + " giữ nguyên "
+							+ old.fullName() + " (" + component.kind().detail() + ") nhưng còn nhận đơn vị khác");
+				}
+				if (old.level() != level && !formerIsland(old, level)) {
 					issue(ValidationRule.COMPONENT_LEVEL, unit.key(), old.id(), unit.fullName() + " (" + level.label()
 							+ ") không thể nhận " + old.fullName() + " (" + old.level().label() + ")");
 				}
 			}
 			this.totals.put(unit.key(), totalsOf(unit));
+		}
+
+		/**
+		 * A unit one level up with nothing below it, such as an island district without
+		 * communes (Côn Đảo, Lý Sơn), can become a unit of the level below (a đặc khu).
+		 */
+		private boolean formerIsland(UnitRecord old, UnitLevel level) {
+			return old.level().ordinal() + 1 == level.ordinal()
+					&& PlanValidator.this.registry.descendants(old.id(), level, this.dayBefore).isEmpty();
 		}
 
 		private void checkParent(ProposedUnit unit, UnitLevel level, Set<String> ending) {
@@ -225,7 +242,8 @@ class PlanValidator {
 			boolean hasRemainder = parts.stream().anyMatch((use) -> use.component().kind() == ComponentKind.REMAINDER);
 			double sum = 0;
 			for (Use use : parts) {
-				Double share = use.component().areaShare();
+				Double share = (use.component().kind() == ComponentKind.PART_POP_ONLY) ? Double.valueOf(0)
+						: use.component().areaShare();
 				if (share == null) {
 					if (use.component().kind() != ComponentKind.REMAINDER) {
 						return;
@@ -287,20 +305,30 @@ class PlanValidator {
 			}
 			for (Map.Entry<String, List<ProposedUnit>> entry : byParent.entrySet()) {
 				Map<String, String> names = new HashMap<>();
+				Map<String, List<String>> folded = new HashMap<>();
 				if (entry.getKey().startsWith("old:") && entry.getKey().length() > 4) {
 					for (UnitRecord sibling : PlanValidator.this.registry.children(entry.getKey().substring(4),
 							this.date)) {
 						if (!ending.contains(sibling.id()) && !this.newIds.contains(sibling.id())) {
 							names.put(key(sibling.level(), sibling.name()), sibling.fullName() + " (đang có)");
+							folded.computeIfAbsent(foldedKey(sibling.level(), sibling.name()), (k) -> new ArrayList<>())
+								.add(sibling.fullName() + " (đang có)");
 						}
 					}
 				}
 				for (ProposedUnit unit : entry.getValue()) {
 					String previous = names.putIfAbsent(key(unit.type().level(), unit.name()), unit.fullName());
+					List<String> alike = folded.computeIfAbsent(foldedKey(unit.type().level(), unit.name()),
+							(k) -> new ArrayList<>());
 					if (previous != null) {
 						issue(ValidationRule.NAME_DUPLICATE, unit.key(), null,
 								unit.fullName() + " trùng tên với " + previous + " cùng đơn vị cấp trên");
 					}
+					else if (!alike.isEmpty()) {
+						issue(ValidationRule.NAME_SIMILAR, unit.key(), null, unit.fullName() + " chỉ khác ở dấu với "
+								+ String.join(", ", alike) + " cùng đơn vị cấp trên");
+					}
+					alike.add(unit.fullName());
 				}
 			}
 			Map<String, ProposedUnit> codes = new HashMap<>();
@@ -367,14 +395,15 @@ class PlanValidator {
 				if (old == null) {
 					return new ValidationReport.Totals(null, null, null, false);
 				}
-				Double areaShare = share(component, component.areaShare(), 'a');
+				Double areaShare = (component.kind() == ComponentKind.PART_POP_ONLY) ? Double.valueOf(0)
+						: share(component, component.areaShare(), 'a');
 				Double populationShare = switch (component.kind()) {
-					case WHOLE, PART_AREA_WHOLE_POP -> 1.0;
+					case WHOLE, UNCHANGED, RENAME, PART_AREA_WHOLE_POP -> 1.0;
 					case PART_AREA_ONLY -> 0.0;
 					default -> share(component, component.populationShare(), 'p');
 				};
 				Double householdShare = switch (component.kind()) {
-					case WHOLE, PART_AREA_WHOLE_POP -> 1.0;
+					case WHOLE, UNCHANGED, RENAME, PART_AREA_WHOLE_POP -> 1.0;
 					case PART_AREA_ONLY -> 0.0;
 					default -> share(component, component.householdShare(), 'h');
 				};
@@ -467,7 +496,12 @@ class PlanValidator {
 			this.issues.add(new Issue(rule, key, unitId, message));
 		}
 
+		/** Names are unique as the law writes them: compared exactly, not folded. */
 		private static String key(UnitLevel level, String name) {
+			return level + "|" + VietnameseName.canonical(name);
+		}
+
+		private static String foldedKey(UnitLevel level, String name) {
 			return level + "|" + SearchKey.fold(name);
 		}
 

@@ -16,9 +16,10 @@ import vn.ydan.api.units.UnitType;
  * @param type type, which fixes the level
  * @param alternativeNames other names residents may be asked to choose from
  * @param seat where its People's Committee sits (trụ sở)
- * @param parentId internal id of an existing unit above it; null with {@code parentKey}
- * or for a province
- * @param parentKey key of a new unit of the same plan above it (a new province)
+ * @param parentId internal id of the existing unit above it; for a unit under a new unit
+ * of the plan, the old unit that new one takes (kept so that the link can be undone)
+ * @param parentKey key of a new unit of the same plan above it (a new province); wins
+ * over {@code parentId}
  * @param legalClause the clause of the act that forms it
  * @param components the old units it takes
  */
@@ -38,6 +39,22 @@ record ProposedUnit(String key, @Nullable String code, String name, String fullN
 			label = "thành phố";
 		}
 		return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " " + name;
+	}
+
+	ProposedUnit withParentKey(@Nullable String newParentKey) {
+		return new ProposedUnit(this.key, this.code, this.name, this.fullName, this.type, this.alternativeNames,
+				this.seat, this.parentId, newParentKey, this.legalClause, this.components);
+	}
+
+	/**
+	 * The old unit this one continues (kept identity: {@code unchanged} or
+	 * {@code rename}, its only component), or null for a unit that is formed anew.
+	 */
+	@Nullable String continuedUnitId() {
+		if (this.components.size() == 1 && this.components.get(0).kind().keepsIdentity()) {
+			return this.components.get(0).unitId();
+		}
+		return null;
 	}
 
 	ProposedUnit withComponents(List<PlanComponent> newComponents) {

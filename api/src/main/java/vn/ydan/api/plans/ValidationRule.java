@@ -16,9 +16,13 @@ enum ValidationRule {
 
 	COMPONENT_OUT_OF_SCOPE(Severity.ERROR, "Đơn vị cũ phải thuộc phạm vi phương án"),
 
-	COMPONENT_LEVEL(Severity.ERROR, "Loại đơn vị mới phải cùng cấp với các đơn vị cũ"),
+	COMPONENT_LEVEL(Severity.ERROR,
+			"Loại đơn vị mới phải cùng cấp với các đơn vị cũ (trừ đơn vị cấp trên không có đơn vị cấp dưới, như huyện đảo)"),
 
 	COMPONENT_REPEATED(Severity.ERROR, "Một đơn vị cũ chỉ được ghi một lần trong một đơn vị mới"),
+
+	IDENTITY_NOT_ALONE(Severity.ERROR,
+			"Đơn vị giữ nguyên hoặc đổi tên chỉ nhận chính đơn vị cũ đó, không nhận thêm đơn vị nào khác"),
 
 	WHOLE_TWICE(Severity.ERROR, "Đơn vị nhập nguyên trạng chỉ được vào đúng một đơn vị mới"),
 
@@ -41,6 +45,9 @@ enum ValidationRule {
 	GROUP_PLACEMENT_INVALID(Severity.ERROR, "Tổ dân phố, thôn phải về đơn vị mới nhận phần của xã cũ"),
 
 	SHARES_NOT_SUM(Severity.WARNING, "Tổng tỷ lệ các phần của đơn vị bị chia tách nên bằng 100%"),
+
+	NAME_SIMILAR(Severity.WARNING,
+			"Tên chỉ khác tên đơn vị cùng cấp trên ở dấu (ví dụ Tân Thạnh, Tân Thành): hãy kiểm tra lại"),
 
 	GROUPS_UNPLACED(Severity.WARNING, "Tổ dân phố, thôn của xã bị chia tách cần được xếp vào xã mới"),
 

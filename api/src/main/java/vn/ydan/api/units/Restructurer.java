@@ -60,10 +60,11 @@ class Restructurer {
 			LocalDate date = change.effectiveDate();
 			LocalDate dayBefore = date.minusDays(1);
 			Map<String, AdministrativeUnit> targets = new LinkedHashMap<>();
-			int[] counts = new int[4];
+			int[] counts = new int[5];
 			Map<String, String> idsByKey = new HashMap<>();
 			for (Restructuring.NewUnit unit : change.newUnits()) {
-				idsByKey.put(unit.key(), UnitRegistry.newUnitId(change.key(), unit.key()));
+				idsByKey.put(unit.key(), (unit.continuedId() != null) ? unit.continuedId()
+						: UnitRegistry.newUnitId(change.key(), unit.key()));
 			}
 			for (Restructuring.NewUnit unit : change.newUnits()) {
 				String id = idsByKey.get(unit.key());
@@ -71,6 +72,20 @@ class Restructurer {
 				UnitVersion version = new UnitVersion(date, null, unit.code(), unit.name(), unit.fullName(),
 						unit.type(), parentId, unit.areaKm2(), unit.population(), unit.households());
 				AdministrativeUnit existing = snapshot.unit(id);
+				if (unit.continuedId() != null) {
+					if (existing == null || existing.versionAt(dayBefore) == null) {
+						throw new IllegalStateException("Unit " + id + " to continue is not in force on " + dayBefore);
+					}
+					AdministrativeUnit continued = continuedOn(existing, version);
+					if (continued == existing) {
+						counts[3]++;
+					}
+					else {
+						targets.put(id, continued);
+						counts[4]++;
+					}
+					continue;
+				}
 				AdministrativeUnit target = (existing == null)
 						? new AdministrativeUnit(id, unit.type().level(), List.of(version), 1)
 						: existing.withVersions(List.of(version));
@@ -133,9 +148,11 @@ class Restructurer {
 			this.lineages.saveAll(links);
 			this.registry.bumpAndReload();
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			log.info("Restructuring {} applied: {} created, {} ended, {} moved, {} unchanged, {} links ({} ms)",
-					change.key(), counts[0], counts[1], counts[2], counts[3], links.size(), millis);
-			return new Restructuring.Result(counts[0], counts[1], counts[2], counts[3], links.size(), millis);
+			log.info(
+					"Restructuring {} applied: {} created, {} continued, {} ended, {} moved, {} unchanged, {} links ({} ms)",
+					change.key(), counts[0], counts[4], counts[1], counts[2], counts[3], links.size(), millis);
+			return new Restructuring.Result(counts[0], counts[4], counts[1], counts[2], counts[3], links.size(),
+					millis);
 		});
 	}
 
@@ -163,6 +180,38 @@ class Restructurer {
 	}
 
 	/**
+	 * The unit continued with {@code next}'s attributes from {@code next.validFrom()}
+	 * (its identity kept: unchanged, renamed, or under a new parent), keeping its own
+	 * figures where {@code next} has none; the same instance when nothing changes or it
+	 * already has that version.
+	 */
+	static AdministrativeUnit continuedOn(AdministrativeUnit unit, UnitVersion next) {
+		LocalDate date = java.util.Objects.requireNonNull(next.validFrom());
+		UnitVersion before = unit.versionAt(date.minusDays(1));
+		if (before == null) {
+			throw new IllegalStateException(unit + " is not in force on " + date.minusDays(1));
+		}
+		UnitVersion wanted = new UnitVersion(date, before.validTo(), next.code(), next.name(), next.fullName(),
+				next.type(), next.parentId(), (next.areaKm2() != null) ? next.areaKm2() : before.areaKm2(),
+				(next.population() != null) ? next.population() : before.population(),
+				(next.households() != null) ? next.households() : before.households());
+		UnitVersion current = unit.versionAt(date);
+		if (current != null && current != before && sameAttributes(current, wanted)) {
+			return unit;
+		}
+		if (current == before && sameAttributes(before, wanted)) {
+			return unit;
+		}
+		return withVersionFrom(unit, date, before, wanted);
+	}
+
+	private static boolean sameAttributes(UnitVersion a, UnitVersion b) {
+		return java.util.Objects.equals(a.code(), b.code()) && a.name().equals(b.name())
+				&& a.fullName().equals(b.fullName()) && a.type() == b.type()
+				&& java.util.Objects.equals(a.parentId(), b.parentId());
+	}
+
+	/**
 	 * The group with a new version under {@code parentId} from {@code date}; the same
 	 * instance when it already has one.
 	 */
@@ -175,21 +224,28 @@ class Restructurer {
 		if (before == null) {
 			throw new IllegalStateException(group + " is not in force on " + date.minusDays(1));
 		}
+		return withVersionFrom(group, date, before,
+				new UnitVersion(date, before.validTo(), before.code(), before.name(), before.fullName(), before.type(),
+						parentId, before.areaKm2(), before.population(), before.households()));
+	}
+
+	/** {@code before} ends the day before {@code date}, and {@code next} follows it. */
+	private static AdministrativeUnit withVersionFrom(AdministrativeUnit unit, LocalDate date, UnitVersion before,
+			UnitVersion next) {
 		List<UnitVersion> versions = new ArrayList<>();
-		for (UnitVersion version : group.versions()) {
+		for (UnitVersion version : unit.versions()) {
 			if (version == before) {
 				versions.add(version.withValidTo(date));
 			}
-			else if (version == current || (version.validFrom() != null && !version.validFrom().isBefore(date))) {
-				throw new IllegalStateException(group + " already changes on or after " + date);
+			else if (version.validFrom() != null && !version.validFrom().isBefore(date)) {
+				throw new IllegalStateException(unit + " already changes on or after " + date);
 			}
 			else {
 				versions.add(version);
 			}
 		}
-		versions.add(new UnitVersion(date, before.validTo(), before.code(), before.name(), before.fullName(),
-				before.type(), parentId, before.areaKm2(), before.population(), before.households()));
-		return group.withVersions(versions);
+		versions.add(next);
+		return unit.withVersions(versions);
 	}
 
 	static String linkId(String predecessorId, String successorId, LocalDate date) {

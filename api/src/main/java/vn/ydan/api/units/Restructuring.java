@@ -31,13 +31,15 @@ public record Restructuring(String key, LocalDate effectiveDate, List<NewUnit> n
 	 * @param type the type, which fixes the level
 	 * @param parentId internal id of an existing unit above it, or null
 	 * @param parentKey key of a new unit above it (a new province), or null
+	 * @param continuedId internal id of the existing unit this one continues (its
+	 * identity kept: a new version from the effective date), or null for a new unit
 	 * @param areaKm2 area when known
 	 * @param population population when known
 	 * @param households households when known
 	 */
 	public record NewUnit(String key, @Nullable String code, String name, String fullName, UnitType type,
-			@Nullable String parentId, @Nullable String parentKey, @Nullable Double areaKm2,
-			@Nullable Integer population, @Nullable Integer households) {
+			@Nullable String parentId, @Nullable String parentKey, @Nullable String continuedId,
+			@Nullable Double areaKm2, @Nullable Integer population, @Nullable Integer households) {
 	}
 
 	/**
@@ -70,13 +72,15 @@ public record Restructuring(String key, LocalDate effectiveDate, List<NewUnit> n
 	 * What applying did.
 	 *
 	 * @param created units that started
+	 * @param continued units that kept their identity with a new version (unchanged,
+	 * renamed, or under a new parent)
 	 * @param ended units that ended
 	 * @param moved residential groups that moved
 	 * @param unchanged units already as the change wants them (a retry)
 	 * @param links lineage links written
 	 * @param durationMs time taken
 	 */
-	public record Result(int created, int ended, int moved, int unchanged, int links, long durationMs) {
+	public record Result(int created, int continued, int ended, int moved, int unchanged, int links, long durationMs) {
 	}
 
 }

@@ -166,9 +166,9 @@ class RestructuringIntegrationTest {
 		String basis = "Nghị quyết 1656/NQ-UBTVQH15";
 		return new Restructuring("plan-1", DAY,
 				List.of(new Restructuring.NewUnit("00097", "00097", "Hồng Hà", "Phường Hồng Hà", UnitType.PHUONG,
-						province, null, null, null, null),
+						province, null, null, null, null, null),
 						new Restructuring.NewUnit("00004", "00004", "Ba Đình", "Phường Ba Đình", UnitType.PHUONG,
-								province, null, null, null, null)),
+								province, null, null, null, null, null)),
 				ending, moves,
 				List.of(new Restructuring.Link(phucXa, "00097", LineageRelation.WHOLE, "whole", basis),
 						new Restructuring.Link(phucTan, "00097", LineageRelation.WHOLE, "whole", basis),

@@ -1,0 +1,241 @@
+package vn.ydan.api.plans;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.ydan.api.ApiIntegrationTest;
+import vn.ydan.api.GraphQlHttp;
+import vn.ydan.api.LocalIssuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The 2025 reform from its official tables, through the API as an official does it: the
+ * national registry before 2025 (loaded at the first start), the province merger table
+ * (Resolution 202/2025/QH15) and the four sample provincial tables, each a plan over its
+ * old provinces with the district level abolished → published → adopted → applied. The
+ * registry on 2025-07-01 is then compared with the official list of those provinces'
+ * communes. Its own store: applying changes the registry other tests read.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NationalReformIntegrationTest {
+
+	private static final LocalIssuer issuer = LocalIssuer.shared();
+
+	private static final String dataDirectory = ApiIntegrationTest.temporaryDirectory();
+
+	/** New province code → the table and the resolution of its communes. */
+	private static final Map<String, String> RESOLUTIONS = new LinkedHashMap<>(Map.of("25", "1676/NQ-UBTVQH15", "79",
+			"1685/NQ-UBTVQH15", "82", "1663/NQ-UBTVQH15", "91", "1654/NQ-UBTVQH15"));
+
+	private final String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
+
+	@LocalServerPort
+	private int port;
+
+	private GraphQlHttp api;
+
+	@DynamicPropertySource
+	static void ownStore(DynamicPropertyRegistry properties) {
+		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
+		properties.add("ydan.data-dir", () -> dataDirectory);
+	}
+
+	@BeforeEach
+	void client() {
+		this.api = new GraphQlHttp(this.port);
+	}
+
+	@Test
+	void fourProvincesMergeTheirCommunesAndTheRegistryMatchesTheOfficialList() throws IOException {
+		List<Map<String, String>> official = csv("/vietnam-2025/communes_after_sample.csv");
+		Map<String, List<String>> formedFrom = new HashMap<>();
+		for (Map<String, String> row : csv("/demo/vietnam-2025/provinces_after.csv")) {
+			formedFrom.put(row.get("code"), List.of(row.get("formed_from_old_province_codes").split(";")));
+		}
+		String trungSonBefore = unitId("08311", "COMMUNE", "2025-06-30");
+		String phuThoBefore = unitId("25", "PROVINCE", "2025-06-30");
+
+		for (Map.Entry<String, String> province : RESOLUTIONS.entrySet()) {
+			String code = province.getKey();
+			List<String> scope = formedFrom.get(code)
+				.stream()
+				.map((old) -> unitId(old, "PROVINCE", "2025-06-30"))
+				.toList();
+			String planId = createPlan("Phương án sắp xếp đơn vị hành chính cấp xã, tỉnh mới mã " + code, scope);
+			importPlan(planId, text("/demo/vietnam-2025/provinces_after.csv"));
+			GraphQlHttp.Response imported = importPlan(planId, text("/demo/vietnam-2025/plan_" + code + ".csv"));
+			assertThat(imported.<Integer>read("$.data.importPlan.plan.validation.errorCount")).as(imported.body())
+				.isZero();
+			takeToEffect(planId, province.getValue());
+		}
+
+		for (String code : RESOLUTIONS.keySet()) {
+			GraphQlHttp.Response province = this.api.query("""
+					query($code: String!) { unitByCode(code: $code, level: PROVINCE, asOf: "2025-07-01") {
+					  id fullName districts: children(level: DISTRICT, first: 0) { totalCount } } }""",
+					Map.of("code", code), null);
+			String provinceId = province.read("$.data.unitByCode.id");
+			assertThat(provinceId).as(province.body()).isNotNull();
+			assertThat(province.<Integer>read("$.data.unitByCode.districts.totalCount")).isZero();
+			Map<String, String> expected = new TreeMap<>();
+			official.stream()
+				.filter((row) -> row.get("province_code").equals(code))
+				.forEach((row) -> expected.put(row.get("code"), row.get("full_name") + "|" + row.get("type")));
+			assertThat(communesOf(provinceId, "2025-07-01")).as("communes of province " + code)
+				.containsExactlyEntriesOf(expected);
+			if (formedFrom.get(code).size() > 1) {
+				assertThat(provinceId).as("a merged province is a new unit")
+					.isNotEqualTo(unitId(code, "PROVINCE", "2025-06-30"));
+			}
+		}
+		assertThat(this.api.query("{ units(level: PROVINCE, asOf: \"2025-07-01\", first: 0) { totalCount } }", null)
+			.<Integer>read("$.data.units.totalCount"))
+			.isEqualTo(63 - RESOLUTIONS.keySet().stream().mapToInt((code) -> formedFrom.get(code).size()).sum() + 4);
+		assertThat(this.api.query("{ unitByCode(code: \"17\", level: PROVINCE, asOf: \"2025-07-01\") { id } }", null)
+			.<Object>read("$.data.unitByCode")).isNull();
+
+		GraphQlHttp.Response conDao = this.api.query("""
+				{ unitByCode(code: "26732", level: COMMUNE, asOf: "2025-07-01") { fullName typeName parent { code }
+				  predecessors { relation legalBasis unit { fullName level } } } }""", null);
+		assertThat(conDao.<String>read("$.data.unitByCode.fullName")).as(conDao.body()).isEqualTo("Đặc khu Côn Đảo");
+		assertThat(conDao.<String>read("$.data.unitByCode.parent.code")).isEqualTo("79");
+		assertThat(conDao.<List<String>>read("$.data.unitByCode.predecessors[*].unit.fullName"))
+			.containsExactly("Huyện Côn Đảo");
+		assertThat(conDao.<String>read("$.data.unitByCode.predecessors[0].legalBasis"))
+			.contains("1685/NQ-UBTVQH15 Điều 1 khoản 163");
+
+		GraphQlHttp.Response trungSon = this.api.query("""
+				query($id: ID!) { unit(id: $id, asOf: "2025-07-01") { code fullName parent { id }
+				  history { validFrom validTo parent { code } } predecessors { detail legalBasis } } }""",
+				Map.of("id", trungSonBefore), null);
+		assertThat(trungSon.<String>read("$.data.unit.fullName")).as("an unchanged commune keeps its identity")
+			.isEqualTo("Xã Trung Sơn");
+		assertThat(trungSon.<List<String>>read("$.data.unit.history[*].validFrom")).as(trungSon.body())
+			.containsExactly(null, "2025-07-01");
+		assertThat(trungSon.<String>read("$.data.unit.history[0].parent.code")).isEqualTo("234");
+		assertThat(trungSon.<String>read("$.data.unit.parent.id")).isNotEqualTo(phuThoBefore)
+			.isEqualTo(unitId("25", "PROVINCE", "2025-07-01"));
+		assertThat(trungSon.<List<String>>read("$.data.unit.predecessors[*].detail")).containsExactly("unchanged");
+		assertThat(trungSon.<String>read("$.data.unit.predecessors[0].legalBasis")).contains("1676/NQ-UBTVQH15");
+	}
+
+	private void takeToEffect(String planId, String resolution) {
+		int version = version(planId);
+		for (String status : List.of("PUBLISHED", "IN_CONSULTATION", "CONSULTED")) {
+			GraphQlHttp.Response moved = this.api.query("""
+					mutation($id: ID!, $v: Int, $s: PlanStatus!) { changePlanStatus(planId: $id, expectedVersion: $v,
+					  status: $s) { plan { version } userErrors { code message } } }""",
+					Map.of("id", planId, "v", version, "s", status), this.admin);
+			Integer next = moved.read("$.data.changePlanStatus.plan.version");
+			assertThat(next).as(moved.body()).isNotNull();
+			version = next;
+		}
+		GraphQlHttp.Response adopted = this.api.query("""
+				mutation($id: ID!, $v: Int, $n: String!) { adoptPlan(input: { planId: $id, expectedVersion: $v,
+				  number: $n, date: "2025-06-16" }) { plan { status } userErrors { code message } } }""",
+				Map.of("id", planId, "v", version, "n", resolution), this.admin);
+		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
+		GraphQlHttp.Response applied = this.api.query("""
+				mutation($id: ID!) { applyPlan(planId: $id) { plan { status applyProgress { state message } }
+				  userErrors { code message } } }""", Map.of("id", planId), this.admin);
+		assertThat(applied.<String>read("$.data.applyPlan.plan.status")).as(applied.body()).isEqualTo("IN_EFFECT");
+	}
+
+	private Map<String, String> communesOf(String provinceId, String date) {
+		Map<String, String> communes = new TreeMap<>();
+		String after = null;
+		do {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("id", provinceId);
+			variables.put("after", after);
+			GraphQlHttp.Response page = this.api
+				.query("""
+						query($id: ID!, $after: String) { unit(id: $id, asOf: "%s") { children(level: COMMUNE, first: 100,
+						  after: $after) { edges { node { code fullName typeName } } pageInfo { hasNextPage endCursor } } } }"""
+					.formatted(date), variables, null);
+			List<Map<String, String>> nodes = page.read("$.data.unit.children.edges[*].node");
+			assertThat(nodes).as(page.body()).isNotNull();
+			nodes.forEach((node) -> communes.put(node.get("code"), node.get("fullName") + "|" + node.get("typeName")));
+			after = Boolean.TRUE.equals(page.read("$.data.unit.children.pageInfo.hasNextPage"))
+					? page.read("$.data.unit.children.pageInfo.endCursor") : null;
+		}
+		while (after != null);
+		return communes;
+	}
+
+	private String createPlan(String title, List<String> scope) {
+		GraphQlHttp.Response response = this.api
+			.query("""
+					mutation($title: String!, $scope: [ID!]!) { createPlan(input: { title: $title, scopeIds: $scope,
+					  effectiveDate: "2025-07-01", abolishedLevels: [DISTRICT] }) { plan { id } userErrors { code message } } }""",
+					Map.of("title", title, "scope", scope), this.admin);
+		String id = response.read("$.data.createPlan.plan.id");
+		assertThat(id).as(response.body()).isNotNull();
+		return id;
+	}
+
+	private GraphQlHttp.Response importPlan(String planId, String csv) {
+		GraphQlHttp.Response response = this.api.query("""
+				mutation($csv: String!, $id: ID!) { importPlan(input: { planId: $id, csv: $csv }) {
+				  errors { line column code message } userErrors { code message }
+				  plan { version validation { errorCount issues(first: 20) { rule severity message } } } } }""",
+				Map.of("csv", csv, "id", planId), this.admin);
+		assertThat(response.<List<?>>read("$.data.importPlan.errors")).as(response.body()).isEmpty();
+		assertThat(response.<List<?>>read("$.data.importPlan.userErrors")).as(response.body()).isEmpty();
+		return response;
+	}
+
+	private int version(String planId) {
+		return this.api.query("query($id: ID!) { plan(id: $id) { version } }", Map.of("id", planId), this.admin)
+			.<Integer>read("$.data.plan.version");
+	}
+
+	private String unitId(String code, String level, String date) {
+		GraphQlHttp.Response response = this.api.query("""
+				query($code: String!) { unitByCode(code: $code, level: %s, asOf: "%s") { id } }""".formatted(level,
+				date), Map.of("code", code), null);
+		String id = response.read("$.data.unitByCode.id");
+		assertThat(id).as(code + " " + response.body()).isNotNull();
+		return id;
+	}
+
+	private static String text(String resource) throws IOException {
+		try (InputStream in = NationalReformIntegrationTest.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static List<Map<String, String>> csv(String resource) throws IOException {
+		List<String> lines = text(resource).lines().toList();
+		String[] header = lines.get(0).split(",", -1);
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			String[] fields = line.split(",", -1);
+			Map<String, String> row = new HashMap<>();
+			for (int i = 0; i < header.length; i++) {
+				row.put(header[i], (i < fields.length) ? fields[i] : "");
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+}
