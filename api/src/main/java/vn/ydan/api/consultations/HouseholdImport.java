@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import vn.ydan.api.consultations.Payloads.RowError;
 import vn.ydan.api.csv.CsvText;
-import vn.ydan.api.units.SearchKey;
+import vn.ydan.api.units.VietnameseName;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
@@ -102,14 +102,14 @@ final class HouseholdImport {
 						if (group.code() != null) {
 							byKey.put("code:" + group.code(), group.id());
 						}
-						byKey.put("name:" + SearchKey.fold(group.name()), group.id());
-						byKey.put("name:" + SearchKey.fold(group.fullName()), group.id());
+						byKey.put("name:" + VietnameseName.canonical(group.name()), group.id());
+						byKey.put("name:" + VietnameseName.canonical(group.fullName()), group.id());
 					}
 				}
 				return byKey;
 			});
 			String groupId = !groupCode.isEmpty() ? groups.get("code:" + groupCode)
-					: groups.get("name:" + SearchKey.fold(groupName));
+					: groups.get("name:" + VietnameseName.canonical(groupName));
 			if (groupId == null) {
 				errors.add(new RowError(line, groupCode.isEmpty() ? "group_name" : "group_code", commune.fullName()
 						+ " không có tổ dân phố, thôn \"" + (groupCode.isEmpty() ? groupName : groupCode) + "\"",

@@ -58,7 +58,7 @@ final class ImportCheck {
 	}
 
 	static String groupKey(String communeId, @Nullable String code, String name) {
-		return communeId + "|" + ((code != null) ? "code:" + code : "name:" + SearchKey.fold(name));
+		return communeId + "|" + ((code != null) ? "code:" + code : "name:" + VietnameseName.canonical(name));
 	}
 
 	private List<Candidate> run(List<Candidate> candidates) {
@@ -270,7 +270,7 @@ final class ImportCheck {
 		if (candidate.parentId == null) {
 			return;
 		}
-		String folded = SearchKey.fold(candidate.name);
+		String canonical = VietnameseName.canonical(candidate.name);
 		for (AdministrativeUnit other : this.registry.everChildrenOf(candidate.parentId)) {
 			if (other.level() != UnitLevel.RESIDENTIAL_GROUP || other.id().equals(candidate.id)) {
 				continue;
@@ -280,7 +280,7 @@ final class ImportCheck {
 					continue;
 				}
 				boolean sameCode = candidate.code != null && candidate.code.equals(version.code());
-				boolean sameName = folded.equals(SearchKey.fold(version.name()));
+				boolean sameName = canonical.equals(VietnameseName.canonical(version.name()));
 				if (sameCode || sameName) {
 					this.errors.add(candidate.line, sameCode ? candidate.columns.code() : candidate.columns.name(),
 							(sameCode ? "Mã " + candidate.code : "Tên \"" + candidate.name + "\"") + " đã thuộc về "
@@ -293,7 +293,7 @@ final class ImportCheck {
 		for (Candidate row : this.groupsByCommune.getOrDefault(candidate.parentId, List.of())) {
 			if (row != candidate && row.line < candidate.line && !Objects.equals(row.id, candidate.id)) {
 				boolean sameCode = candidate.code != null && candidate.code.equals(row.code);
-				boolean sameName = folded.equals(SearchKey.fold(row.name));
+				boolean sameName = canonical.equals(VietnameseName.canonical(row.name));
 				if (sameCode || sameName) {
 					this.errors
 						.add(candidate.line, sameCode ? candidate.columns.code() : candidate.columns.name(),

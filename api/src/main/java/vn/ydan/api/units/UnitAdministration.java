@@ -128,7 +128,7 @@ class UnitAdministration {
 				return UnitPayload.rejected(List.of(UserError.of("communeId",
 						commune.latest().fullName() + " không còn hiệu lực", "NOT_IN_FORCE")));
 			}
-			String folded = SearchKey.fold(name);
+			String canonical = VietnameseName.canonical(name);
 			for (AdministrativeUnit sibling : snapshot.everChildrenOf(commune.id())) {
 				UnitVersion version = sibling.versionAt(today);
 				if (version == null || !commune.id().equals(version.parentId())) {
@@ -138,7 +138,7 @@ class UnitAdministration {
 					return UnitPayload.rejected(List.of(UserError.of("code",
 							"Mã " + groupCode + " đã thuộc về " + version.fullName(), "CODE_TAKEN")));
 				}
-				if (folded.equals(SearchKey.fold(version.name()))) {
+				if (canonical.equals(VietnameseName.canonical(version.name()))) {
 					return UnitPayload.rejected(List
 						.of(UserError.of("name", "Xã đã có " + version.fullName() + " cùng tên", "NAME_TAKEN")));
 				}

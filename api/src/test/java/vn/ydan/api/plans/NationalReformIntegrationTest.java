@@ -136,6 +136,63 @@ class NationalReformIntegrationTest {
 		assertThat(trungSon.<String>read("$.data.unit.predecessors[0].legalBasis")).contains("1676/NQ-UBTVQH15");
 	}
 
+	@Test
+	void defectsOfTheOfficialTablesAreLineErrorsAndNothingIsStored() {
+		String planId = createPlan("Đồng Tháp: tệp có lỗi",
+				List.of(unitId("82", "PROVINCE", "2025-06-30"), unitId("87", "PROVINCE", "2025-06-30")));
+		String header = "new_code,new_name,new_type,old_code,old_name,old_type,old_district_code,old_district_name,"
+				+ "relation,detail,legal_basis,old_province_code\n";
+		String csv = header + """
+				28249,Phường Đạo Thạnh,phường,28249,Phường 5,phường,815,Thành phố Mỹ Tho,whole,whole,,82
+				30604,Xã Vĩnh An,xã,30622,Xã Tân Phú,xã,892,Huyện Châu Thành,whole,whole,,87
+				28261,Phường Mỹ Tho,phường,28261,Phường 1,phường,815,Thành phố Mỹ Tho,whole,whole,,82
+				28261,Phường Mỹ Thọ,phường,28264,Phường 2,phường,815,Thành phố Mỹ Tho,whole,whole,,82
+				28270,Phường Thới Sơn,phường,28282,Xã Đạo Thanh,xã,815,Thành phố Mỹ Tho,whole,whole,,82
+				28270,Phường Thới Sơn,phường,28279,Phường Tân Long,phường,815,Thành phố Mỹ Tho,part,whole,,82
+				28270,Phường Thới Sơn,phường,28252,Phường 4,phường,815,Thành phố Mỹ Tho,whole,whole,,82
+				28271,Phường Khác,phường,28252,Phường 4,phường,815,Thành phố Mỹ Tho,,whole,,82
+				28272,Phường Lạ,phường,28273,Phường 9,phường,815,Thành phố Mỹ Tho,whole,nửa,,82
+				""";
+
+		GraphQlHttp.Response response = this.api.query("""
+				mutation($csv: String!, $id: ID!) { importPlan(input: { planId: $id, csv: $csv }) {
+				  plan { id } errors { line column code message } userErrors { code } } }""",
+				Map.of("csv", csv, "id", planId), this.admin);
+
+		assertThat(response.<List<Integer>>read("$.data.importPlan.errors[*].line")).as(response.body())
+			.containsExactly(3, 5, 6, 7, 9, 10);
+		assertThat(response.<List<String>>read("$.data.importPlan.errors[*].code")).containsExactly(
+				"OLD_PROVINCE_MISMATCH", "NEW_UNIT_INCONSISTENT", "OLD_NAME_MISMATCH", "RELATION_MISMATCH",
+				"OLD_UNIT_TWICE", "DETAIL_UNKNOWN");
+		assertThat(response.<String>read("$.data.importPlan.errors[0].message")).contains("Xã Tân Phú", "Tỉnh An Giang",
+				"87");
+		assertThat(response.<Object>read("$.data.importPlan.plan")).isNull();
+		assertThat(version(planId)).isEqualTo(1);
+	}
+
+	@Test
+	void namesApartOnlyByDiacriticsAreTwoUnitsWithAWarningNotADuplicate() {
+		String planId = createPlan("Tân Thạnh và Tân Thành",
+				List.of(unitId("82", "PROVINCE", "2025-06-30"), unitId("87", "PROVINCE", "2025-06-30")));
+		String csv = """
+				new_code,new_name,new_type,old_code,relation,detail
+				90001,Xã Tân Thạnh,xã,28249,,whole
+				90002,Xã Tân Thành,xã,28252,,whole
+				90003,Xã Tân Thạnh,xã,28261,,whole
+				""";
+
+		importPlan(planId, csv);
+
+		GraphQlHttp.Response response = this.api.query("""
+				query($id: ID!) { plan(id: $id) { validation { rules { rule severity count } } } }""",
+				Map.of("id", planId), this.admin);
+		List<Map<String, Object>> rules = response.read("$.data.plan.validation.rules");
+		assertThat(rules).as(response.body())
+			.filteredOn((rule) -> List.of("NAME_DUPLICATE", "NAME_SIMILAR").contains(rule.get("rule")))
+			.extracting((rule) -> rule.get("rule") + " " + rule.get("severity") + " " + rule.get("count"))
+			.containsExactly("NAME_DUPLICATE ERROR 1", "NAME_SIMILAR WARNING 1");
+	}
+
 	private void takeToEffect(String planId, String resolution) {
 		int version = version(planId);
 		for (String status : List.of("PUBLISHED", "IN_CONSULTATION", "CONSULTED")) {
@@ -195,7 +252,7 @@ class NationalReformIntegrationTest {
 		GraphQlHttp.Response response = this.api.query("""
 				mutation($csv: String!, $id: ID!) { importPlan(input: { planId: $id, csv: $csv }) {
 				  errors { line column code message } userErrors { code message }
-				  plan { version validation { errorCount issues(first: 20) { rule severity message } } } } }""",
+				  plan { version validation { errorCount issues(first: 50) { rule severity message } } } } }""",
 				Map.of("csv", csv, "id", planId), this.admin);
 		assertThat(response.<List<?>>read("$.data.importPlan.errors")).as(response.body()).isEmpty();
 		assertThat(response.<List<?>>read("$.data.importPlan.userErrors")).as(response.body()).isEmpty();
