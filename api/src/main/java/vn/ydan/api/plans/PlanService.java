@@ -46,13 +46,16 @@ class PlanService {
 
 	private final UnitRegistry registry;
 
+	private final PlanApplyJobs jobs;
+
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry) {
+	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, PlanApplyJobs jobs) {
 		this.plans = plans;
 		this.validator = validator;
 		this.access = access;
 		this.registry = registry;
+		this.jobs = jobs;
 	}
 
 	/** Plans the caller may see, newest first. */
@@ -62,6 +65,11 @@ class PlanService {
 			.filter((plan) -> status == null || plan.status() == status)
 			.filter(this.access::mayRead)
 			.toList();
+	}
+
+	/** The plan as stored, without an access check (for background work). */
+	@Nullable Plan find(String id) {
+		return this.plans.findById(id);
 	}
 
 	@Nullable Plan visible(String id) {
@@ -331,8 +339,10 @@ class PlanService {
 	/**
 	 * Applies an adopted plan to the registry: its new units start on the effective date,
 	 * the old ones end the day before, groups move, lineage is written with the legal
-	 * basis. Idempotent and resumable: applying again after a failure finishes the job,
-	 * and applying a plan already in effect changes nothing.
+	 * basis. Runs as a job ({@link PlanApplyJobs}): the answer is the plan in effect when
+	 * the job ends within a few seconds, else the plan with its progress RUNNING.
+	 * Idempotent and resumable: applying again after a failure (or a restart) finishes
+	 * the job, and applying a plan already in effect changes nothing.
 	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload apply(String planId) {
@@ -347,37 +357,70 @@ class PlanService {
 						"Chỉ áp dụng được phương án đã thông qua (đang: \"" + plan.status().label() + "\")",
 						"STATUS_TRANSITION_INVALID"));
 			}
-			ValidationReport report = this.validator.validate(plan);
-			if (plan.status() == PlanStatus.ADOPTED && !report.valid()) {
-				return PlanPayload.rejected(invalid(report));
+			if (!this.jobs.isRunning(planId)) {
+				ValidationReport report = this.validator.validate(plan);
+				if (plan.status() == PlanStatus.ADOPTED && !report.valid()) {
+					return PlanPayload.rejected(invalid(report));
+				}
+				this.plans.saveApply(planId, new Plan.ApplyState("RUNNING", 0, 0, null, Instant.now()));
+				String actor = PlanAccess.actor();
+				this.jobs.start(planId, () -> runApply(planId, actor));
 			}
+		}
+		this.jobs.awaitBriefly(planId);
+		Plan now = this.plans.findById(planId);
+		return (now != null) ? PlanPayload.of(now)
+				: PlanPayload.rejected(UserError.of("planId", "Không tìm thấy phương án", "NOT_FOUND"));
+	}
+
+	/**
+	 * Plans whose applying was interrupted (the api stopped while it ran) resume when the
+	 * api starts again.
+	 */
+	void resumeInterruptedApplies() {
+		for (Plan plan : this.plans.findAll()) {
+			if (plan.status() == PlanStatus.ADOPTED && plan.apply() != null && "RUNNING".equals(plan.apply().state())) {
+				log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
+				this.jobs.start(plan.id(), () -> runApply(plan.id(), "system"));
+			}
+		}
+	}
+
+	/** The job: writes the restructuring, then marks the plan in effect. */
+	private void runApply(String planId, String actor) {
+		Plan plan = this.plans.findById(planId);
+		if (plan == null) {
+			return;
+		}
+		Restructuring.Result result;
+		try {
 			Restructuring change = restructuring(plan);
-			String planKey = plan.id();
-			Restructuring.Result result;
-			try {
-				result = this.registry.restructure(change, (done, total) -> this.plans.saveApply(planKey,
-						new Plan.ApplyState("RUNNING", done, total, null, Instant.now())));
-			}
-			catch (RuntimeException ex) {
-				log.error("Applying plan {} failed", planId, ex);
-				this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
-						"Áp dụng dở dang, hãy chạy lại: " + ex.getMessage(), Instant.now()));
-				throw ex;
-			}
-			String summary = result.created() + " đơn vị mới, " + result.continued()
-					+ " đơn vị giữ nguyên (phiên bản mới), " + result.ended() + " đơn vị chấm dứt, " + result.moved()
-					+ " tổ dân phố / thôn chuyển, " + result.links() + " liên kết kế thừa";
-			int stored = result.created() + result.continued() + result.ended() + result.moved();
-			Plan.ApplyState done = new Plan.ApplyState("DONE", stored, stored, summary, Instant.now());
-			if (plan.status() == PlanStatus.IN_EFFECT) {
+			result = this.registry.restructure(change, (done, total) -> this.plans.saveApply(planId,
+					new Plan.ApplyState("RUNNING", done, total, null, Instant.now())));
+		}
+		catch (RuntimeException ex) {
+			this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
+					"Áp dụng dở dang, hãy chạy lại (applyPlan): lỗi khi ghi sổ đăng ký", Instant.now()));
+			throw ex;
+		}
+		String summary = result.created() + " đơn vị mới, " + result.continued()
+				+ " đơn vị giữ nguyên (phiên bản mới), " + result.ended() + " đơn vị chấm dứt, " + result.moved()
+				+ " tổ dân phố / thôn chuyển, " + result.links() + " liên kết kế thừa";
+		int stored = result.created() + result.continued() + result.ended() + result.moved();
+		Plan.ApplyState done = new Plan.ApplyState("DONE", stored, stored, summary, Instant.now());
+		synchronized (lock(planId)) {
+			Plan current = this.plans.findById(planId);
+			if (current == null || current.status() == PlanStatus.IN_EFFECT) {
 				this.plans.saveApply(planId, done);
-				return PlanPayload.of(plan.withApply(done));
+				return;
 			}
-			Plan inEffect = plan.withStatus(PlanStatus.IN_EFFECT, Instant.now()).withApply(done);
-			if (!this.plans.save(inEffect, plan.revision(), PlanAccess.actor(), "Áp dụng: " + summary)) {
-				return PlanPayload.rejected(conflict());
+			Plan inEffect = current.withStatus(PlanStatus.IN_EFFECT, Instant.now()).withApply(done);
+			if (!this.plans.save(inEffect, current.revision(), actor, "Áp dụng: " + summary)) {
+				this.plans.saveApply(planId,
+						new Plan.ApplyState("FAILED", stored, stored,
+								"Đã ghi sổ đăng ký nhưng phương án vừa bị sửa đồng thời: hãy chạy lại applyPlan",
+								Instant.now()));
 			}
-			return PlanPayload.of(inEffect);
 		}
 	}
 

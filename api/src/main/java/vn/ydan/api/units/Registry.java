@@ -47,6 +47,9 @@ class Registry implements SmartLifecycle {
 
 	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
+	/** Set when a write failed midway: the store may hold what the read model lacks. */
+	private volatile boolean stale;
+
 	private @Nullable ScheduledExecutorService checker;
 
 	Registry(Units units, Lineages lineages, RegistryRevision revisions,
@@ -93,6 +96,39 @@ class Registry implements SmartLifecycle {
 		Snapshot before = this.snapshot;
 		if (revision == before.revision() + 1) {
 			this.snapshot = before.with(written, revision);
+		}
+		else {
+			reload();
+		}
+	}
+
+	/**
+	 * Called (inside {@link #exclusively}) before a write that builds on the read model:
+	 * reads the store again only when the read model may lag it (a failed write, or
+	 * another instance's revision).
+	 */
+	void reloadIfStale() {
+		if (this.stale || this.revisions.current() != this.snapshot.revision()) {
+			reload();
+			this.stale = false;
+		}
+	}
+
+	/** Called when a write failed midway. */
+	void markStale() {
+		this.stale = true;
+	}
+
+	/**
+	 * Called (inside {@link #exclusively}) after a restructuring stored {@code written}
+	 * units and {@code links}: bumps the revision and folds them into the read model, or
+	 * reloads everything when the revision shows that another instance wrote too.
+	 */
+	void written(Collection<AdministrativeUnit> written, Collection<Lineage> links) {
+		long revision = this.revisions.increment();
+		Snapshot before = this.snapshot;
+		if (revision == before.revision() + 1) {
+			this.snapshot = before.with(written, links, revision);
 		}
 		else {
 			reload();

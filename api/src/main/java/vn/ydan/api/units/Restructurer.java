@@ -53,107 +53,115 @@ class Restructurer {
 
 	Restructuring.Result apply(Restructuring change, Restructuring.Progress progress) {
 		return this.registry.exclusively(() -> {
-			long started = System.nanoTime();
-			// The store is the truth after a failed attempt: the read model may lag it.
-			this.registry.reload();
-			Snapshot snapshot = this.registry.current();
-			LocalDate date = change.effectiveDate();
-			LocalDate dayBefore = date.minusDays(1);
-			Map<String, AdministrativeUnit> targets = new LinkedHashMap<>();
-			int[] counts = new int[5];
-			Map<String, String> idsByKey = new HashMap<>();
-			for (Restructuring.NewUnit unit : change.newUnits()) {
-				idsByKey.put(unit.key(), (unit.continuedId() != null) ? unit.continuedId()
-						: UnitRegistry.newUnitId(change.key(), unit.key()));
+			try {
+				return applyExclusively(change, progress);
 			}
-			for (Restructuring.NewUnit unit : change.newUnits()) {
-				String id = idsByKey.get(unit.key());
-				String parentId = (unit.parentKey() != null) ? idsByKey.get(unit.parentKey()) : unit.parentId();
-				UnitVersion version = new UnitVersion(date, null, unit.code(), unit.name(), unit.fullName(),
-						unit.type(), parentId, unit.areaKm2(), unit.population(), unit.households());
-				AdministrativeUnit existing = snapshot.unit(id);
-				if (unit.continuedId() != null) {
-					if (existing == null || existing.versionAt(dayBefore) == null) {
-						throw new IllegalStateException("Unit " + id + " to continue is not in force on " + dayBefore);
-					}
-					AdministrativeUnit continued = continuedOn(existing, version);
-					if (continued == existing) {
-						counts[3]++;
-					}
-					else {
-						targets.put(id, continued);
-						counts[4]++;
-					}
-					continue;
-				}
-				AdministrativeUnit target = (existing == null)
-						? new AdministrativeUnit(id, unit.type().level(), List.of(version), 1)
-						: existing.withVersions(List.of(version));
-				if (existing != null && existing.sameData(target)) {
-					counts[3]++;
-				}
-				else {
-					if (existing != null && existing.level() != target.level()) {
-						throw new IllegalStateException("Unit id " + id + " is taken by " + existing);
-					}
-					targets.put(id, target);
-					counts[0]++;
-				}
+			catch (RuntimeException ex) {
+				this.registry.markStale();
+				throw ex;
 			}
-			for (String endingId : change.endingUnitIds()) {
-				AdministrativeUnit unit = snapshot.unit(endingId);
-				if (unit == null || unit.versionAt(dayBefore) == null) {
-					throw new IllegalStateException("Unit " + endingId + " is not in force on " + dayBefore);
-				}
-				AdministrativeUnit ended = endedOn(unit, date);
-				if (ended == unit) {
-					counts[3]++;
-				}
-				else {
-					targets.put(endingId, ended);
-					counts[1]++;
-				}
-			}
-			for (Restructuring.GroupMove move : change.groupMoves()) {
-				AdministrativeUnit group = snapshot.unit(move.groupId());
-				String parentId = idsByKey.get(move.successorKey());
-				if (group == null || group.versionAt(dayBefore) == null || parentId == null) {
-					throw new IllegalStateException(
-							"Group " + move.groupId() + " cannot move to " + move.successorKey());
-				}
-				AdministrativeUnit moved = movedOn(group, date, parentId);
-				if (moved == group) {
-					counts[3]++;
-				}
-				else {
-					targets.put(group.id(), moved);
-					counts[2]++;
-				}
-			}
-			List<AdministrativeUnit> writes = new ArrayList<>(targets.values());
-			for (int from = 0; from < writes.size(); from += this.batchSize) {
-				int to = Math.min(writes.size(), from + this.batchSize);
-				this.units.saveBatch(writes.subList(from, to));
-				progress.stored(to, writes.size());
-			}
-			List<Lineage> links = new ArrayList<>();
-			for (Restructuring.Link link : change.links()) {
-				String successorId = idsByKey.get(link.successorKey());
-				if (successorId == null) {
-					throw new IllegalStateException("Link to unknown new unit " + link.successorKey());
-				}
-				links.add(new Lineage(linkId(link.predecessorId(), successorId, date), link.predecessorId(),
-						successorId, link.relation(), link.detail(), date, link.legalBasis()));
-			}
-			this.lineages.saveAll(links);
-			this.registry.bumpAndReload();
-			long millis = (System.nanoTime() - started) / 1_000_000;
-			log.info(
-					"Restructuring {} applied: {} created, {} continued, {} ended, {} moved, {} unchanged, {} links ({} ms)",
-					change.key(), counts[0], counts[4], counts[1], counts[2], counts[3], links.size(), millis);
-			return new Restructuring.Result(counts[0], counts[4], counts[1], counts[2], counts[3], links.size(),
-					millis);
 		});
+	}
+
+	private Restructuring.Result applyExclusively(Restructuring change, Restructuring.Progress progress) {
+		long started = System.nanoTime();
+		// The store is the truth after a failed attempt: the read model may lag it.
+		this.registry.reloadIfStale();
+		Snapshot snapshot = this.registry.current();
+		LocalDate date = change.effectiveDate();
+		LocalDate dayBefore = date.minusDays(1);
+		Map<String, AdministrativeUnit> targets = new LinkedHashMap<>();
+		int[] counts = new int[5];
+		Map<String, String> idsByKey = new HashMap<>();
+		for (Restructuring.NewUnit unit : change.newUnits()) {
+			idsByKey.put(unit.key(), (unit.continuedId() != null) ? unit.continuedId()
+					: UnitRegistry.newUnitId(change.key(), unit.key()));
+		}
+		for (Restructuring.NewUnit unit : change.newUnits()) {
+			String id = idsByKey.get(unit.key());
+			String parentId = (unit.parentKey() != null) ? idsByKey.get(unit.parentKey()) : unit.parentId();
+			UnitVersion version = new UnitVersion(date, null, unit.code(), unit.name(), unit.fullName(), unit.type(),
+					parentId, unit.areaKm2(), unit.population(), unit.households());
+			AdministrativeUnit existing = snapshot.unit(id);
+			if (unit.continuedId() != null) {
+				if (existing == null || existing.versionAt(dayBefore) == null) {
+					throw new IllegalStateException("Unit " + id + " to continue is not in force on " + dayBefore);
+				}
+				AdministrativeUnit continued = continuedOn(existing, version);
+				if (continued == existing) {
+					counts[3]++;
+				}
+				else {
+					targets.put(id, continued);
+					counts[4]++;
+				}
+				continue;
+			}
+			AdministrativeUnit target = (existing == null)
+					? new AdministrativeUnit(id, unit.type().level(), List.of(version), 1)
+					: existing.withVersions(List.of(version));
+			if (existing != null && existing.sameData(target)) {
+				counts[3]++;
+			}
+			else {
+				if (existing != null && existing.level() != target.level()) {
+					throw new IllegalStateException("Unit id " + id + " is taken by " + existing);
+				}
+				targets.put(id, target);
+				counts[0]++;
+			}
+		}
+		for (String endingId : change.endingUnitIds()) {
+			AdministrativeUnit unit = snapshot.unit(endingId);
+			if (unit == null || unit.versionAt(dayBefore) == null) {
+				throw new IllegalStateException("Unit " + endingId + " is not in force on " + dayBefore);
+			}
+			AdministrativeUnit ended = endedOn(unit, date);
+			if (ended == unit) {
+				counts[3]++;
+			}
+			else {
+				targets.put(endingId, ended);
+				counts[1]++;
+			}
+		}
+		for (Restructuring.GroupMove move : change.groupMoves()) {
+			AdministrativeUnit group = snapshot.unit(move.groupId());
+			String parentId = idsByKey.get(move.successorKey());
+			if (group == null || group.versionAt(dayBefore) == null || parentId == null) {
+				throw new IllegalStateException("Group " + move.groupId() + " cannot move to " + move.successorKey());
+			}
+			AdministrativeUnit moved = movedOn(group, date, parentId);
+			if (moved == group) {
+				counts[3]++;
+			}
+			else {
+				targets.put(group.id(), moved);
+				counts[2]++;
+			}
+		}
+		List<AdministrativeUnit> writes = new ArrayList<>(targets.values());
+		for (int from = 0; from < writes.size(); from += this.batchSize) {
+			int to = Math.min(writes.size(), from + this.batchSize);
+			this.units.saveBatch(writes.subList(from, to));
+			progress.stored(to, writes.size());
+		}
+		List<Lineage> links = new ArrayList<>();
+		for (Restructuring.Link link : change.links()) {
+			String successorId = idsByKey.get(link.successorKey());
+			if (successorId == null) {
+				throw new IllegalStateException("Link to unknown new unit " + link.successorKey());
+			}
+			links.add(new Lineage(linkId(link.predecessorId(), successorId, date), link.predecessorId(), successorId,
+					link.relation(), link.detail(), date, link.legalBasis()));
+		}
+		this.lineages.saveAll(links);
+		this.registry.written(writes, links);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		log.info(
+				"Restructuring {} applied: {} created, {} continued, {} ended, {} moved, {} unchanged, {} links ({} ms)",
+				change.key(), counts[0], counts[4], counts[1], counts[2], counts[3], links.size(), millis);
+		return new Restructuring.Result(counts[0], counts[4], counts[1], counts[2], counts[3], links.size(), millis);
 	}
 
 	/**

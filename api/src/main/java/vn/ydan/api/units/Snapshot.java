@@ -118,6 +118,19 @@ final class Snapshot {
 		return new Snapshot(byId, this.lineage, newRevision);
 	}
 
+	/**
+	 * This snapshot with {@code changed} units and {@code links} added or replaced (by
+	 * id): what a restructuring wrote, without reading the store again.
+	 */
+	Snapshot with(Collection<AdministrativeUnit> changed, Collection<Lineage> links, long newRevision) {
+		Map<String, AdministrativeUnit> byId = new HashMap<>(this.byId);
+		changed.forEach((unit) -> byId.put(unit.id(), unit));
+		Map<String, Lineage> linksById = new java.util.LinkedHashMap<>();
+		this.lineage.forEach((link) -> linksById.put(link.id(), link));
+		links.forEach((link) -> linksById.put(link.id(), link));
+		return new Snapshot(byId, List.copyOf(linksById.values()), newRevision);
+	}
+
 	long revision() {
 		return this.revision;
 	}

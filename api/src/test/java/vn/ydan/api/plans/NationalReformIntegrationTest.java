@@ -55,6 +55,8 @@ class NationalReformIntegrationTest {
 	static void ownStore(DynamicPropertyRegistry properties) {
 		properties.add("YDAN_KEYCLOAK_URL", issuer::baseUrl);
 		properties.add("ydan.data-dir", () -> dataDirectory);
+		// Every apply answers at once: the job goes on without the request.
+		properties.add("ydan.plans.apply-wait", () -> "0s");
 	}
 
 	@BeforeEach
@@ -212,7 +214,28 @@ class NationalReformIntegrationTest {
 		GraphQlHttp.Response applied = this.api.query("""
 				mutation($id: ID!) { applyPlan(planId: $id) { plan { status applyProgress { state message } }
 				  userErrors { code message } } }""", Map.of("id", planId), this.admin);
-		assertThat(applied.<String>read("$.data.applyPlan.plan.status")).as(applied.body()).isEqualTo("IN_EFFECT");
+		assertThat(applied.<String>read("$.data.applyPlan.plan.status")).as(applied.body()).isEqualTo("ADOPTED");
+		assertThat(applied.<String>read("$.data.applyPlan.plan.applyProgress.state")).isEqualTo("RUNNING");
+		long deadline = System.nanoTime() + 180_000_000_000L;
+		GraphQlHttp.Response plan;
+		do {
+			sleep(200);
+			plan = this.api.query("query($id: ID!) { plan(id: $id) { status applyProgress { state message } } }",
+					Map.of("id", planId), this.admin);
+		}
+		while ("RUNNING".equals(plan.read("$.data.plan.applyProgress.state")) && System.nanoTime() < deadline);
+		assertThat(plan.<String>read("$.data.plan.status")).as(plan.body()).isEqualTo("IN_EFFECT");
+		assertThat(plan.<String>read("$.data.plan.applyProgress.state")).isEqualTo("DONE");
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Map<String, String> communesOf(String provinceId, String date) {

@@ -379,10 +379,18 @@ class PlanIntegrationTest {
 		assertThat(response.<String>read("$.data.changePlanStatus.plan.status")).as(response.body()).isEqualTo(status);
 	}
 
+	/** Applies and, while the job runs on, asks again (each call joins the job). */
 	private GraphQlHttp.Response apply(String planId) {
-		return this.api.query("""
-				mutation($id: ID!) { applyPlan(planId: $id) { plan { status applyProgress { state done total message } }
-				  userErrors { code message } } }""", Map.of("id", planId), this.admin);
+		for (int attempt = 0;; attempt++) {
+			GraphQlHttp.Response response = this.api.query(
+					"""
+							mutation($id: ID!) { applyPlan(planId: $id) { plan { status applyProgress { state done total message } }
+							  userErrors { code message } } }""",
+					Map.of("id", planId), this.admin);
+			if (attempt == 30 || !"RUNNING".equals(response.read("$.data.applyPlan.plan.applyProgress.state"))) {
+				return response;
+			}
+		}
 	}
 
 	private String unitId(String code, String level, String date) {
