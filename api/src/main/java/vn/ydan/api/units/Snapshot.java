@@ -135,6 +135,10 @@ final class Snapshot {
 		return this.revision;
 	}
 
+	List<AdministrativeUnit> ofLevel(UnitLevel level) {
+		return this.byLevel.getOrDefault(level, List.of());
+	}
+
 	int size() {
 		return this.byId.size();
 	}

@@ -70,6 +70,18 @@ public class UnitRegistry {
 		return (unit != null) ? unit(unit.id(), date) : null;
 	}
 
+	/** Units of {@code level} in force on {@code date}, in list order (by code). */
+	public List<UnitRecord> unitsOfLevel(UnitLevel level, LocalDate date) {
+		List<UnitRecord> units = new ArrayList<>();
+		for (AdministrativeUnit unit : this.registry.current().ofLevel(level)) {
+			UnitVersion version = unit.versionAt(date);
+			if (version != null) {
+				units.add(UnitRecord.of(unit, version));
+			}
+		}
+		return units;
+	}
+
 	/** Units directly below {@code parentId} on {@code date}, in list order. */
 	public List<UnitRecord> children(String parentId, LocalDate date) {
 		List<UnitRecord> children = new ArrayList<>();

@@ -74,8 +74,8 @@ class NationalReformIntegrationTest {
 		String trungSonBefore = unitId("08311", "COMMUNE", "2025-06-30");
 		String phuThoBefore = unitId("25", "PROVINCE", "2025-06-30");
 
-		for (Map.Entry<String, String> province : RESOLUTIONS.entrySet()) {
-			String code = province.getKey();
+		Map<String, String> planIds = new LinkedHashMap<>();
+		for (String code : RESOLUTIONS.keySet()) {
 			List<String> scope = formedFrom.get(code)
 				.stream()
 				.map((old) -> unitId(old, "PROVINCE", "2025-06-30"))
@@ -85,7 +85,26 @@ class NationalReformIntegrationTest {
 			GraphQlHttp.Response imported = importPlan(planId, text("/demo/vietnam-2025/plan_" + code + ".csv"));
 			assertThat(imported.<Integer>read("$.data.importPlan.plan.validation.errorCount")).as(imported.body())
 				.isZero();
-			takeToEffect(planId, province.getValue());
+			planIds.put(code, planId);
+		}
+
+		GraphQlHttp.Response coverage = this.api.query("""
+				{ reformCoverage(effectiveDate: "2025-07-01") { provinceCount uncoveredProvinceCount communeCount
+				  communesInPlans newProvinceCount provinces { province { code } plans { id } communeCount
+				  communesInPlans valid } } }""", this.admin);
+		assertThat(coverage.<Integer>read("$.data.reformCoverage.provinceCount")).as(coverage.body()).isEqualTo(63);
+		assertThat(coverage.<Integer>read("$.data.reformCoverage.communeCount")).isEqualTo(10_035);
+		assertThat(coverage.<Integer>read("$.data.reformCoverage.newProvinceCount")).isEqualTo(4);
+		assertThat(
+				coverage.<List<String>>read("$.data.reformCoverage.provinces[?(@.plans.length() == 0)].province.code"))
+			.hasSize(coverage.<Integer>read("$.data.reformCoverage.uncoveredProvinceCount"))
+			.doesNotContain("17", "25", "26", "74", "77", "79", "82", "87", "89", "91")
+			.contains("02", "48");
+		assertThat(coverage.<List<Boolean>>read("$.data.reformCoverage.provinces[?(@.province.code == '17')].valid"))
+			.containsExactly(true);
+
+		for (Map.Entry<String, String> plan : planIds.entrySet()) {
+			takeToEffect(plan.getValue(), RESOLUTIONS.get(plan.getKey()));
 		}
 
 		for (String code : RESOLUTIONS.keySet()) {
