@@ -28,8 +28,8 @@ import vn.ydan.api.units.UnitRegistry;
 /**
  * On the first start with the demo registry, the real Hanoi plan (Resolution
  * 1656/NQ-UBTVQH15, shipped in {@code demo/}) as a published plan, so that a new user can
- * walk it through consultation, adoption and applying. Created by the user
- * {@code system}.
+ * walk it through consultation, adoption and applying; beside it, the four sample
+ * provincial tables of the national reform as drafts. Created by the user {@code system}.
  */
 @Component
 @org.springframework.core.annotation.Order(1)
@@ -86,14 +86,55 @@ class DemoPlan implements ApplicationRunner {
 			}
 			log.info("Demo plan loaded: {} new units, {} links ({} ms)", imported.proposedUnits(), imported.links(),
 					(System.nanoTime() - started) / 1_000_000);
+			loadSampleProvinces();
 		}
 		finally {
 			SecurityContextHolder.setContext(previous);
 		}
 	}
 
+	/**
+	 * The four sample provincial tables of 2025 (Phú Thọ, Hồ Chí Minh City, Đồng Tháp, An
+	 * Giang), each a draft over its old provinces with the province merger and its
+	 * communes, as an official would load them: ready to validate, publish and apply.
+	 */
+	private void loadSampleProvinces() {
+		long started = System.nanoTime();
+		String mergers = resource("demo/vietnam-2025/provinces_after.csv");
+		for (String line : mergers.lines().skip(1).toList()) {
+			String[] fields = line.split(",", -1);
+			String code = fields[0];
+			ClassPathResource table = new ClassPathResource("demo/vietnam-2025/plan_" + code + ".csv");
+			if (!table.exists()) {
+				continue;
+			}
+			List<String> scope = new java.util.ArrayList<>();
+			for (String old : fields[4].split(";")) {
+				UnitRecord province = this.registry.byCode(old, UnitLevel.PROVINCE, EFFECTIVE.minusDays(1));
+				if (province != null) {
+					scope.add(province.id());
+				}
+			}
+			PlanPayload created = this.service.create(
+					"Phương án sắp xếp đơn vị hành chính cấp xã của " + fields[2] + " (mẫu năm 2025)", scope, EFFECTIVE,
+					List.of(UnitLevel.DISTRICT));
+			String id = created.plan().id();
+			PlanImportResult provinces = this.service.importUnits(id, 1, mergers, false);
+			PlanImportResult communes = this.service.importUnits(id, 2,
+					resource("demo/vietnam-2025/plan_" + code + ".csv"), false);
+			if (!provinces.errors().isEmpty() || !communes.errors().isEmpty() || !communes.userErrors().isEmpty()) {
+				log.warn("Sample plan {} did not import: {} {}", code, provinces.errors(), communes.errors());
+			}
+		}
+		log.info("Sample provincial plans of 2025 loaded as drafts ({} ms)", (System.nanoTime() - started) / 1_000_000);
+	}
+
 	private static String csv() {
-		try (InputStream in = new ClassPathResource("demo/hanoi-plan-nq1656.csv").getInputStream()) {
+		return resource("demo/hanoi-plan-nq1656.csv");
+	}
+
+	private static String resource(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {

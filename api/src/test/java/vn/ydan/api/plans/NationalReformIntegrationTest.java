@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -31,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Resolution 202/2025/QH15) and the four sample provincial tables, each a plan over its
  * old provinces with the district level abolished → published → adopted → applied. The
  * registry on 2025-07-01 is then compared with the official list of those provinces'
- * communes. Its own store: applying changes the registry other tests read.
+ * communes. Its own store: applying changes the registry other tests read (the sample
+ * drafts of the first start are looked at first, before it does).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NationalReformIntegrationTest {
 
 	private static final LocalIssuer issuer = LocalIssuer.shared();
@@ -94,7 +99,9 @@ class NationalReformIntegrationTest {
 				  communesInPlans valid } } }""", this.admin);
 		assertThat(coverage.<Integer>read("$.data.reformCoverage.provinceCount")).as(coverage.body()).isEqualTo(63);
 		assertThat(coverage.<Integer>read("$.data.reformCoverage.communeCount")).isEqualTo(10_035);
-		assertThat(coverage.<Integer>read("$.data.reformCoverage.newProvinceCount")).isEqualTo(4);
+		// The four sample drafts of the first start cover the same provinces: eight
+		// plans.
+		assertThat(coverage.<Integer>read("$.data.reformCoverage.newProvinceCount")).isEqualTo(8);
 		assertThat(
 				coverage.<List<String>>read("$.data.reformCoverage.provinces[?(@.plans.length() == 0)].province.code"))
 			.hasSize(coverage.<Integer>read("$.data.reformCoverage.uncoveredProvinceCount"))
@@ -155,6 +162,20 @@ class NationalReformIntegrationTest {
 			.isEqualTo(unitId("25", "PROVINCE", "2025-07-01"));
 		assertThat(trungSon.<List<String>>read("$.data.unit.predecessors[*].detail")).containsExactly("unchanged");
 		assertThat(trungSon.<String>read("$.data.unit.predecessors[0].legalBasis")).contains("1676/NQ-UBTVQH15");
+	}
+
+	@Test
+	@Order(0)
+	void theFirstStartOffersTheFourSampleProvincesAsValidDrafts() {
+		GraphQlHttp.Response drafts = this.api.query("""
+				{ plans(status: DRAFT) { title proposedUnitCount validation { valid } } }""", this.admin);
+
+		List<Map<String, Object>> samples = drafts.read("$.data.plans[?(@.title =~ /.*mẫu năm 2025.*/)]");
+		assertThat(samples).as(drafts.body()).hasSize(4);
+		assertThat(samples).extracting((plan) -> (Object) ((Map<?, ?>) plan.get("validation")).get("valid"))
+			.containsOnly(true);
+		assertThat(samples).extracting((plan) -> (Object) plan.get("proposedUnitCount"))
+			.containsExactlyInAnyOrder(148 + 1, 168 + 1, 102 + 1, 102 + 1);
 	}
 
 	@Test
