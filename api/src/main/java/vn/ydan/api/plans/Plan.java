@@ -65,16 +65,18 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	}
 
 	/**
-	 * The next revision with the units a file forms: they replace the plan's units of the
-	 * same levels, and units of other levels stay (a province merger table and a table of
-	 * communes can be imported in either order).
+	 * The next revision with the units a file forms: they replace the plan's units that
+	 * the file covers ({@code covered}: of a level the file forms, from the old provinces
+	 * it names), and the others stay. A province merger table and the provincial tables
+	 * of communes can so be imported in any order, into one plan per province or into one
+	 * national plan, and a corrected table replaces only what it covers.
 	 */
-	Plan withImported(List<ProposedUnit> imported, Instant at) {
-		java.util.Set<UnitLevel> levels = java.util.EnumSet.noneOf(UnitLevel.class);
-		imported.forEach((unit) -> levels.add(unit.type().level()));
+	Plan withImported(List<ProposedUnit> imported, java.util.function.Predicate<ProposedUnit> covered, Instant at) {
+		java.util.Set<String> importedKeys = new java.util.HashSet<>();
+		imported.forEach((unit) -> importedKeys.add(unit.key()));
 		List<ProposedUnit> kept = new ArrayList<>();
 		for (ProposedUnit unit : this.units) {
-			if (!levels.contains(unit.type().level())) {
+			if (!covered.test(unit) && !importedKeys.contains(unit.key())) {
 				kept.add(unit);
 			}
 		}

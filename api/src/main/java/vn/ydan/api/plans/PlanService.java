@@ -130,7 +130,7 @@ class PlanService {
 				return Change.refused(
 						List.of(UserError.of("csv", "Tệp có " + read[0].errors().size() + " lỗi", "IMPORT_REJECTED")));
 			}
-			Plan imported = plan.withImported(read[0].units(), Instant.now());
+			Plan imported = plan.withImported(read[0].units(), coveredBy(read[0].units(), plan), Instant.now());
 			return dryRun ? Change.preview(imported) : Change.to(imported);
 		});
 		PlanImport.Result result = read[0];
@@ -138,6 +138,32 @@ class PlanService {
 		return new PlanImportResult(payload.plan(), (result != null) ? result.rows() : 0,
 				(result != null) ? result.units().size() : 0, (result != null) ? result.links() : 0,
 				(result != null) ? result.errors() : List.of(), payload.userErrors(), millis);
+	}
+
+	/**
+	 * Which of the plan's units a file's units replace: those of a level the file forms
+	 * whose old units lie in the provinces the file takes units from.
+	 */
+	private java.util.function.Predicate<ProposedUnit> coveredBy(List<ProposedUnit> imported, Plan plan) {
+		LocalDate dayBefore = today(plan).minusDays(1);
+		Set<String> covered = new java.util.HashSet<>();
+		for (ProposedUnit unit : imported) {
+			for (PlanComponent component : unit.components()) {
+				covered.add(unit.type().level() + "|" + provinceOf(component.unitId(), dayBefore));
+			}
+		}
+		return (unit) -> !unit.components().isEmpty() && covered
+			.contains(unit.type().level() + "|" + provinceOf(unit.components().get(0).unitId(), dayBefore));
+	}
+
+	private @Nullable String provinceOf(String unitId, LocalDate date) {
+		for (String id : this.registry.selfAndAncestorIds(unitId, date)) {
+			UnitRecord unit = this.registry.unit(id, date);
+			if (unit != null && unit.level() == UnitLevel.PROVINCE) {
+				return id;
+			}
+		}
+		return null;
 	}
 
 	@PreAuthorize(Roles.IS_PLANNER)

@@ -99,9 +99,8 @@ class NationalReformIntegrationTest {
 				  communesInPlans valid } } }""", this.admin);
 		assertThat(coverage.<Integer>read("$.data.reformCoverage.provinceCount")).as(coverage.body()).isEqualTo(63);
 		assertThat(coverage.<Integer>read("$.data.reformCoverage.communeCount")).isEqualTo(10_035);
-		// The four sample drafts of the first start cover the same provinces: eight
-		// plans.
-		assertThat(coverage.<Integer>read("$.data.reformCoverage.newProvinceCount")).isEqualTo(8);
+		// Besides these four: the sample drafts of the first start and the national plan.
+		assertThat(coverage.<Integer>read("$.data.reformCoverage.newProvinceCount")).isEqualTo(4 + 4 + 2);
 		assertThat(
 				coverage.<List<String>>read("$.data.reformCoverage.provinces[?(@.plans.length() == 0)].province.code"))
 			.hasSize(coverage.<Integer>read("$.data.reformCoverage.uncoveredProvinceCount"))
@@ -176,6 +175,33 @@ class NationalReformIntegrationTest {
 			.containsOnly(true);
 		assertThat(samples).extracting((plan) -> (Object) plan.get("proposedUnitCount"))
 			.containsExactlyInAnyOrder(148 + 1, 168 + 1, 102 + 1, 102 + 1);
+	}
+
+	@Test
+	@Order(1)
+	void oneNationalPlanTakesTheTablesOneByOneEachReplacingOnlyItsOwnProvince() throws IOException {
+		List<String> scope = List.of("82", "87", "89", "91")
+			.stream()
+			.map((code) -> unitId(code, "PROVINCE", "2025-06-30"))
+			.toList();
+		String planId = createPlan("Một phương án cho hai tỉnh mới", scope);
+
+		importPlan(planId, text("/demo/vietnam-2025/plan_82.csv"));
+		GraphQlHttp.Response half = importPlan(planId, text("/demo/vietnam-2025/provinces_after.csv"));
+		List<Map<String, String>> missing = half.read("$.data.importPlan.plan.validation.issues");
+		assertThat(missing).as("An Giang's communes are not placed yet").isNotEmpty();
+		assertThat(missing.get(0).get("rule")).isEqualTo("UNACCOUNTED");
+		importPlan(planId, text("/demo/vietnam-2025/plan_91.csv"));
+		GraphQlHttp.Response again = importPlan(planId, text("/demo/vietnam-2025/plan_82.csv"));
+
+		assertThat(again.<Integer>read("$.data.importPlan.plan.validation.errorCount")).as(again.body()).isZero();
+		GraphQlHttp.Response plan = this.api.query("""
+				query($id: ID!) { plan(id: $id) { proposedUnitCount
+				  provinces: proposedUnits { type parentKey } } }""", Map.of("id", planId), this.admin);
+		assertThat(plan.<Integer>read("$.data.plan.proposedUnitCount")).isEqualTo(2 + 102 + 102);
+		assertThat(plan.<List<String>>read("$.data.plan.provinces[?(@.type == 'TINH')].parentKey")).hasSize(2);
+		assertThat(plan.<List<String>>read("$.data.plan.provinces[?(@.type != 'TINH')].parentKey")).containsOnly("82",
+				"91");
 	}
 
 	@Test
