@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.security.AccessTokens;
-import vn.ydan.admin.units.UnitRef;
 
 /**
  * Consultations through the api, as the signed-in user: one document of

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.security.AccessTokens;
 import vn.ydan.admin.units.UnitSummary;
 
@@ -194,7 +195,7 @@ public class PlansApi {
 
 	/** A row of {@code plans} as the api sends it. */
 	record PlanRow(String id, String title, PlanStatus status, String statusName, @Nullable LocalDate effectiveDate,
-			int version, @Nullable List<vn.ydan.admin.units.UnitRef> scope, int proposedUnitCount, int componentCount,
+			int version, @Nullable List<UnitRef> scope, int proposedUnitCount, int componentCount,
 			@Nullable RowValidation validation) {
 
 		PlanSummary summary() {

@@ -37,9 +37,10 @@ import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.CommuneResult;
-import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationDetails.Progress;
+import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationExports;
 import vn.ydan.admin.consultations.ConsultationPayload;
 import vn.ydan.admin.consultations.ConsultationResults;
@@ -47,7 +48,6 @@ import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * One consultation: where it stands and its actions (open, close, publish), its results

@@ -38,6 +38,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.RowError;
 import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
@@ -46,7 +47,6 @@ import vn.ydan.admin.consultations.GroupRow;
 import vn.ydan.admin.consultations.HouseholdImportResult;
 import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.units.ImportResult.RowError;
 
 /**
  * The household register of a consultation's communes: officials and admins import it

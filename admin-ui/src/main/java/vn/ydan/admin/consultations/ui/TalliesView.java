@@ -38,6 +38,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.ConsultedUnit;
@@ -48,7 +49,6 @@ import vn.ydan.admin.consultations.Tally;
 import vn.ydan.admin.consultations.TallyPayload;
 import vn.ydan.admin.consultations.TallyState;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * Paper tallies for clerks: the residential groups of a commune with where each stands

@@ -22,10 +22,10 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.RowError;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
 import vn.ydan.admin.plans.PlanImportResult;
-import vn.ydan.admin.units.ImportResult.RowError;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * Replaces a draft's new units with a CSV table of links (the resolutions' annex as a

@@ -16,12 +16,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.plans.NewPlan;
 import vn.ydan.admin.plans.PlanPayload;
 import vn.ydan.admin.plans.PlanState;
 import vn.ydan.admin.plans.PlansApi;
 import vn.ydan.admin.units.UnitLevel;
-import vn.ydan.admin.units.UnitRef;
 import vn.ydan.admin.units.UnitSummary;
 
 /**

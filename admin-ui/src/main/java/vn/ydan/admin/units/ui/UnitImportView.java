@@ -47,6 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.RowError;
 import vn.ydan.admin.units.ImportKind;
 import vn.ydan.admin.units.ImportRequest;
 import vn.ydan.admin.units.ImportResult;
@@ -387,9 +388,9 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 		message.setId("units-import-rejected");
 		message.getElement().setAttribute("role", "alert");
 		message.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
-		Grid<ImportResult.RowError> errors = new Grid<>();
+		Grid<RowError> errors = new Grid<>();
 		errors.setId("units-import-errors");
-		errors.addColumn(ImportResult.RowError::line)
+		errors.addColumn(RowError::line)
 			.setHeader(getTranslation("units.import.errors.line"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
@@ -397,10 +398,8 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 			.setHeader(getTranslation("units.import.errors.column"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
-		errors.addColumn(ImportResult.RowError::message)
-			.setHeader(getTranslation("units.import.errors.message"))
-			.setFlexGrow(1);
-		errors.addColumn(ImportResult.RowError::code)
+		errors.addColumn(RowError::message).setHeader(getTranslation("units.import.errors.message")).setFlexGrow(1);
+		errors.addColumn(RowError::code)
 			.setHeader(getTranslation("units.import.errors.code"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
