@@ -438,30 +438,28 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 	}
 
 	/**
-	 * The api names the input field ({@code reason}) or, for counts that do not
-	 * reconcile, only {@code counts}: its message says which rule, so it goes to the
-	 * count the rule is about.
+	 * Where a refusal goes, by the path of the input field the api names: the reason
+	 * ({@code ["input", "reason"]}) or a count ({@code ["input", "counts", "agree"]}) at
+	 * its field, anything else (the counts as a whole, a name's count, the call) into the
+	 * message line. The message is shown as it is, never read.
 	 */
 	private void showAtField(UserError refusal) {
-		String field = refusal.fieldName().orElse("");
-		if (field.equals("reason")) {
+		if (refusal.isAt("reason")) {
 			this.reason.setErrorMessage(refusal.message());
 			this.reason.setInvalid(true);
 			return;
 		}
-		if (field.equals("counts")) {
-			String text = refusal.message();
-			String count = text.startsWith("Đồng ý") ? "agree"
-					: text.startsWith("Hợp lệ") ? "valid"
-							: text.startsWith("Số phiếu thu về") || text.startsWith("Phiếu thu về") ? "returned"
-									: text.startsWith("Số phiếu phát ra") ? "issued" : null;
-			IntegerField target = (count != null) ? this.fields.get(count) : null;
-			if (target != null) {
-				String before = target.isInvalid() ? target.getErrorMessage() + " " : "";
-				target.setErrorMessage(before + text);
-				target.setInvalid(true);
-				return;
-			}
+		IntegerField target = this.fields.entrySet()
+			.stream()
+			.filter((count) -> refusal.isAt("counts", count.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+		if (target != null) {
+			String before = target.isInvalid() ? target.getErrorMessage() + " " : "";
+			target.setErrorMessage(before + refusal.message());
+			target.setInvalid(true);
+			return;
 		}
 		this.message
 			.setText((this.message.getText().isEmpty() ? "" : this.message.getText() + " ") + refusal.message());
