@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UnitRef;
-import vn.ydan.admin.security.AccessTokens;
 import vn.ydan.admin.units.UnitSummary;
 
 /**
@@ -33,28 +32,17 @@ public class PlansApi {
 
 	private final ApiClient api;
 
-	private final @Nullable AccessTokens tokens;
-
-	PlansApi(ApiClient api, @Nullable AccessTokens tokens) {
+	PlansApi(ApiClient api) {
 		this.api = api;
-		this.tokens = tokens;
 	}
 
 	/**
-	 * The same calls for a background task (applying a plan), as the signed-in user:
-	 * their token is taken now, on the request thread.
+	 * The same calls for a background task (applying a plan), as the signed-in user: see
+	 * {@link ApiClient#forBackground()}.
 	 * @throws ApiException when there is no token for the user (any more)
 	 */
 	public PlansApi forBackground() {
-		if (this.tokens == null) {
-			return this;
-		}
-		try {
-			return new PlansApi(this.api.withAccessToken(this.tokens.current()), null);
-		}
-		catch (RuntimeException ex) {
-			throw ApiClient.translate(ex);
-		}
+		return new PlansApi(this.api.forBackground());
 	}
 
 	public List<PlanSummary> plans() {

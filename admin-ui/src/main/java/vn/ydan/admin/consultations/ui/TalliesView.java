@@ -1,7 +1,5 @@
 package vn.ydan.admin.consultations.ui;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,7 +213,7 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		}
 		List<GroupRow> rows;
 		try {
-			rows = this.api.groups(current.id(), unit.unit().id(), openingDay(current));
+			rows = this.api.groups(current.id(), unit.unit().id());
 		}
 		catch (ApiException ex) {
 			this.problem.add(Problem.of(this, "tallies-error", ex, this::loadGroups));
@@ -235,10 +233,6 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		else {
 			this.panel.setVisible(false);
 		}
-	}
-
-	private static LocalDate openingDay(ConsultationDetails consultation) {
-		return LocalDate.ofInstant(Instant.parse(consultation.opensAt()), ConsultationsApi.VIETNAM);
 	}
 
 	private String lastEntry(GroupRow row) {

@@ -2,13 +2,7 @@ package vn.ydan.admin.units.ui;
 
 import vn.ydan.admin.error.Problem;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +42,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.RowError;
+import vn.ydan.admin.files.Uploads;
 import vn.ydan.admin.units.ImportKind;
 import vn.ydan.admin.units.ImportRequest;
 import vn.ydan.admin.units.ImportResult;
@@ -228,7 +223,7 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 			ui.access(() -> showFileError(getTranslation("units.import.file.too-big", MAX_MEGABYTES)));
 			return;
 		}
-		byte[] bytes = readAtMost(event.getInputStream(), MAX_BYTES + 1);
+		byte[] bytes = Uploads.readAtMost(event.getInputStream(), MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
 			event.reject("too big");
 			ui.access(() -> showFileError(getTranslation("units.import.file.too-big", MAX_MEGABYTES)));
@@ -238,23 +233,13 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 	}
 
 	private void accept(String name, byte[] bytes) {
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
+		// A byte-order mark (Excel writes one) is not part of the first column's name.
+		String text = Uploads.utf8Text(bytes).orElse(null);
+		if (text == null) {
 			this.received = null;
 			showFile();
 			showFileError(getTranslation("units.import.file.not-utf8"));
 			return;
-		}
-		// A byte-order mark (Excel writes one) is not part of the first column's name.
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
 		}
 		this.received = new Received(name, bytes.length, text);
 		this.fileError.setVisible(false);
@@ -433,16 +418,6 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 
 	static boolean isCsv(@Nullable String fileName) {
 		return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
-	}
-
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[64 * 1024];
-		int read;
-		while (out.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) != -1) {
-			out.write(buffer, 0, read);
-		}
-		return out.toByteArray();
 	}
 
 	/** A file that arrived, as text. */
