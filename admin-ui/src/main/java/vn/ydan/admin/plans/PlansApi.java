@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UnitRef;
-import vn.ydan.admin.units.UnitSummary;
 
 /**
  * Plans through the api, as the signed-in user: one document of
@@ -67,7 +66,7 @@ public class PlansApi {
 	 * Units whose name matches, diacritics ignored, as they stood on a date.
 	 * @param level only this level ({@code PROVINCE}, …), or any
 	 */
-	public List<UnitSummary> searchUnits(String text, @Nullable LocalDate asOf, @Nullable String level) {
+	public List<FoundUnit> searchUnits(String text, @Nullable LocalDate asOf, @Nullable String level) {
 		Map<String, @Nullable Object> variables = new HashMap<>();
 		variables.put("search", text);
 		variables.put("asOf", date(asOf));
@@ -204,7 +203,7 @@ public class PlansApi {
 
 	record Found(@Nullable List<Edge> edges) {
 
-		record Edge(UnitSummary node) {
+		record Edge(FoundUnit node) {
 		}
 
 	}
