@@ -1,6 +1,6 @@
 package vn.ydan.admin;
 
-import java.util.Set;
+import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -36,7 +36,7 @@ class ConsoleArchitectureUnitTest {
 	static final String CONSOLE = "vn.ydan.admin";
 
 	/** The top-level packages every feature may use. */
-	static final Set<String> SHARED = Set.of("api", "error", "files", "i18n", "layout", "security");
+	static final List<String> SHARED = List.of("api", "error", "files", "i18n", "layout", "security");
 
 	/**
 	 * Feature code talks to the api only through its {@code *Api} classes: nothing else
@@ -85,6 +85,30 @@ class ConsoleArchitectureUnitTest {
 		.resideInAPackage(CONSOLE + ".*.ui..")
 		.should(dependOnlyOnTheirFeatureAndTheSharedPackages());
 
+	/**
+	 * Nor does the rest of a feature use another feature: a feature answers with its own
+	 * records (the plans' {@code FoundUnit}, the consultations' {@code PlanChoice}), so
+	 * that its views never reach into another feature through them.
+	 */
+	@ArchTest
+	static final ArchRule featuresUseTheirOwnClassesAndTheSharedPackages = classes().that(areInAFeature())
+		.and()
+		.resideOutsideOfPackage(CONSOLE + ".*.ui..")
+		.should(dependOnlyOnTheirFeatureAndTheSharedPackages());
+
+	/** The shared packages serve the features and know none of them. */
+	@ArchTest
+	static final ArchRule sharedPackagesUseNoFeature = noClasses().that(areShared())
+		.should()
+		.dependOnClassesThat(areInAFeature())
+		.because("a shared package is used by every feature and knows none of them");
+
+	private static DescribedPredicate<JavaClass> areShared() {
+		return DescribedPredicate.describe("are in a shared package " + SHARED,
+				(javaClass) -> javaClass.getPackageName().startsWith(CONSOLE + ".")
+						&& SHARED.contains(topPackage(javaClass.getPackageName())));
+	}
+
 	private static DescribedPredicate<JavaClass> areInAFeature() {
 		return DescribedPredicate.describe("are in a feature", (javaClass) -> feature(javaClass) != null);
 	}
@@ -93,9 +117,9 @@ class ConsoleArchitectureUnitTest {
 		return new ArchCondition<>("depend only on their own feature and the shared packages " + SHARED) {
 
 			@Override
-			public void check(JavaClass view, ConditionEvents events) {
-				String own = topPackage(view.getPackageName());
-				for (Dependency dependency : view.getDirectDependenciesFromSelf()) {
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				String own = topPackage(javaClass.getPackageName());
+				for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
 					JavaClass target = dependency.getTargetClass().getBaseComponentType();
 					String name = target.getPackageName();
 					if (!name.equals(CONSOLE) && !name.startsWith(CONSOLE + ".")) {
