@@ -104,8 +104,8 @@ class AuditLog {
 	private volatile @Nullable Head head;
 
 	@Autowired
-	AuditLog(MongoDatabaseFactory databases) {
-		this(databases.getMongoDatabase(), Clock.systemUTC(), CHUNK);
+	AuditLog(MongoDatabaseFactory databases, Clock clock) {
+		this(databases.getMongoDatabase(), clock, CHUNK);
 	}
 
 	AuditLog(MongoDatabase database, Clock clock, int chunk) {

@@ -1,5 +1,6 @@
 package vn.ydan.api.consultations;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,8 +50,10 @@ class ConsultationGraphQl {
 
 	private final UnitRegistry registry;
 
+	private final Clock clock;
+
 	ConsultationGraphQl(ConsultationService service, ResultViews results, ResultBoard board, Households households,
-			Tallies tallies, ConsultationAccess access, UnitRegistry registry) {
+			Tallies tallies, ConsultationAccess access, UnitRegistry registry, Clock clock) {
 		this.service = service;
 		this.results = results;
 		this.board = board;
@@ -58,6 +61,7 @@ class ConsultationGraphQl {
 		this.tallies = tallies;
 		this.access = access;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -160,7 +164,7 @@ class ConsultationGraphQl {
 	@PreAuthorize(Roles.IS_PLANNER)
 	HouseholdImportResult importHouseholds(@Argument ImportHouseholdsInput input) {
 		long started = System.nanoTime();
-		LocalDate asOf = (input.asOf() != null) ? input.asOf() : VietnamTime.today();
+		LocalDate asOf = (input.asOf() != null) ? input.asOf() : VietnamTime.today(this.clock);
 		HouseholdImport.Result read = HouseholdImport.read(input.csv(), this.registry, asOf, this.access::mayManage);
 		if (read.errors().isEmpty()) {
 			this.households.saveAll(read.households());
@@ -197,7 +201,7 @@ class ConsultationGraphQl {
 
 	@SchemaMapping(typeName = "ConsultationAnswer")
 	@Nullable Unit unit(Answers.Answer answer) {
-		return this.registry.view(answer.communeId(), VietnamTime.today());
+		return this.registry.view(answer.communeId(), VietnamTime.today(this.clock));
 	}
 
 	@SchemaMapping(typeName = "ConsultationAnswer")
@@ -210,7 +214,7 @@ class ConsultationGraphQl {
 		if (payload.tally() == null) {
 			return null;
 		}
-		return tallyView(payload.tally(), VietnamTime.today());
+		return tallyView(payload.tally(), VietnamTime.today(this.clock));
 	}
 
 	private Map<String, Object> tallyView(Tally tally, LocalDate date) {

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -59,12 +58,6 @@ class ConsultationService {
 	private final Clock clock;
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
-
-	@Autowired
-	ConsultationService(Consultations consultations, Households households, Answers answers, Tallies tallies,
-			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry) {
-		this(consultations, households, answers, tallies, board, access, plans, registry, Clock.systemUTC());
-	}
 
 	ConsultationService(Consultations consultations, Households households, Answers answers, Tallies tallies,
 			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry, Clock clock) {

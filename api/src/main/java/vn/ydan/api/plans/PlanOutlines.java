@@ -1,6 +1,6 @@
 package vn.ydan.api.plans;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,11 @@ public class PlanOutlines {
 
 	private final Plans plans;
 
-	PlanOutlines(Plans plans) {
+	private final Clock clock;
+
+	PlanOutlines(Plans plans, Clock clock) {
 		this.plans = plans;
+		this.clock = clock;
 	}
 
 	/**
@@ -76,7 +79,7 @@ public class PlanOutlines {
 			if (plan.status() != from) {
 				return false;
 			}
-			if (this.plans.save(plan.withStatus(to, Instant.now()), plan.revision(), actor,
+			if (this.plans.save(plan.withStatus(to, this.clock.instant()), plan.revision(), actor,
 					"Chuyển trạng thái sang " + to.label())) {
 				return true;
 			}

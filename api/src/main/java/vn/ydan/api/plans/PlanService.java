@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,13 +47,16 @@ class PlanService {
 
 	private final UnitRegistry registry;
 
+	private final Clock clock;
+
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry) {
+	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock) {
 		this.plans = plans;
 		this.validator = validator;
 		this.access = access;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	/** Plans the caller may see, newest first. */
@@ -78,7 +82,7 @@ class PlanService {
 		if (!errors.isEmpty()) {
 			return PlanPayload.rejected(errors);
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Plan plan = new Plan(UUID.randomUUID().toString(), cleanTitle, scopeIds, effectiveDate, abolishedLevels,
 				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null);
 		this.access.checkEdit(plan);
@@ -99,7 +103,7 @@ class PlanService {
 				return Change.refused(errors);
 			}
 			return Change.to(plan.withSettings(newTitle, newScope, newDate,
-					(levels != null) ? levels : plan.abolishedLevels(), Instant.now()));
+					(levels != null) ? levels : plan.abolishedLevels(), this.clock.instant()));
 		});
 	}
 
@@ -122,7 +126,7 @@ class PlanService {
 				return Change.refused(
 						List.of(UserError.of("csv", "Tệp có " + read[0].errors().size() + " lỗi", "IMPORT_REJECTED")));
 			}
-			Plan imported = plan.withUnits(read[0].units(), Instant.now());
+			Plan imported = plan.withUnits(read[0].units(), this.clock.instant());
 			return dryRun ? Change.preview(imported) : Change.to(imported);
 		});
 		PlanImport.Result result = read[0];
@@ -174,7 +178,7 @@ class PlanService {
 					(existing != null) ? existing.parentKey() : null,
 					(existing != null) ? existing.legalClause() : null,
 					(existing != null) ? existing.components() : List.of());
-			return Change.to(plan.withUnit(unit, Instant.now()));
+			return Change.to(plan.withUnit(unit, this.clock.instant()));
 		});
 	}
 
@@ -188,7 +192,8 @@ class PlanService {
 			List<ProposedUnit> remaining = plan.units().stream().filter((unit) -> !unit.key().equals(key)).toList();
 			Map<String, String> placements = new LinkedHashMap<>(plan.groupPlacements());
 			placements.values().removeIf(key::equals);
-			return Change.to(plan.withUnits(remaining, Instant.now()).withPlacements(placements, Instant.now()));
+			return Change
+				.to(plan.withUnits(remaining, this.clock.instant()).withPlacements(placements, this.clock.instant()));
 		});
 	}
 
@@ -219,7 +224,7 @@ class PlanService {
 			List<PlanComponent> components = new ArrayList<>(unit.components());
 			components.removeIf((component) -> component.unitId().equals(unitId));
 			components.add(new PlanComponent(unitId, kind, areaShare, populationShare, householdShare));
-			return Change.to(plan.withUnit(unit.withComponents(components), Instant.now()));
+			return Change.to(plan.withUnit(unit.withComponents(components), this.clock.instant()));
 		});
 	}
 
@@ -234,7 +239,7 @@ class PlanService {
 			}
 			List<PlanComponent> components = new ArrayList<>(unit.components());
 			components.removeIf((component) -> component.unitId().equals(unitId));
-			return Change.to(plan.withUnit(unit.withComponents(components), Instant.now()));
+			return Change.to(plan.withUnit(unit.withComponents(components), this.clock.instant()));
 		});
 	}
 
@@ -257,7 +262,7 @@ class PlanService {
 			else {
 				placements.put(groupId, key);
 			}
-			return Change.to(plan.withPlacements(placements, Instant.now()));
+			return Change.to(plan.withPlacements(placements, this.clock.instant()));
 		});
 	}
 
@@ -282,7 +287,7 @@ class PlanService {
 					return Change.refused(List.of(invalid(report)));
 				}
 			}
-			return Change.to(plan.withStatus(target, Instant.now()));
+			return Change.to(plan.withStatus(target, this.clock.instant()));
 		});
 	}
 
@@ -312,7 +317,7 @@ class PlanService {
 			if (!errors.isEmpty() || newDate == null) {
 				return Change.refused(errors);
 			}
-			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, Instant.now());
+			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, this.clock.instant());
 			ValidationReport report = this.validator.validate(adopted);
 			if (!report.valid()) {
 				return Change.refused(List.of(invalid(report)));
@@ -349,23 +354,23 @@ class PlanService {
 			Restructuring.Result result;
 			try {
 				result = this.registry.restructure(change, (done, total) -> this.plans.saveApply(planKey,
-						new Plan.ApplyState("RUNNING", done, total, null, Instant.now())));
+						new Plan.ApplyState("RUNNING", done, total, null, this.clock.instant())));
 			}
 			catch (RuntimeException ex) {
 				log.error("Applying plan {} failed", planId, ex);
 				this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
-						"Áp dụng dở dang, hãy chạy lại: " + ex.getMessage(), Instant.now()));
+						"Áp dụng dở dang, hãy chạy lại: " + ex.getMessage(), this.clock.instant()));
 				throw ex;
 			}
 			String summary = result.created() + " đơn vị mới, " + result.ended() + " đơn vị chấm dứt, " + result.moved()
 					+ " tổ dân phố / thôn chuyển, " + result.links() + " liên kết kế thừa";
 			Plan.ApplyState done = new Plan.ApplyState("DONE", result.created() + result.ended() + result.moved(),
-					result.created() + result.ended() + result.moved(), summary, Instant.now());
+					result.created() + result.ended() + result.moved(), summary, this.clock.instant());
 			if (plan.status() == PlanStatus.IN_EFFECT) {
 				this.plans.saveApply(planId, done);
 				return PlanPayload.of(plan.withApply(done));
 			}
-			Plan inEffect = plan.withStatus(PlanStatus.IN_EFFECT, Instant.now()).withApply(done);
+			Plan inEffect = plan.withStatus(PlanStatus.IN_EFFECT, this.clock.instant()).withApply(done);
 			if (!this.plans.save(inEffect, plan.revision(), PlanAccess.actor(), "Áp dụng: " + summary)) {
 				return PlanPayload.rejected(conflict());
 			}
@@ -489,7 +494,7 @@ class PlanService {
 		if (scopeIds.isEmpty()) {
 			errors.add(UserError.of("scopeIds", "Phạm vi cần ít nhất một đơn vị", "SCOPE_MISSING"));
 		}
-		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.units.VietnamTime.today();
+		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.units.VietnamTime.today(this.clock);
 		for (String id : scopeIds) {
 			UnitRecord unit = this.registry.unit(id, day);
 			if (unit == null) {
@@ -503,8 +508,8 @@ class PlanService {
 		}
 	}
 
-	private static LocalDate today(Plan plan) {
-		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today();
+	private LocalDate today(Plan plan) {
+		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today(this.clock);
 	}
 
 	private static String checkTitle(String title, List<UserError> errors) {

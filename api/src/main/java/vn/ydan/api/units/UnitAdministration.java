@@ -1,5 +1,6 @@
 package vn.ydan.api.units;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,13 @@ class UnitAdministration {
 
 	private final UnitImporter importer;
 
-	UnitAdministration(Registry registry, Units units, UnitImporter importer) {
+	private final Clock clock;
+
+	UnitAdministration(Registry registry, Units units, UnitImporter importer, Clock clock) {
 		this.registry = registry;
 		this.units = units;
 		this.importer = importer;
+		this.clock = clock;
 	}
 
 	@PreAuthorize(Roles.IS_ADMIN)
@@ -66,7 +70,7 @@ class UnitAdministration {
 			if (input.expectedVersion() != null && input.expectedVersion() != unit.revision()) {
 				return conflict(unit.revision());
 			}
-			LocalDate today = VietnamTime.today();
+			LocalDate today = VietnamTime.today(this.clock);
 			UnitVersion old = unit.nearestVersion(today);
 			UnitVersion changed = new UnitVersion(old.validFrom(), old.validTo(), old.code(),
 					orElse(strip(input.name()), old.name()), orElse(strip(input.fullName()), old.fullName()),
@@ -118,7 +122,7 @@ class UnitAdministration {
 		String groupCode = code;
 		return this.registry.exclusively(() -> {
 			Snapshot snapshot = this.registry.current();
-			LocalDate today = VietnamTime.today();
+			LocalDate today = VietnamTime.today(this.clock);
 			AdministrativeUnit commune = snapshot.unit(unitId);
 			if (commune == null || commune.level() != UnitLevel.COMMUNE) {
 				return UnitPayload
