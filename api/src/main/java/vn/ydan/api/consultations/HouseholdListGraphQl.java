@@ -59,7 +59,7 @@ class HouseholdListGraphQl {
 	@SchemaMapping(typeName = "Consultation", field = "households")
 	List<HouseholdStatus> households(Consultation consultation, @Argument String groupId) {
 		String group = this.registry.idOf(groupId);
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		UnitRecord unit = this.registry.unit(group, date);
 		String communeId = (unit != null && unit.level() == UnitLevel.RESIDENTIAL_GROUP) ? unit.parentId() : null;
 		// Deny by default: an unknown group, or one of a commune not asked, has no list.
@@ -101,7 +101,7 @@ class HouseholdListGraphQl {
 			.projection(Projections.include("groupId"))) {
 			counts.merge(document.getString("groupId"), 1, Integer::sum);
 		}
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		List<Map<String, Object>> groups = new ArrayList<>();
 		counts.forEach((groupId, households) -> {
 			Unit group = this.registry.view(groupId, date);

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.plans.PlanPayload.UserError;
+import vn.ydan.api.store.Change;
 import vn.ydan.api.units.Restructuring;
 import vn.ydan.api.units.SearchKey;
 import vn.ydan.api.units.UnitLevel;
@@ -424,7 +425,7 @@ class PlanService {
 	}
 
 	private PlanPayload editDraft(String planId, @Nullable Integer expectedVersion, String what,
-			Function<Plan, Change> change) {
+			Function<Plan, Change<Plan, UserError>> change) {
 		return edit(planId, expectedVersion, what, (plan) -> {
 			if (plan.status() != PlanStatus.DRAFT) {
 				return Change.refused(List
@@ -436,7 +437,7 @@ class PlanService {
 	}
 
 	private PlanPayload edit(String planId, @Nullable Integer expectedVersion, String what,
-			Function<Plan, Change> change) {
+			Function<Plan, Change<Plan, UserError>> change) {
 		synchronized (lock(planId)) {
 			Plan plan = this.plans.findById(planId);
 			if (plan == null || !this.access.mayRead(plan)) {
@@ -446,11 +447,11 @@ class PlanService {
 			if (expectedVersion != null && expectedVersion != plan.revision()) {
 				return PlanPayload.rejected(conflict());
 			}
-			Change result = change.apply(plan);
-			if (result.errors() != null) {
-				return PlanPayload.rejected(result.errors());
+			Change<Plan, UserError> result = change.apply(plan);
+			if (result.isRefused()) {
+				return PlanPayload.rejected(result.refusals());
 			}
-			Plan changed = result.plan();
+			Plan changed = result.next();
 			if (result.store() && !this.plans.save(changed, plan.revision(), PlanAccess.actor(), what)) {
 				return PlanPayload.rejected(conflict());
 			}
@@ -547,34 +548,6 @@ class PlanService {
 	private static UserError conflict() {
 		return UserError.of("expectedVersion", "Phương án đã được người khác sửa. Hãy tải lại rồi sửa lại.",
 				"VERSION_CONFLICT");
-	}
-
-	/**
-	 * What an edit wants: a new revision to store, one to show without storing (dry run),
-	 * or a refusal.
-	 */
-	private record Change(@Nullable Plan plan, @Nullable List<UserError> errors, boolean store) {
-
-		static Change to(Plan plan) {
-			return new Change(plan, null, true);
-		}
-
-		static Change preview(Plan plan) {
-			return new Change(plan, null, false);
-		}
-
-		static Change refused(List<UserError> errors) {
-			return new Change(null, errors, false);
-		}
-
-		@Override
-		public Plan plan() {
-			if (this.plan == null) {
-				throw new IllegalStateException("refused");
-			}
-			return this.plan;
-		}
-
 	}
 
 }
