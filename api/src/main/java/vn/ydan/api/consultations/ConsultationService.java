@@ -23,6 +23,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.audit.AuditTrail;
+import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.consultations.Payloads.AnswerPayload;
 import vn.ydan.api.consultations.Payloads.ConsultationPayload;
 import vn.ydan.api.consultations.Payloads.HouseholdImportResult;
@@ -40,7 +42,9 @@ import vn.ydan.api.units.VietnamTime;
  * Running a consultation: the household register, creating it from a published plan,
  * opening it (the register freezes), answers, paper tallies, closing, certification level
  * by level, publication. Who may do what is checked here ({@link ConsultationAccess});
- * which step its state allows, by the {@link Consultation} itself.
+ * which step its state allows, by the {@link Consultation} itself. What each change did
+ * goes to the mutation's audit entry: the state before and after, and the units it
+ * concerns.
  */
 @Service
 class ConsultationService {
@@ -65,10 +69,13 @@ class ConsultationService {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
 	ConsultationService(Consultations consultations, Households households, Answers answers, Tallies tallies,
-			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry, Clock clock) {
+			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry, Clock clock,
+			AuditTrail audit) {
 		this.consultations = consultations;
 		this.households = households;
 		this.answers = answers;
@@ -78,6 +85,7 @@ class ConsultationService {
 		this.plans = plans;
 		this.registry = registry;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	List<Consultation> all() {
@@ -99,6 +107,12 @@ class ConsultationService {
 		LocalDate date = (asOf != null) ? asOf : VietnamTime.today(this.clock);
 		HouseholdImport.Result read = HouseholdImport.read(csv, this.registry, date, this.access::mayManage);
 		if (read.errors().isEmpty()) {
+			AuditedChange entry = this.audit.current().summary("Nhập danh sách " + read.households().size() + " hộ");
+			read.households()
+				.stream()
+				.map(Households.Household::communeId)
+				.distinct()
+				.forEach((commune) -> entry.touched(this.registry.globalIdOf(commune)));
 			this.households.saveAll(read.households());
 		}
 		return new HouseholdImportResult(read.rows(), read.households().size(), read.errors(),
@@ -184,6 +198,10 @@ class ConsultationService {
 				closesAt, rule, ConsultationStatus.SCHEDULED, round, previousId, units, Map.of(), 1,
 				ConsultationAccess.actor(), this.clock.instant());
 		this.consultations.save(consultation, 0);
+		AuditedChange entry = this.audit.current()
+			.summary("Tạo đợt lấy ý kiến \"" + cleanTitle + "\"")
+			.after(Consultations.toDocument(consultation));
+		plan.scopeIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
 		return ConsultationPayload.of(consultation);
 	}
 
@@ -193,7 +211,7 @@ class ConsultationService {
 	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload open(String id) {
-		return change(id, (consultation) -> {
+		return change(id, "mở đợt lấy ý kiến", (consultation) -> {
 			Change<Consultation, UserError> opened = consultation.open();
 			if (opened.isRefused()) {
 				return opened;
@@ -214,7 +232,7 @@ class ConsultationService {
 
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload close(String id) {
-		return change(id, Consultation::close);
+		return change(id, "kết thúc đợt lấy ý kiến", Consultation::close);
 	}
 
 	/**
@@ -277,6 +295,9 @@ class ConsultationService {
 			return replayOr(consultationId, householdId, key, UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
 		counts.answered(answer.groupId(), agree, choice);
+		this.audit.current()
+			.touched(this.registry.globalIdOf(answer.communeId()))
+			.touched(this.registry.globalIdOf(answer.groupId()));
 		return new AnswerPayload(answer, false, List.of());
 	}
 
@@ -352,10 +373,15 @@ class ConsultationService {
 			else {
 				next = tally.with(new Tally.Entry(actor, now, counts));
 			}
+			AuditedChange entry = this.audit.current().touched(this.registry.globalIdOf(communeId));
+			if (tally != null) {
+				entry.before(Tallies.toDocument(tally));
+			}
 			if (!this.tallies.save(next, (tally != null) ? tally.revision() : 0)) {
 				return TallyPayload.refused(List
 					.of(UserError.of(null, "Số liệu vừa được người khác nhập; hãy tải lại", "VERSION_CONFLICT")));
 			}
+			entry.after(Tallies.toDocument(next));
 			if (next.verified() != null) {
 				counted.paper(groupId, next.verified());
 			}
@@ -373,7 +399,7 @@ class ConsultationService {
 		if (!this.access.mayManage(unitId)) {
 			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
 		}
-		return change(id, (consultation) -> {
+		return change(id, "xác nhận kết quả", (consultation) -> {
 			UserError refusal = consultation.refusesToCertify(unitId, name(unitId, consultation));
 			if (refusal != null) {
 				return Change.refused(refusal);
@@ -417,7 +443,7 @@ class ConsultationService {
 	/** Publishes certified results: they become public, and the plan consulted. */
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload publish(String id) {
-		return change(id, Consultation::publish);
+		return change(id, "công bố kết quả", Consultation::publish);
 	}
 
 	/** Whether the caller may see results before publication. */
@@ -473,9 +499,11 @@ class ConsultationService {
 	 * Applies a step and stores it against the revision it was based on; then, only once
 	 * it is stored, what it means for the plan: opening takes the plan into consultation,
 	 * publishing the results makes it consulted. So a step refused here (a concurrent
-	 * change) leaves the plan as it was.
+	 * change) leaves the plan as it was. The audit entry gets {@code what}, the states
+	 * before and after, and the units of the plan's scope.
 	 */
-	private ConsultationPayload change(String id, Function<Consultation, Change<Consultation, UserError>> change) {
+	private ConsultationPayload change(String id, String what,
+			Function<Consultation, Change<Consultation, UserError>> change) {
 		synchronized (lock(id)) {
 			Consultation consultation = this.consultations.findById(id);
 			if (consultation == null) {
@@ -488,10 +516,17 @@ class ConsultationService {
 				return new ConsultationPayload(null, result.refusals());
 			}
 			Consultation changed = result.next();
+			AuditedChange entry = this.audit.current()
+				.summary("Đợt lấy ý kiến \"" + consultation.title() + "\": " + what)
+				.before(Consultations.toDocument(consultation));
+			if (plan != null) {
+				plan.scopeIds().forEach((unitId) -> entry.touched(this.registry.globalIdOf(unitId)));
+			}
 			if (!this.consultations.save(changed, consultation.revision())) {
 				return ConsultationPayload.refused(UserError.of(null,
 						"Đợt lấy ý kiến vừa được người khác thay đổi; hãy tải lại", "VERSION_CONFLICT"));
 			}
+			entry.after(Consultations.toDocument(changed));
 			if (changed.status() != consultation.status()) {
 				if (changed.status() == ConsultationStatus.OPEN) {
 					// Counted from the frozen register from now on.
@@ -513,8 +548,7 @@ class ConsultationService {
 	 */
 	private void movePlan(Consultation before, Consultation after) {
 		try {
-			this.plans.moveConsultation(after.planId(), after.status() == ConsultationStatus.PUBLISHED,
-					ConsultationAccess.actor());
+			this.plans.moveConsultation(after.planId(), after.status() == ConsultationStatus.PUBLISHED);
 		}
 		catch (RuntimeException ex) {
 			if (!this.consultations.save(before.restoredOver(after), after.revision())) {

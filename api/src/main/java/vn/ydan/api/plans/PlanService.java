@@ -21,6 +21,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.audit.AuditTrail;
+import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.plans.PlanPayload.UserError;
 import vn.ydan.api.store.Change;
 import vn.ydan.api.units.Restructuring;
@@ -33,7 +35,9 @@ import vn.ydan.api.units.UnitType;
 /**
  * Drafting, moving and applying plans, with who may: admins, and officials whose scope
  * covers the plan's ({@link PlanAccess}). Every change is checked against the revision it
- * was based on, so that two people editing one plan never overwrite each other.
+ * was based on, so that two people editing one plan never overwrite each other. Every
+ * stored revision goes to the audit log, the state before and after, with the units of
+ * the plan's scope: that is the plan's history ({@link #history}).
  */
 @Service
 class PlanService {
@@ -50,14 +54,18 @@ class PlanService {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock) {
+	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock,
+			AuditTrail audit) {
 		this.plans = plans;
 		this.validator = validator;
 		this.access = access;
 		this.registry = registry;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** Plans the caller may see, newest first. */
@@ -87,7 +95,10 @@ class PlanService {
 		Plan plan = new Plan(UUID.randomUUID().toString(), cleanTitle, scopeIds, effectiveDate, abolishedLevels,
 				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null);
 		this.access.checkEdit(plan);
-		this.plans.save(plan, 0, PlanAccess.actor(), "Tạo phương án");
+		String what = "Tạo phương án";
+		AuditedChange entry = audited(null, plan, what);
+		this.plans.save(plan, 0);
+		entry.after(state(plan)).revised(Plan.subject(plan.id()), plan.revision(), what);
 		return PlanPayload.of(plan);
 	}
 
@@ -351,6 +362,9 @@ class PlanService {
 				return PlanPayload.rejected(invalid(report));
 			}
 			Restructuring change = restructuring(plan);
+			// The units it ends, as well as its scope; the new ones have no id yet.
+			AuditedChange entry = audited(plan, null, "Áp dụng phương án");
+			change.endingUnitIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
 			String planKey = plan.id();
 			Restructuring.Result result;
 			try {
@@ -372,9 +386,12 @@ class PlanService {
 				return PlanPayload.of(plan.withApply(done));
 			}
 			Plan inEffect = plan.withStatus(PlanStatus.IN_EFFECT, this.clock.instant()).withApply(done);
-			if (!this.plans.save(inEffect, plan.revision(), PlanAccess.actor(), "Áp dụng: " + summary)) {
+			String what = "Áp dụng: " + summary;
+			audited(plan, inEffect, what);
+			if (!this.plans.save(inEffect, plan.revision())) {
 				return PlanPayload.rejected(conflict());
 			}
+			entry.after(state(inEffect)).revised(Plan.subject(planId), inEffect.revision(), what);
 			return PlanPayload.of(inEffect);
 		}
 	}
@@ -420,8 +437,17 @@ class PlanService {
 				links);
 	}
 
+	/**
+	 * Every stored revision of the plan, newest first, as the audit log holds them.
+	 * (Plans stored outside a request, such as the demo plan at the first start, have no
+	 * entries for them.)
+	 */
 	List<PlanRevision> history(String planId) {
-		return this.plans.history(planId);
+		return this.audit.revisions(Plan.subject(planId))
+			.stream()
+			.map((revision) -> new PlanRevision(revision.revision(), revision.actor(), revision.change(),
+					revision.at()))
+			.toList();
 	}
 
 	private PlanPayload editDraft(String planId, @Nullable Integer expectedVersion, String what,
@@ -452,11 +478,43 @@ class PlanService {
 				return PlanPayload.rejected(result.refusals());
 			}
 			Plan changed = result.next();
-			if (result.store() && !this.plans.save(changed, plan.revision(), PlanAccess.actor(), what)) {
+			if (!result.store()) {
+				return PlanPayload.of(changed);
+			}
+			AuditedChange entry = audited(plan, changed, what);
+			if (!this.plans.save(changed, plan.revision())) {
 				return PlanPayload.rejected(conflict());
 			}
+			entry.after(state(changed)).revised(Plan.subject(planId), changed.revision(), what);
 			return PlanPayload.of(changed);
 		}
+	}
+
+	/**
+	 * The mutation's audit entry, told what is about to be stored: what changes, the plan
+	 * before, and the units of its scope (before and after). The caller adds the state
+	 * after and the revision once stored.
+	 */
+	private AuditedChange audited(@Nullable Plan before, @Nullable Plan after, String what) {
+		Plan plan = (after != null) ? after : before;
+		AuditedChange entry = this.audit.current();
+		if (plan == null) {
+			return entry;
+		}
+		entry.summary("Phương án \"" + plan.title() + "\": " + what);
+		if (before != null) {
+			entry.before(state(before));
+			before.scopeIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
+		}
+		if (after != null) {
+			after.scopeIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
+		}
+		return entry;
+	}
+
+	/** A plan as the audit log keeps it: its stored document. */
+	static Map<String, Object> state(Plan plan) {
+		return Plans.toDocument(plan);
 	}
 
 	private Object lock(String planId) {

@@ -20,7 +20,6 @@ import vn.ydan.api.plans.PlanOutlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
@@ -83,7 +82,7 @@ class ConsultationPlanConsistencyIntegrationTest {
 	void openingWhosePlanCannotBeMovedLeavesTheConsultationScheduledAndCanBeDoneAgain() {
 		ConsultationFixture fixture = ConsultationFixture.scheduled(this.api, "90004", "Phường Thử Lại", 2, "00004");
 		doThrow(new IllegalStateException("Kho không trả lời")).when(this.plans)
-			.moveConsultation(eq(fixture.planId), eq(false), anyString());
+			.moveConsultation(eq(fixture.planId), eq(false));
 
 		GraphQlHttp.Response failed = open(fixture);
 
@@ -96,6 +95,13 @@ class ConsultationPlanConsistencyIntegrationTest {
 
 		assertThat(consultationStatus(fixture)).isEqualTo("OPEN");
 		assertThat(planStatus(fixture)).isEqualTo("IN_CONSULTATION");
+		GraphQlHttp.Response history = this.api.query(
+				"query($id: ID!) { plan(id: $id) { history { version actor change } } }", Map.of("id", fixture.planId),
+				ConsultationFixture.official());
+		assertThat(history.<List<String>>read("$.data.plan.history[*].change")).as(history.body())
+			.startsWith("Chuyển trạng thái sang đang lấy ý kiến", "Chuyển trạng thái sang đã công bố")
+			.containsOnlyOnce("Chuyển trạng thái sang đang lấy ý kiến");
+		assertThat(history.<String>read("$.data.plan.history[0].actor")).isEqualTo("canbo");
 	}
 
 	@Test
