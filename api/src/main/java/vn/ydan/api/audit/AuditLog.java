@@ -3,7 +3,6 @@ package vn.ydan.api.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -370,7 +369,11 @@ class AuditLog {
 		return documents;
 	}
 
-	/** The entries that stored revisions of {@code subject}, oldest first. */
+	/**
+	 * The entries that stored revisions of {@code subject}, oldest first: who, when and
+	 * their {@code revisions} only (not the states before and after, which can be whole
+	 * plans).
+	 */
 	List<BsonDocument> entriesOf(String subject) {
 		BsonDocument pointers = this.subjects.find(Filters.eq(ID, subject)).first();
 		BsonValue seqs = (pointers != null) ? pointers.get(SEQS) : null;
@@ -383,16 +386,13 @@ class AuditLog {
 				ids.add(seq.asNumber().longValue());
 			}
 		});
-		return fetch(ids);
-	}
-
-	/** The entries numbered {@code seqs} that exist, in order. */
-	private List<BsonDocument> fetch(Collection<Long> seqs) {
-		List<BsonDocument> documents = new ArrayList<>(seqs.size());
-		List<Long> ids = new ArrayList<>(seqs);
+		List<BsonDocument> documents = new ArrayList<>(ids.size());
 		for (int from = 0; from < ids.size(); from += this.chunk) {
 			List<Long> part = ids.subList(from, Math.min(ids.size(), from + this.chunk));
-			this.collection.find(Filters.in(ID, part)).batchSize(part.size()).into(documents);
+			this.collection.find(Filters.in(ID, part))
+				.projection(Projections.include(ACTOR, AT, REVISIONS))
+				.batchSize(part.size())
+				.into(documents);
 		}
 		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
 		return documents;

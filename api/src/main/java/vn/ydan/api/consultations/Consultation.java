@@ -83,6 +83,11 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 		return this.certifications.containsKey(unitId);
 	}
 
+	/** Whether its results are certified up to the provinces (or published). */
+	boolean hasCertifiedResults() {
+		return this.status.compareTo(ConsultationStatus.CERTIFIED) >= 0;
+	}
+
 	/** Opens it: answers are taken from now on, within its window. */
 	Change<Consultation, UserError> open() {
 		if (this.status != ConsultationStatus.SCHEDULED) {

@@ -159,7 +159,7 @@ class ConsultationService {
 				return ConsultationPayload
 					.refused(UserError.of("previousId", "Không tìm thấy đợt lấy ý kiến trước", "NOT_FOUND"));
 			}
-			if (previous.status().compareTo(ConsultationStatus.CERTIFIED) < 0) {
+			if (!previous.hasCertifiedResults()) {
 				return ConsultationPayload.refused(UserError.of("previousId",
 						"Chỉ lấy ý kiến lại sau khi đợt trước đã xác nhận kết quả", "PREVIOUS_NOT_CERTIFIED"));
 			}

@@ -513,7 +513,7 @@ class PlanService {
 	}
 
 	/** A plan as the audit log keeps it: its stored document. */
-	static Map<String, Object> state(Plan plan) {
+	private static Map<String, Object> state(Plan plan) {
 		return Plans.toDocument(plan);
 	}
 
