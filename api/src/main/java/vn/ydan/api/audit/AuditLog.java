@@ -17,6 +17,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -47,11 +49,19 @@ import vn.ydan.api.store.GroupCommit;
  * sorted or unbounded query would make it load and sort every entry in memory. The time
  * of an entry never goes down along the chain, so a date range becomes a range of numbers
  * by binary search.
+ * <p>
+ * <strong>Subjects.</strong> An entry that stored revisions of aggregates (a plan) names
+ * them in {@code revisions}; {@code auditSubjects} then holds, per aggregate, the numbers
+ * of its entries ({@code _id} the subject, {@code seqs} the numbers), so that its history
+ * is read by number too. It only points into the chain: the chain is the trail, and a
+ * lost pointer loses a line of history, never an entry.
  */
 @Component
 class AuditLog {
 
 	static final String COLLECTION = "auditLog";
+
+	static final String SUBJECTS = "auditSubjects";
 
 	static final String ID = "_id";
 
@@ -83,6 +93,16 @@ class AuditLog {
 
 	static final String CODES = "codes";
 
+	static final String REVISIONS = "revisions";
+
+	static final String SUBJECT = "subject";
+
+	static final String REVISION = "revision";
+
+	static final String CHANGE = "change";
+
+	static final String SEQS = "seqs";
+
 	static final String PREV_HASH = "prevHash";
 
 	/** Entries per read. */
@@ -91,6 +111,8 @@ class AuditLog {
 	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
 	private final MongoCollection<BsonDocument> collection;
+
+	private final MongoCollection<BsonDocument> subjects;
 
 	private final Clock clock;
 
@@ -104,12 +126,13 @@ class AuditLog {
 	private volatile @Nullable Head head;
 
 	@Autowired
-	AuditLog(MongoDatabaseFactory databases) {
-		this(databases.getMongoDatabase(), Clock.systemUTC(), CHUNK);
+	AuditLog(MongoDatabaseFactory databases, Clock clock) {
+		this(databases.getMongoDatabase(), clock, CHUNK);
 	}
 
 	AuditLog(MongoDatabase database, Clock clock, int chunk) {
 		this.collection = database.getCollection(COLLECTION, BsonDocument.class);
+		this.subjects = database.getCollection(SUBJECTS, BsonDocument.class);
 		this.clock = clock;
 		this.chunk = chunk;
 	}
@@ -125,7 +148,18 @@ class AuditLog {
 	 * nothing was appended, or (a lost acknowledgement) the entry is there whole
 	 */
 	AuditEntry append(NewEntry entry) {
-		return this.appends.submit(entry);
+		AuditEntry stored = this.appends.submit(entry);
+		for (String subject : entry.revisions().stream().map(NewEntry.Revision::subject).distinct().toList()) {
+			try {
+				this.subjects.updateOne(Filters.eq(ID, subject), Updates.addToSet(SEQS, new BsonInt64(stored.seq())),
+						new UpdateOptions().upsert(true));
+			}
+			catch (RuntimeException ex) {
+				// The entry is in the chain; only the way to it from the subject is lost.
+				log.error("Could not point {} to audit entry {}: its history will miss it", subject, stored.seq(), ex);
+			}
+		}
+		return stored;
 	}
 
 	/** Under the lock: chains and stores the batch, then settles every entry of it. */
@@ -227,6 +261,15 @@ class AuditLog {
 		if (entry.after() != null) {
 			document.append(AFTER, entry.after());
 		}
+		if (!entry.revisions().isEmpty()) {
+			BsonArray revisions = new BsonArray(new ArrayList<>(entry.revisions().size()));
+			for (NewEntry.Revision revision : entry.revisions()) {
+				revisions.add(new BsonDocument(SUBJECT, new BsonString(revision.subject()))
+					.append(REVISION, new BsonInt64(revision.revision()))
+					.append(CHANGE, new BsonString(revision.change())));
+			}
+			document.append(REVISIONS, revisions);
+		}
 		document.append(OUTCOME, new BsonString(entry.outcome().name()))
 			.append(CODES, strings(entry.codes()))
 			.append(PREV_HASH, new BsonString(prevHash));
@@ -322,6 +365,35 @@ class AuditLog {
 		List<BsonDocument> documents = this.collection.find(Filters.in(ID, ids))
 			.batchSize(ids.size())
 			.into(new ArrayList<>(ids.size()));
+		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
+		return documents;
+	}
+
+	/**
+	 * The entries that stored revisions of {@code subject}, oldest first: who, when and
+	 * their {@code revisions} only (not the states before and after, which can be whole
+	 * plans).
+	 */
+	List<BsonDocument> entriesOf(String subject) {
+		BsonDocument pointers = this.subjects.find(Filters.eq(ID, subject)).first();
+		BsonValue seqs = (pointers != null) ? pointers.get(SEQS) : null;
+		if (seqs == null || !seqs.isArray()) {
+			return List.of();
+		}
+		List<Long> ids = new ArrayList<>();
+		seqs.asArray().forEach((seq) -> {
+			if (seq.isNumber()) {
+				ids.add(seq.asNumber().longValue());
+			}
+		});
+		List<BsonDocument> documents = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += this.chunk) {
+			List<Long> part = ids.subList(from, Math.min(ids.size(), from + this.chunk));
+			this.collection.find(Filters.in(ID, part))
+				.projection(Projections.include(ACTOR, AT, REVISIONS))
+				.batchSize(part.size())
+				.into(documents);
+		}
 		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
 		return documents;
 	}

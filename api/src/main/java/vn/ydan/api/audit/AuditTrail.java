@@ -1,16 +1,23 @@
 package vn.ydan.api.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What features use of the audit log. Every mutation is recorded without asking; a
- * feature adds the units it touched and the state before and after through
- * {@link #current()}, and records reads of personal data by officials with
+ * feature adds the units it touched, the state before and after, and the revisions of its
+ * aggregates it stored through {@link #current()}, reads an aggregate's history back with
+ * {@link #revisions}, and records reads of personal data by officials with
  * {@link #recordRead}.
  */
 @Component
@@ -46,6 +53,70 @@ public class AuditTrail {
 		this.auditLog.append(new NewEntry(Caller.of(request.authentication()), request.requestId(), "read:" + what,
 				new ArrayList<>(unitGlobalIds), summary, details.isEmpty() ? null : BsonValues.document(details), null,
 				null, AuditOutcome.OK, List.of()));
+	}
+
+	/**
+	 * Appends the entry of a job that goes on after the request that started it (applying
+	 * a plan): who started it, what it stored, and the revision of the aggregate it
+	 * stored, so that the aggregate's history shows it.
+	 * @param actor who started the job (login name), {@code system} for a resumed one
+	 * @param what the operation, e.g. {@code applyPlan}; the entry's kind is
+	 * {@code job:<what>}
+	 * @param summary one line for people, in Vietnamese
+	 * @param unitGlobalIds global ids of the units it touched
+	 * @param subject the aggregate, e.g. {@code plan:<id>}
+	 * @param revision the revision it stored
+	 * @param change what changed, in Vietnamese
+	 */
+	public void recordJob(String actor, String what, String summary, Collection<String> unitGlobalIds, String subject,
+			int revision, String change) {
+		this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject, "job:" + what,
+				new ArrayList<>(unitGlobalIds), summary, null, null, null, AuditOutcome.OK, List.of(),
+				List.of(new NewEntry.Revision(subject, revision, change))));
+	}
+
+	/**
+	 * The history of an aggregate: every revision of it that a change stored and told
+	 * ({@link AuditedChange#revised}), newest first, who made it and when the entry was
+	 * appended.
+	 * @param subject the aggregate, as the changes named it (e.g. {@code plan:<id>})
+	 */
+	public List<Revision> revisions(String subject) {
+		List<Revision> revisions = new ArrayList<>();
+		for (BsonDocument entry : this.auditLog.entriesOf(subject)) {
+			BsonValue told = entry.get(AuditLog.REVISIONS);
+			if (told == null || !told.isArray()) {
+				continue;
+			}
+			BsonValue actor = entry.get(AuditLog.ACTOR);
+			BsonValue at = entry.get(AuditLog.AT);
+			for (BsonValue item : told.asArray()) {
+				if (item.isDocument() && subject.equals(text(item.asDocument().get(AuditLog.SUBJECT)))
+						&& item.asDocument().get(AuditLog.REVISION) instanceof BsonValue revision
+						&& revision.isNumber()) {
+					revisions.add(new Revision(revision.asNumber().intValue(), text(actor),
+							text(item.asDocument().get(AuditLog.CHANGE)), (at != null && at.isDateTime())
+									? Instant.ofEpochMilli(at.asDateTime().getValue()) : Instant.EPOCH));
+				}
+			}
+		}
+		revisions.sort(Comparator.comparingInt(Revision::revision).reversed());
+		return revisions;
+	}
+
+	private static String text(@Nullable BsonValue value) {
+		return (value != null && value.isString()) ? value.asString().getValue() : "";
+	}
+
+	/**
+	 * A revision of an aggregate, as the log holds it.
+	 *
+	 * @param revision the revision stored
+	 * @param actor who stored it (login name)
+	 * @param change what changed, in Vietnamese
+	 * @param at when the entry was appended
+	 */
+	public record Revision(int revision, String actor, String change, Instant at) {
 	}
 
 }

@@ -6,6 +6,10 @@ import java.util.Map;
  * The audit entry of the mutation being executed, for the feature to add what only it
  * knows. Everything is optional; the entry is written once, after the mutation has ended,
  * with its outcome. Outside a mutation (start-up imports, tests) the calls do nothing.
+ * <p>
+ * A feature tells the state before and after, the units the change concerns, and the
+ * revisions it stored of its aggregates ({@link #revised}): the log is then also the
+ * history of those aggregates ({@link AuditTrail#revisions}).
  */
 public interface AuditedChange {
 
@@ -29,5 +33,15 @@ public interface AuditedChange {
 	 * One line for people, in Vietnamese, e.g. "Sửa số hộ của Phường Trúc Bạch".
 	 */
 	AuditedChange summary(String summary);
+
+	/**
+	 * A revision the change stored of an aggregate (kept whatever the outcome: it is
+	 * stored), so that the aggregate's history is read back from the log with
+	 * {@link AuditTrail#revisions}. Call it once the revision is stored.
+	 * @param subject the aggregate, e.g. {@code plan:<id>}
+	 * @param revision the revision stored
+	 * @param change what changed, in Vietnamese, e.g. "Xếp đơn vị cũ vào P1"
+	 */
+	AuditedChange revised(String subject, int revision, String change);
 
 }

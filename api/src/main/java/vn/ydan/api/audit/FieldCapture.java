@@ -29,6 +29,8 @@ final class FieldCapture implements AuditedChange {
 
 	@Nullable String summary;
 
+	final List<NewEntry.Revision> revisions = new ArrayList<>();
+
 	@Nullable Object result;
 
 	@Nullable Throwable failure;
@@ -67,6 +69,12 @@ final class FieldCapture implements AuditedChange {
 		return this;
 	}
 
+	@Override
+	public synchronized AuditedChange revised(String subject, int revision, String change) {
+		this.revisions.add(new NewEntry.Revision(subject, revision, change));
+		return this;
+	}
+
 	synchronized void ended(@Nullable Object result, @Nullable Throwable failure) {
 		this.result = result;
 		this.failure = failure;
@@ -92,6 +100,11 @@ final class FieldCapture implements AuditedChange {
 
 		@Override
 		public AuditedChange summary(String summary) {
+			return this;
+		}
+
+		@Override
+		public AuditedChange revised(String subject, int revision, String change) {
 			return this;
 		}
 

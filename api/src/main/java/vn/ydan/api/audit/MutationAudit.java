@@ -124,7 +124,7 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			}
 			return new NewEntry(Caller.of(capture.request.authentication()), capture.request.requestId(),
 					"mutation:" + capture.field, capture.unitIds, capture.summary, capture.input, capture.before,
-					(outcome == AuditOutcome.OK) ? capture.after : null, outcome, codes);
+					(outcome == AuditOutcome.OK) ? capture.after : null, outcome, codes, capture.revisions);
 		}
 	}
 

@@ -19,14 +19,33 @@ import org.jspecify.annotations.Nullable;
  * @param after the state after (only for {@link AuditOutcome#OK})
  * @param outcome how it ended
  * @param codes the user-error or error codes behind the outcome
+ * @param revisions the revisions of aggregates the change stored
  */
 record NewEntry(Caller caller, String requestId, String kind, List<String> unitIds, @Nullable String summary,
 		@Nullable BsonDocument input, @Nullable BsonDocument before, @Nullable BsonDocument after, AuditOutcome outcome,
-		List<String> codes) {
+		List<String> codes, List<Revision> revisions) {
 
 	NewEntry {
 		unitIds = List.copyOf(unitIds);
 		codes = List.copyOf(codes);
+		revisions = List.copyOf(revisions);
+	}
+
+	/** An entry that stored no revision of an aggregate (a read, a refusal). */
+	NewEntry(Caller caller, String requestId, String kind, List<String> unitIds, @Nullable String summary,
+			@Nullable BsonDocument input, @Nullable BsonDocument before, @Nullable BsonDocument after,
+			AuditOutcome outcome, List<String> codes) {
+		this(caller, requestId, kind, unitIds, summary, input, before, after, outcome, codes, List.of());
+	}
+
+	/**
+	 * A revision of an aggregate that the change stored.
+	 *
+	 * @param subject the aggregate, e.g. {@code plan:<id>}
+	 * @param revision the revision stored
+	 * @param change what changed, in Vietnamese
+	 */
+	record Revision(String subject, int revision, String change) {
 	}
 
 }

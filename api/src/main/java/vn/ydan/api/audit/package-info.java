@@ -5,10 +5,11 @@
  * removed or moved in the store is found by {@code verifyAuditLog}.
  * <p>
  * Mutations are captured generically ({@link vn.ydan.api.audit.MutationAudit}); features
- * add what only they know (the units touched, the state before and after) through
- * {@link vn.ydan.api.audit.AuditTrail}, and record reads of personal data with
- * {@link vn.ydan.api.audit.AuditTrail#recordRead}. Nothing in the system edits or deletes
- * entries; see {@code docs/decisions/0005-audit-log.md}.
+ * add what only they know (the units touched, the state before and after, the revisions
+ * of their aggregates they stored) through {@link vn.ydan.api.audit.AuditTrail}, read an
+ * aggregate's history back ({@link vn.ydan.api.audit.AuditTrail#revisions}), and record
+ * reads of personal data with {@link vn.ydan.api.audit.AuditTrail#recordRead}. Nothing in
+ * the system edits or deletes entries; see {@code docs/decisions/0005-audit-log.md}.
  */
 @NullMarked
 package vn.ydan.api.audit;

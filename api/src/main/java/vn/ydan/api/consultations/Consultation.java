@@ -1,16 +1,26 @@
 package vn.ydan.api.consultations;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.consultations.Payloads.UserError;
+import vn.ydan.api.store.Change;
 import vn.ydan.api.units.UnitLevel;
+import vn.ydan.api.units.VietnamTime;
 
 /**
  * A consultation on a plan: the communes asked, its window, its pass rule, where it
  * stands, and which units' results have been certified. Stored as one document.
+ * <p>
+ * It guards its own steps: scheduled → open → closed → certified (unit by unit, up to the
+ * provinces) → published. A step that its state does not allow is refused with the
+ * reason, in the caller's words; {@link ConsultationService} checks what needs the
+ * registry, the register or the counts, and stores the result.
  *
  * @param id id
  * @param planId the plan consulted on
@@ -49,6 +59,117 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 		return this.status == ConsultationStatus.OPEN && !now.isBefore(this.opensAt) && now.isBefore(this.closesAt);
 	}
 
+	/**
+	 * The day its units are read on (names, parents, residential groups): the day it
+	 * opens, in Vietnam.
+	 */
+	LocalDate referenceDate() {
+		return LocalDate.ofInstant(this.opensAt, VietnamTime.ZONE);
+	}
+
+	/**
+	 * A commune's outcome: pending until the consultation has closed and every group has
+	 * reported, then whether its pass rule holds.
+	 */
+	Outcome outcome(ResultBoard.Figures figures) {
+		boolean closed = this.status.compareTo(ConsultationStatus.CLOSED) >= 0;
+		if (!closed || figures.groupsReported() < figures.groups()) {
+			return Outcome.PENDING;
+		}
+		return this.rule.passes(figures.agree(), figures.households()) ? Outcome.PASS : Outcome.FAIL;
+	}
+
+	boolean isCertified(String unitId) {
+		return this.certifications.containsKey(unitId);
+	}
+
+	/** Whether its results are certified up to the provinces (or published). */
+	boolean hasCertifiedResults() {
+		return this.status.compareTo(ConsultationStatus.CERTIFIED) >= 0;
+	}
+
+	/** Opens it: answers are taken from now on, within its window. */
+	Change<Consultation, UserError> open() {
+		if (this.status != ConsultationStatus.SCHEDULED) {
+			return refused(null, "Chỉ mở được đợt đã lên lịch", "STATUS_TRANSITION_INVALID");
+		}
+		return Change.to(withStatus(ConsultationStatus.OPEN));
+	}
+
+	/** Closes it: no more answers; paper tallies go on until certification. */
+	Change<Consultation, UserError> close() {
+		if (this.status != ConsultationStatus.OPEN) {
+			return refused(null, "Chỉ kết thúc được đợt đang lấy ý kiến", "STATUS_TRANSITION_INVALID");
+		}
+		return Change.to(withStatus(ConsultationStatus.CLOSED));
+	}
+
+	/**
+	 * Why a unit's results cannot be certified now, or null: only after closing, and once
+	 * per unit.
+	 * @param unitName how people call the unit, for the reason
+	 */
+	@Nullable UserError refusesToCertify(String unitId, String unitName) {
+		if (this.status != ConsultationStatus.CLOSED) {
+			return UserError.of(null, "Chỉ xác nhận kết quả sau khi đợt đã kết thúc", "NOT_CLOSED");
+		}
+		if (isCertified(unitId)) {
+			return UserError.of(null, unitName + " đã được xác nhận", "ALREADY_CERTIFIED");
+		}
+		return null;
+	}
+
+	/**
+	 * Certifies a unit's results (checked first with {@link #refusesToCertify}); with the
+	 * last of {@code provinceIds}, the whole consultation is certified.
+	 * @param provinceIds the provinces of the communes asked
+	 */
+	Consultation certified(Certification certification, Collection<String> provinceIds) {
+		if (refusesToCertify(certification.unitId(), certification.unitId()) != null) {
+			throw new IllegalStateException("Consultation " + this.id + " cannot certify " + certification.unitId());
+		}
+		Consultation certified = withCertification(certification);
+		return provinceIds.stream().allMatch(certified::isCertified)
+				? certified.withStatus(ConsultationStatus.CERTIFIED) : certified;
+	}
+
+	/** Publishes the certified results: they become public. */
+	Change<Consultation, UserError> publish() {
+		if (this.status != ConsultationStatus.CERTIFIED) {
+			return refused(null, "Chỉ công bố được kết quả đã xác nhận đến cấp tỉnh", "NOT_CERTIFIED");
+		}
+		return Change.to(withStatus(ConsultationStatus.PUBLISHED));
+	}
+
+	/**
+	 * Why a commune's paper tallies are not taken now, or null: only while open or
+	 * closed, and not once its results are certified.
+	 * @param communeName how people call the commune, for the reason
+	 */
+	@Nullable UserError refusesTallies(String communeId, String communeName) {
+		if (this.status != ConsultationStatus.OPEN && this.status != ConsultationStatus.CLOSED) {
+			return UserError.of(null, "Không nhập phiếu khi đợt đang \"" + this.status.label() + "\"", "NOT_OPEN");
+		}
+		if (isCertified(communeId)) {
+			return UserError.of(null, "Kết quả của " + communeName + " đã được xác nhận: không sửa được", "CERTIFIED");
+		}
+		return null;
+	}
+
+	/**
+	 * This state again, stored over {@code next}: what undoes a step whose consequence
+	 * (moving the plan) failed.
+	 */
+	Consultation restoredOver(Consultation next) {
+		return new Consultation(this.id, this.planId, this.title, this.opensAt, this.closesAt, this.rule, this.status,
+				this.round, this.previousId, this.units, this.certifications, next.revision() + 1, this.createdBy,
+				this.createdAt);
+	}
+
+	private static Change<Consultation, UserError> refused(@Nullable String field, String message, String code) {
+		return Change.refused(UserError.of(field, message, code));
+	}
+
 	Consultation withStatus(ConsultationStatus newStatus) {
 		return new Consultation(this.id, this.planId, this.title, this.opensAt, this.closesAt, this.rule, newStatus,
 				this.round, this.previousId, this.units, this.certifications, this.revision + 1, this.createdBy,
@@ -60,6 +181,13 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 		all.put(certification.unitId(), certification);
 		return new Consultation(this.id, this.planId, this.title, this.opensAt, this.closesAt, this.rule, this.status,
 				this.round, this.previousId, this.units, all, this.revision + 1, this.createdBy, this.createdAt);
+	}
+
+	/** Whether a commune agreed, once it can be told. */
+	enum Outcome {
+
+		PASS, FAIL, PENDING
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package vn.ydan.api.consultations;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,11 +16,9 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 import vn.ydan.api.access.BadRequestException;
-import vn.ydan.api.access.Roles;
 import vn.ydan.api.consultations.Payloads.AnswerPayload;
 import vn.ydan.api.consultations.Payloads.ConsultationPayload;
 import vn.ydan.api.consultations.Payloads.HouseholdImportResult;
@@ -30,7 +29,7 @@ import vn.ydan.api.units.VietnamTime;
 
 /**
  * The consultation queries, mutations and fields; who may call what is decided by
- * {@link ConsultationService} (and, for household imports, here on the way in).
+ * {@link ConsultationService}.
  */
 @Controller
 class ConsultationGraphQl {
@@ -41,23 +40,23 @@ class ConsultationGraphQl {
 
 	private final ResultBoard board;
 
-	private final Households households;
-
 	private final Tallies tallies;
 
 	private final ConsultationAccess access;
 
 	private final UnitRegistry registry;
 
-	ConsultationGraphQl(ConsultationService service, ResultViews results, ResultBoard board, Households households,
-			Tallies tallies, ConsultationAccess access, UnitRegistry registry) {
+	private final Clock clock;
+
+	ConsultationGraphQl(ConsultationService service, ResultViews results, ResultBoard board, Tallies tallies,
+			ConsultationAccess access, UnitRegistry registry, Clock clock) {
 		this.service = service;
 		this.results = results;
 		this.board = board;
-		this.households = households;
 		this.tallies = tallies;
 		this.access = access;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -96,7 +95,7 @@ class ConsultationGraphQl {
 
 	@SchemaMapping(typeName = "Consultation")
 	List<Map<String, Object>> units(Consultation consultation) {
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		ResultBoard.Board counts = this.board.of(consultation);
 		List<Map<String, Object>> units = new ArrayList<>();
 		for (Consultation.ConsultedUnit unit : consultation.units()) {
@@ -129,7 +128,7 @@ class ConsultationGraphQl {
 	@SchemaMapping(typeName = "Consultation")
 	List<Map<String, Object>> tallies(Consultation consultation, @Argument @Nullable String unitId) {
 		String communeId = (unitId != null) ? this.registry.idOf(unitId) : null;
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		List<Map<String, Object>> views = new ArrayList<>();
 		for (Tally tally : this.tallies.all(consultation.id())) {
 			if ((communeId == null || communeId.equals(tally.communeId())) && this.access.mayTally(tally.communeId())) {
@@ -157,16 +156,8 @@ class ConsultationGraphQl {
 	}
 
 	@MutationMapping
-	@PreAuthorize(Roles.IS_PLANNER)
 	HouseholdImportResult importHouseholds(@Argument ImportHouseholdsInput input) {
-		long started = System.nanoTime();
-		LocalDate asOf = (input.asOf() != null) ? input.asOf() : VietnamTime.today();
-		HouseholdImport.Result read = HouseholdImport.read(input.csv(), this.registry, asOf, this.access::mayManage);
-		if (read.errors().isEmpty()) {
-			this.households.saveAll(read.households());
-		}
-		return new HouseholdImportResult(read.rows(), read.households().size(), read.errors(),
-				(System.nanoTime() - started) / 1_000_000);
+		return this.service.importHouseholds(input.csv(), input.asOf());
 	}
 
 	@MutationMapping
@@ -197,7 +188,7 @@ class ConsultationGraphQl {
 
 	@SchemaMapping(typeName = "ConsultationAnswer")
 	@Nullable Unit unit(Answers.Answer answer) {
-		return this.registry.view(answer.communeId(), VietnamTime.today());
+		return this.registry.view(answer.communeId(), VietnamTime.today(this.clock));
 	}
 
 	@SchemaMapping(typeName = "ConsultationAnswer")
@@ -210,7 +201,7 @@ class ConsultationGraphQl {
 		if (payload.tally() == null) {
 			return null;
 		}
-		return tallyView(payload.tally(), VietnamTime.today());
+		return tallyView(payload.tally(), VietnamTime.today(this.clock));
 	}
 
 	private Map<String, Object> tallyView(Tally tally, LocalDate date) {

@@ -12,33 +12,44 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.audit.AuditTrail;
+import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.consultations.Payloads.AnswerPayload;
 import vn.ydan.api.consultations.Payloads.ConsultationPayload;
+import vn.ydan.api.consultations.Payloads.HouseholdImportResult;
 import vn.ydan.api.consultations.Payloads.TallyPayload;
 import vn.ydan.api.consultations.Payloads.UserError;
 import vn.ydan.api.plans.PlanOutline;
 import vn.ydan.api.plans.PlanOutlines;
+import vn.ydan.api.store.Change;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
 import vn.ydan.api.units.VietnamTime;
 
 /**
- * Running a consultation: creating it from a published plan, opening it (the register
- * freezes), answers, paper tallies, closing, certification level by level, publication.
- * Who may do what is checked here ({@link ConsultationAccess}).
+ * Running a consultation: the household register, creating it from a published plan,
+ * opening it (the register freezes), answers, paper tallies, closing, certification level
+ * by level, publication. Who may do what is checked here ({@link ConsultationAccess});
+ * which step its state allows, by the {@link Consultation} itself. What each change did
+ * goes to the mutation's audit entry: the state before and after, and the units it
+ * concerns.
  */
 @Service
 class ConsultationService {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
 
 	private final Consultations consultations;
 
@@ -58,16 +69,13 @@ class ConsultationService {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	@Autowired
 	ConsultationService(Consultations consultations, Households households, Answers answers, Tallies tallies,
-			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry) {
-		this(consultations, households, answers, tallies, board, access, plans, registry, Clock.systemUTC());
-	}
-
-	ConsultationService(Consultations consultations, Households households, Answers answers, Tallies tallies,
-			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry, Clock clock) {
+			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry, Clock clock,
+			AuditTrail audit) {
 		this.consultations = consultations;
 		this.households = households;
 		this.answers = answers;
@@ -77,6 +85,7 @@ class ConsultationService {
 		this.plans = plans;
 		this.registry = registry;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	List<Consultation> all() {
@@ -85,6 +94,29 @@ class ConsultationService {
 
 	@Nullable Consultation find(String id) {
 		return this.consultations.findById(id);
+	}
+
+	/**
+	 * Registers households from a file ({@link HouseholdImport}): all or nothing, only in
+	 * communes the caller manages, the groups as they stand on {@code asOf} (today when
+	 * absent). Households already registered are updated.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	HouseholdImportResult importHouseholds(String csv, @Nullable LocalDate asOf) {
+		long started = System.nanoTime();
+		LocalDate date = (asOf != null) ? asOf : VietnamTime.today(this.clock);
+		HouseholdImport.Result read = HouseholdImport.read(csv, this.registry, date, this.access::mayManage);
+		if (read.errors().isEmpty()) {
+			AuditedChange entry = this.audit.current().summary("Nhập danh sách " + read.households().size() + " hộ");
+			read.households()
+				.stream()
+				.map(Households.Household::communeId)
+				.distinct()
+				.forEach((commune) -> entry.touched(this.registry.globalIdOf(commune)));
+			this.households.saveAll(read.households());
+		}
+		return new HouseholdImportResult(read.rows(), read.households().size(), read.errors(),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**
@@ -127,14 +159,14 @@ class ConsultationService {
 				return ConsultationPayload
 					.refused(UserError.of("previousId", "Không tìm thấy đợt lấy ý kiến trước", "NOT_FOUND"));
 			}
-			if (previous.status().compareTo(ConsultationStatus.CERTIFIED) < 0) {
+			if (!previous.hasCertifiedResults()) {
 				return ConsultationPayload.refused(UserError.of("previousId",
 						"Chỉ lấy ý kiến lại sau khi đợt trước đã xác nhận kết quả", "PREVIOUS_NOT_CERTIFIED"));
 			}
 			ResultBoard.Board counts = this.board.of(previous);
 			for (String unitId : (unitIds != null) ? unitIds : List.<String>of()) {
 				Consultation.ConsultedUnit unit = previous.unit(unitId);
-				if (unit == null || outcome(previous, counts.commune(unitId)) != Outcome.FAIL) {
+				if (unit == null || previous.outcome(counts.commune(unitId)) != Consultation.Outcome.FAIL) {
 					return ConsultationPayload.refused(UserError.of("unitIds",
 							"Chỉ lấy ý kiến lại ở đơn vị không đạt trong đợt trước", "UNIT_DID_NOT_FAIL"));
 				}
@@ -166,15 +198,23 @@ class ConsultationService {
 				closesAt, rule, ConsultationStatus.SCHEDULED, round, previousId, units, Map.of(), 1,
 				ConsultationAccess.actor(), this.clock.instant());
 		this.consultations.save(consultation, 0);
+		AuditedChange entry = this.audit.current()
+			.summary("Tạo đợt lấy ý kiến \"" + cleanTitle + "\"")
+			.after(Consultations.toDocument(consultation));
+		plan.scopeIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
 		return ConsultationPayload.of(consultation);
 	}
 
-	/** Opens a scheduled consultation: the register of its communes freezes. */
+	/**
+	 * Opens a scheduled consultation: the register of its communes freezes, and its plan
+	 * goes into consultation.
+	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload open(String id) {
-		return change(id, (consultation) -> {
-			if (consultation.status() != ConsultationStatus.SCHEDULED) {
-				return refuse("Chỉ mở được đợt đã lên lịch", "STATUS_TRANSITION_INVALID");
+		return change(id, "mở đợt lấy ý kiến", (consultation) -> {
+			Change<Consultation, UserError> opened = consultation.open();
+			if (opened.isRefused()) {
+				return opened;
 			}
 			List<String> communes = communes(consultation);
 			Map<String, Integer> register = this.households.countByCommune(communes);
@@ -183,18 +223,16 @@ class ConsultationService {
 				return refuse(empty.size() + " đơn vị chưa có danh sách hộ, ví dụ " + name(empty.get(0), consultation),
 						"ELECTORATE_MISSING");
 			}
+			// Idempotent: should storing the step be refused, opening again freezes it
+			// again.
 			this.households.freeze(consultation.id(), register);
-			this.plans.moveConsultation(consultation.planId(), false, ConsultationAccess.actor());
-			return consultation.withStatus(ConsultationStatus.OPEN);
+			return opened;
 		});
 	}
 
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload close(String id) {
-		return change(id,
-				(consultation) -> (consultation.status() != ConsultationStatus.OPEN)
-						? refuse("Chỉ kết thúc được đợt đang lấy ý kiến", "STATUS_TRANSITION_INVALID")
-						: consultation.withStatus(ConsultationStatus.CLOSED));
+		return change(id, "kết thúc đợt lấy ý kiến", Consultation::close);
 	}
 
 	/**
@@ -257,6 +295,9 @@ class ConsultationService {
 			return replayOr(consultationId, householdId, key, UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
 		counts.answered(answer.groupId(), agree, choice);
+		this.audit.current()
+			.touched(this.registry.globalIdOf(answer.communeId()))
+			.touched(this.registry.globalIdOf(answer.groupId()));
 		return new AnswerPayload(answer, false, List.of());
 	}
 
@@ -295,14 +336,9 @@ class ConsultationService {
 		if (!this.access.mayTally(communeId)) {
 			throw new AccessDeniedException("Commune " + communeId + " is outside the caller's scope");
 		}
-		if (consultation.status() != ConsultationStatus.OPEN && consultation.status() != ConsultationStatus.CLOSED) {
-			return TallyPayload.refused(List.of(UserError.of(null,
-					"Không nhập phiếu khi đợt đang \"" + consultation.status().label() + "\"", "NOT_OPEN")));
-		}
-		if (consultation.certifications().containsKey(communeId)) {
-			return TallyPayload.refused(List.of(UserError.of(null,
-					"Kết quả của " + name(communeId, consultation) + " đã được xác nhận: không sửa được",
-					"CERTIFIED")));
+		UserError closed = consultation.refusesTallies(communeId, name(communeId, consultation));
+		if (closed != null) {
+			return TallyPayload.refused(List.of(closed));
 		}
 		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId))
 			.stream()
@@ -337,10 +373,15 @@ class ConsultationService {
 			else {
 				next = tally.with(new Tally.Entry(actor, now, counts));
 			}
+			AuditedChange entry = this.audit.current().touched(this.registry.globalIdOf(communeId));
+			if (tally != null) {
+				entry.before(Tallies.toDocument(tally));
+			}
 			if (!this.tallies.save(next, (tally != null) ? tally.revision() : 0)) {
 				return TallyPayload.refused(List
 					.of(UserError.of(null, "Số liệu vừa được người khác nhập; hãy tải lại", "VERSION_CONFLICT")));
 			}
+			entry.after(Tallies.toDocument(next));
 			if (next.verified() != null) {
 				counted.paper(groupId, next.verified());
 			}
@@ -358,14 +399,12 @@ class ConsultationService {
 		if (!this.access.mayManage(unitId)) {
 			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
 		}
-		return change(id, (consultation) -> {
-			if (consultation.status() != ConsultationStatus.CLOSED) {
-				return refuse("Chỉ xác nhận kết quả sau khi đợt đã kết thúc", "NOT_CLOSED");
+		return change(id, "xác nhận kết quả", (consultation) -> {
+			UserError refusal = consultation.refusesToCertify(unitId, name(unitId, consultation));
+			if (refusal != null) {
+				return Change.refused(refusal);
 			}
-			if (consultation.certifications().containsKey(unitId)) {
-				return refuse(name(unitId, consultation) + " đã được xác nhận", "ALREADY_CERTIFIED");
-			}
-			LocalDate date = referenceDate(consultation);
+			LocalDate date = consultation.referenceDate();
 			UnitRecord unit = this.registry.unit(unitId, date);
 			if (unit == null) {
 				return refuse("Không tìm thấy đơn vị", "NOT_FOUND");
@@ -386,35 +425,25 @@ class ConsultationService {
 				if (children == null) {
 					return refuse(unit.fullName() + " không có đơn vị nào được lấy ý kiến", "NOT_CONSULTED");
 				}
-				List<String> missing = children.stream()
-					.filter((child) -> !consultation.certifications().containsKey(child))
-					.toList();
+				List<String> missing = children.stream().filter((child) -> !consultation.isCertified(child)).toList();
 				if (!missing.isEmpty()) {
 					return refuse(unit.fullName() + ": còn " + missing.size() + " đơn vị cấp dưới chưa xác nhận, ví dụ "
 							+ name(missing.get(0), consultation), "CHILDREN_NOT_CERTIFIED");
 				}
 			}
-			Consultation certified = consultation.withCertification(new Consultation.Certification(unitId, unit.level(),
-					ConsultationAccess.actor(), this.clock.instant()));
-			boolean all = below.keySet()
-				.stream()
-				.filter((parent) -> this.registry.unit(parent, date) != null
-						&& this.registry.unit(parent, date).level() == UnitLevel.PROVINCE)
-				.allMatch((province) -> certified.certifications().containsKey(province));
-			return all ? certified.withStatus(ConsultationStatus.CERTIFIED) : certified;
+			List<String> provinces = below.keySet().stream().filter((parent) -> {
+				UnitRecord above = this.registry.unit(parent, date);
+				return above != null && above.level() == UnitLevel.PROVINCE;
+			}).toList();
+			return Change.to(consultation.certified(new Consultation.Certification(unitId, unit.level(),
+					ConsultationAccess.actor(), this.clock.instant()), provinces));
 		});
 	}
 
-	/** Publishes certified results: they become public. */
+	/** Publishes certified results: they become public, and the plan consulted. */
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload publish(String id) {
-		return change(id, (consultation) -> {
-			if (consultation.status() != ConsultationStatus.CERTIFIED) {
-				return refuse("Chỉ công bố được kết quả đã xác nhận đến cấp tỉnh", "NOT_CERTIFIED");
-			}
-			this.plans.moveConsultation(consultation.planId(), true, ConsultationAccess.actor());
-			return consultation.withStatus(ConsultationStatus.PUBLISHED);
-		});
+		return change(id, "công bố kết quả", Consultation::publish);
 	}
 
 	/** Whether the caller may see results before publication. */
@@ -424,20 +453,12 @@ class ConsultationService {
 				|| consultation.units().stream().anyMatch((unit) -> this.access.mayTally(unit.unitId()));
 	}
 
-	Outcome outcome(Consultation consultation, ResultBoard.Figures figures) {
-		boolean closed = consultation.status().compareTo(ConsultationStatus.CLOSED) >= 0;
-		if (!closed || figures.groupsReported() < figures.groups()) {
-			return Outcome.PENDING;
-		}
-		return consultation.rule().passes(figures.agree(), figures.households()) ? Outcome.PASS : Outcome.FAIL;
-	}
-
 	/**
 	 * Parent → consulted units below it (communes under districts, districts under
 	 * provinces).
 	 */
 	Map<String, List<String>> hierarchy(Consultation consultation) {
-		LocalDate date = referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		Map<String, List<String>> below = new LinkedHashMap<>();
 		Set<String> level = new LinkedHashSet<>(communes(consultation));
 		while (!level.isEmpty()) {
@@ -452,10 +473,6 @@ class ConsultationService {
 			level = parents;
 		}
 		return below;
-	}
-
-	static LocalDate referenceDate(Consultation consultation) {
-		return LocalDate.ofInstant(consultation.opensAt(), VietnamTime.ZONE);
 	}
 
 	/** The household's answer when it has one (see {@link #replay}), else the refusal. */
@@ -478,7 +495,15 @@ class ConsultationService {
 		}
 	}
 
-	private ConsultationPayload change(String id, java.util.function.Function<Consultation, Object> change) {
+	/**
+	 * Applies a step and stores it against the revision it was based on; then, only once
+	 * it is stored, what it means for the plan: opening takes the plan into consultation,
+	 * publishing the results makes it consulted. So a step refused here (a concurrent
+	 * change) leaves the plan as it was. The audit entry gets {@code what}, the states
+	 * before and after, and the units of the plan's scope.
+	 */
+	private ConsultationPayload change(String id, String what,
+			Function<Consultation, Change<Consultation, UserError>> change) {
 		synchronized (lock(id)) {
 			Consultation consultation = this.consultations.findById(id);
 			if (consultation == null) {
@@ -486,29 +511,60 @@ class ConsultationService {
 			}
 			PlanOutline plan = this.plans.outline(consultation.planId());
 			checkManages((plan != null) ? plan.scopeIds() : List.of());
-			Object result = change.apply(consultation);
-			if (result instanceof UserError error) {
-				return ConsultationPayload.refused(error);
+			Change<Consultation, UserError> result = change.apply(consultation);
+			if (result.isRefused()) {
+				return new ConsultationPayload(null, result.refusals());
 			}
-			Consultation changed = (Consultation) result;
+			Consultation changed = result.next();
+			AuditedChange entry = this.audit.current()
+				.summary("Đợt lấy ý kiến \"" + consultation.title() + "\": " + what)
+				.before(Consultations.toDocument(consultation));
+			if (plan != null) {
+				plan.scopeIds().forEach((unitId) -> entry.touched(this.registry.globalIdOf(unitId)));
+			}
 			if (!this.consultations.save(changed, consultation.revision())) {
 				return ConsultationPayload.refused(UserError.of(null,
 						"Đợt lấy ý kiến vừa được người khác thay đổi; hãy tải lại", "VERSION_CONFLICT"));
 			}
-			if (consultation.status() == ConsultationStatus.SCHEDULED && changed.status() == ConsultationStatus.OPEN) {
-				// Counted from the frozen register from now on.
-				this.board.forget(id);
+			entry.after(Consultations.toDocument(changed));
+			if (changed.status() != consultation.status()) {
+				if (changed.status() == ConsultationStatus.OPEN) {
+					// Counted from the frozen register from now on.
+					this.board.forget(id);
+				}
+				if (changed.status() == ConsultationStatus.OPEN || changed.status() == ConsultationStatus.PUBLISHED) {
+					movePlan(consultation, changed);
+				}
 			}
 			return ConsultationPayload.of(changed);
 		}
 	}
 
-	private static UserError refuse(String message, String code) {
-		return UserError.of(null, message, code);
+	/**
+	 * Moves the plan along with a stored step. A plan already elsewhere (withdrawn, or
+	 * consulted before a second round) stays where it is, as it always has. When the plan
+	 * cannot be moved, the consultation is put back as it was, so that the two agree and
+	 * the step can be taken again, and the failure goes to the caller.
+	 */
+	private void movePlan(Consultation before, Consultation after) {
+		try {
+			this.plans.moveConsultation(after.planId(), after.status() == ConsultationStatus.PUBLISHED);
+		}
+		catch (RuntimeException ex) {
+			if (!this.consultations.save(before.restoredOver(after), after.revision())) {
+				log.error("Consultation {} is {} but its plan {} did not move, and it could not be put back",
+						after.id(), after.status(), after.planId());
+			}
+			throw ex;
+		}
+	}
+
+	private static Change<Consultation, UserError> refuse(String message, String code) {
+		return Change.refused(UserError.of(null, message, code));
 	}
 
 	private String name(String unitId, Consultation consultation) {
-		UnitRecord unit = this.registry.unit(unitId, referenceDate(consultation));
+		UnitRecord unit = this.registry.unit(unitId, consultation.referenceDate());
 		return (unit != null) ? unit.fullName() : unitId;
 	}
 
@@ -518,12 +574,6 @@ class ConsultationService {
 
 	private Object lock(String key) {
 		return this.locks.computeIfAbsent(key, (k) -> new Object());
-	}
-
-	enum Outcome {
-
-		PASS, FAIL, PENDING
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package vn.ydan.api.consultations;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,13 +71,15 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 
 	private final boolean simulate;
 
+	private final Clock clock;
+
 	private @Nullable ScheduledExecutorService simulator;
 
 	DemoConsultation(ConsultationService service, Consultations consultations, Households households, Answers answers,
 			ResultBoard board, PlanOutlines plans, UnitRegistry registry,
 			@Value("${ydan.demo-data.enabled:true}") boolean demo,
 			@Value("${ydan.demo-data.consultation:true}") boolean consultation,
-			@Value("${ydan.demo-data.simulate-answers:false}") boolean simulate) {
+			@Value("${ydan.demo-data.simulate-answers:false}") boolean simulate, Clock clock) {
 		this.service = service;
 		this.consultations = consultations;
 		this.households = households;
@@ -86,6 +89,7 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		this.registry = registry;
 		this.enabled = demo && consultation;
 		this.simulate = simulate;
+		this.clock = clock;
 	}
 
 	@Override
@@ -174,7 +178,7 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		}
 		this.households.saveAll(register);
 		Consultation scheduled = asSystem(() -> {
-			Instant now = Instant.now();
+			Instant now = this.clock.instant();
 			var created = this.service.create(plan.id(), TITLE, now.minus(Duration.ofHours(1)),
 					now.plus(Duration.ofDays(7)), null, null, null, null);
 			if (created.consultation() == null) {
@@ -187,7 +191,7 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		// so that the results counted at opening include them.
 		Random random = new Random(2025);
 		List<Answers.Answer> seeded = new ArrayList<>();
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 		for (Households.Household household : register) {
 			if (random.nextInt(4) == 0 && !household.id().equals("ho-00004-0001")) {
 				seeded
@@ -245,7 +249,7 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 					ResultBoard.Board counts = this.board.of(consultation);
 					boolean agree = random.nextInt(10) < 8;
 					Answers.Answer answer = new Answers.Answer(consultation.id(), household.id(), household.communeId(),
-							household.groupId(), agree, null, "demo", "ydan-demo", Instant.now(),
+							household.groupId(), agree, null, "demo", "ydan-demo", this.clock.instant(),
 							"demo-" + household.id());
 					if (this.answers.insert(answer)) {
 						counts.answered(household.groupId(), agree, null);

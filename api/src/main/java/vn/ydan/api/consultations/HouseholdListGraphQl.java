@@ -22,6 +22,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
+import vn.ydan.api.audit.AuditTrail;
 import vn.ydan.api.units.Unit;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
@@ -32,7 +33,9 @@ import vn.ydan.api.units.UnitRegistry;
  * with the households that answered online marked so that the work group skips them; and
  * {@code Consultation.electorateGroups(unitId:)}: the groups of a commune whose tallies
  * count (those with households in the register). Reads the register the consultation
- * counts against (frozen once open) and the answers of that group only.
+ * counts against (frozen once open) and the answers of that group only. Who answered is
+ * personal data: every read of a list is in the audit log
+ * ({@code read:consultationHouseholds}).
  */
 @Controller
 class HouseholdListGraphQl {
@@ -47,25 +50,32 @@ class HouseholdListGraphQl {
 
 	private final UnitRegistry registry;
 
-	HouseholdListGraphQl(MongoDatabaseFactory databases, ConsultationAccess access, UnitRegistry registry) {
+	private final AuditTrail audit;
+
+	HouseholdListGraphQl(MongoDatabaseFactory databases, ConsultationAccess access, UnitRegistry registry,
+			AuditTrail audit) {
 		MongoDatabase database = databases.getMongoDatabase();
 		this.register = database.getCollection(Households.REGISTER);
 		this.electorate = database.getCollection(Households.ELECTORATE);
 		this.answers = database.getCollection(Answers.COLLECTION);
 		this.access = access;
 		this.registry = registry;
+		this.audit = audit;
 	}
 
 	@SchemaMapping(typeName = "Consultation", field = "households")
 	List<HouseholdStatus> households(Consultation consultation, @Argument String groupId) {
 		String group = this.registry.idOf(groupId);
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		UnitRecord unit = this.registry.unit(group, date);
 		String communeId = (unit != null && unit.level() == UnitLevel.RESIDENTIAL_GROUP) ? unit.parentId() : null;
 		// Deny by default: an unknown group, or one of a commune not asked, has no list.
 		if (communeId == null || consultation.unit(communeId) == null || !this.access.mayTally(communeId)) {
 			throw new AccessDeniedException("The group is outside the caller's scope or this consultation");
 		}
+		this.audit.recordRead("consultationHouseholds",
+				"Xem danh sách hộ của " + unit.fullName() + " (đợt \"" + consultation.title() + "\")",
+				List.of(groupId, this.registry.globalIdOf(communeId)), Map.of("consultationId", consultation.id()));
 		List<String> ids = new ArrayList<>();
 		boolean frozen = consultation.status() != ConsultationStatus.SCHEDULED;
 		Bson filter = frozen
@@ -101,7 +111,7 @@ class HouseholdListGraphQl {
 			.projection(Projections.include("groupId"))) {
 			counts.merge(document.getString("groupId"), 1, Integer::sum);
 		}
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		List<Map<String, Object>> groups = new ArrayList<>();
 		counts.forEach((groupId, households) -> {
 			Unit group = this.registry.view(groupId, date);

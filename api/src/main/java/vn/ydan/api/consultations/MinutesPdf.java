@@ -54,10 +54,6 @@ class MinutesPdf {
 
 	private final Clock clock;
 
-	MinutesPdf() {
-		this(Clock.systemUTC());
-	}
-
 	MinutesPdf(Clock clock) {
 		this.clock = clock;
 	}

@@ -1,6 +1,6 @@
 package vn.ydan.api.consultations;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +32,12 @@ class RawAnswerWrites {
 
 	private final Answers answers;
 
-	RawAnswerWrites(MongoDatabaseFactory databases, Answers answers) {
+	private final Clock clock;
+
+	RawAnswerWrites(MongoDatabaseFactory databases, Answers answers, Clock clock) {
 		this.raw = databases.getMongoDatabase().getCollection("benchRawAnswers");
 		this.answers = answers;
+		this.clock = clock;
 	}
 
 	@PostMapping("/bench/raw/answers")
@@ -42,7 +45,7 @@ class RawAnswerWrites {
 		try {
 			this.raw.insertOne(new Document("_id", id).append("agree", true)
 				.append("by", "bench")
-				.append("at", Instant.now().toString()));
+				.append("at", this.clock.instant().toString()));
 			return ResponseEntity.ok("{\"stored\":true}");
 		}
 		catch (MongoWriteException ex) {

@@ -1,6 +1,7 @@
 package vn.ydan.api.consultations;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +48,16 @@ class ResultExports {
 
 	private final MinutesPdf minutes;
 
+	private final Clock clock;
+
 	ResultExports(ConsultationService service, ResultViews results, UnitRegistry registry, PlanOutlines plans,
-			MinutesPdf minutes) {
+			MinutesPdf minutes, Clock clock) {
 		this.service = service;
 		this.results = results;
 		this.registry = registry;
 		this.plans = plans;
 		this.minutes = minutes;
+		this.clock = clock;
 	}
 
 	@GetMapping("/exports/consultations/{id}/results.csv")
@@ -64,8 +68,9 @@ class ResultExports {
 
 	@GetMapping("/exports/consultations/{id}/results.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable String id) {
-		return visible(id, (consultation) -> file(ResultXlsx.write(table(consultation), title(consultation)), XLSX,
-				"ket-qua-lay-y-kien-" + id + ".xlsx"));
+		return visible(id,
+				(consultation) -> file(ResultXlsx.write(table(consultation), title(consultation), this.clock.instant()),
+						XLSX, "ket-qua-lay-y-kien-" + id + ".xlsx"));
 	}
 
 	@GetMapping("/exports/consultations/{id}/communes/{unitId}/minutes.pdf")

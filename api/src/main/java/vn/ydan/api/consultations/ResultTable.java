@@ -24,7 +24,7 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 			"Tỷ lệ tham gia (%)", "Tỷ lệ đồng ý (%)", "Tỷ lệ không đồng ý (%)", "Kết quả", "Đã xác nhận");
 
 	static ResultTable of(Consultation consultation, ResultViews.Results results, UnitRegistry registry) {
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		List<Row> rows = new ArrayList<>();
 		// ResultViews lists the communes in the consultation's order.
 		for (int i = 0; i < results.communes().size(); i++) {
@@ -56,7 +56,7 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 	}
 
 	/** Vietnamese name of an outcome. */
-	static String outcomeName(ConsultationService.Outcome outcome) {
+	static String outcomeName(Consultation.Outcome outcome) {
 		return switch (outcome) {
 			case PASS -> "Đạt";
 			case FAIL -> "Không đạt";
@@ -87,8 +87,8 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 	 * @param certified whether certified
 	 */
 	record Row(String province, String district, String code, String commune, long households, long tookPart,
-			long online, long paperReturned, long agree, long disagree, long invalid,
-			ConsultationService.Outcome outcome, boolean certified) {
+			long online, long paperReturned, long agree, long disagree, long invalid, Consultation.Outcome outcome,
+			boolean certified) {
 
 		double turnout() {
 			return share(this.tookPart, this.households);

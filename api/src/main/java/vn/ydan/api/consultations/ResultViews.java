@@ -44,7 +44,7 @@ class ResultViews {
 	}
 
 	private Results compute(Consultation consultation) {
-		LocalDate date = ConsultationService.referenceDate(consultation);
+		LocalDate date = consultation.referenceDate();
 		ResultBoard.Board counts = this.board.of(consultation);
 		Map<String, ResultBoard.Figures> figures = counts.communes();
 		List<CommuneResult> communes = new ArrayList<>();
@@ -52,8 +52,7 @@ class ResultViews {
 		for (Consultation.ConsultedUnit unit : consultation.units()) {
 			ResultBoard.Figures commune = figures.get(unit.unitId());
 			CommuneResult result = new CommuneResult(this.registry.view(unit.unitId(), date), commune,
-					this.service.outcome(consultation, commune),
-					consultation.certifications().containsKey(unit.unitId()));
+					consultation.outcome(commune), consultation.certifications().containsKey(unit.unitId()));
 			communes.add(result);
 			byId.put(unit.unitId(), result);
 		}
@@ -136,7 +135,7 @@ class ResultViews {
 	 * @param outcome pass, fail or pending
 	 * @param certified whether certified
 	 */
-	record CommuneResult(@Nullable Unit unit, ResultBoard.Figures figures, ConsultationService.Outcome outcome,
+	record CommuneResult(@Nullable Unit unit, ResultBoard.Figures figures, Consultation.Outcome outcome,
 			boolean certified) {
 
 		public long households() {

@@ -30,13 +30,13 @@ final class ResultXlsx {
 	private ResultXlsx() {
 	}
 
-	static byte[] write(ResultTable table, String title) {
+	static byte[] write(ResultTable table, String title, Instant exportedAt) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			// FastExcel wants the version as digits "x.y".
 			Workbook workbook = new Workbook(out, "Y Dan", "1.0");
 			results(workbook.newWorksheet(RESULTS_SHEET), table);
-			about(workbook.newWorksheet(ABOUT_SHEET), table.consultation(), title);
+			about(workbook.newWorksheet(ABOUT_SHEET), table.consultation(), title, exportedAt);
 			workbook.finish();
 		}
 		catch (IOException ex) {
@@ -95,13 +95,13 @@ final class ResultXlsx {
 		}
 	}
 
-	private static void about(Worksheet sheet, Consultation consultation, String title) {
+	private static void about(Worksheet sheet, Consultation consultation, String title, Instant exportedAt) {
 		String[][] lines = { { "Đợt lấy ý kiến", title }, { "Mã đợt", consultation.id() },
 				{ "Bắt đầu", WHEN.format(consultation.opensAt()) },
 				{ "Kết thúc", WHEN.format(consultation.closesAt()) },
 				{ "Điều kiện thông qua", "Số hộ đồng ý " + consultation.rule().describe() },
 				{ "Trạng thái", consultation.status().label() }, { "Vòng", String.valueOf(consultation.round()) },
-				{ "Xuất lúc", WHEN.format(Instant.now()) }, { "Ghi chú",
+				{ "Xuất lúc", WHEN.format(exportedAt) }, { "Ghi chú",
 						"Các tỷ lệ tính trên tổng số hộ của đơn vị (không phải trên số phiếu); số liệu giấy chỉ gồm các tổ đã xác minh." } };
 		for (int row = 0; row < lines.length; row++) {
 			sheet.value(row, 0, lines[row][0]);

@@ -53,7 +53,7 @@ class Tallies {
 		return Revisions.save(this.collection, toDocument(tally), expectedRevision);
 	}
 
-	private static Document toDocument(Tally tally) {
+	static Document toDocument(Tally tally) {
 		List<Document> entries = new ArrayList<>();
 		for (Tally.Entry entry : tally.entries()) {
 			entries.add(new Document("by", entry.by()).append("at", entry.at().toString())

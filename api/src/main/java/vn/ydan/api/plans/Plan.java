@@ -44,6 +44,11 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 		groupPlacements = Map.copyOf(groupPlacements);
 	}
 
+	/** How the audit log names a plan, whose history it holds. */
+	static String subject(String id) {
+		return "plan:" + id;
+	}
+
 	@Nullable ProposedUnit unit(String key) {
 		for (ProposedUnit unit : this.units) {
 			if (unit.key().equals(key)) {

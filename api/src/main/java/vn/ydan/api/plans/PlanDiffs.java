@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,13 +34,16 @@ class PlanDiffs {
 
 	private final PlanValidator validator;
 
-	PlanDiffs(UnitRegistry registry, PlanValidator validator) {
+	private final Clock clock;
+
+	PlanDiffs(UnitRegistry registry, PlanValidator validator, Clock clock) {
 		this.registry = registry;
 		this.validator = validator;
+		this.clock = clock;
 	}
 
 	DiffView diff(Plan plan) {
-		LocalDate date = PlanViews.effectiveDate(plan);
+		LocalDate date = PlanViews.effectiveDate(plan, this.clock);
 		LocalDate dayBefore = date.minusDays(1);
 		Set<String> ending = this.validator.endingUnitIds(plan);
 		List<UnitLevel> levels = plan.units().stream().map((unit) -> unit.type().level()).distinct().toList();

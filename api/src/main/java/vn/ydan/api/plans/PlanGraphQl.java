@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ class PlanGraphQl {
 
 	private final UnitRegistry registry;
 
+	private final Clock clock;
+
 	private final Map<String, ValidationReport> reports = java.util.Collections
 		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
@@ -50,10 +53,11 @@ class PlanGraphQl {
 			}
 		});
 
-	PlanGraphQl(PlanService service, PlanDiffs diffs, UnitRegistry registry) {
+	PlanGraphQl(PlanService service, PlanDiffs diffs, UnitRegistry registry, Clock clock) {
 		this.service = service;
 		this.diffs = diffs;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -73,7 +77,7 @@ class PlanGraphQl {
 
 	@SchemaMapping(typeName = "Plan")
 	List<Unit> scope(Plan plan) {
-		LocalDate dayBefore = PlanViews.dayBefore(plan);
+		LocalDate dayBefore = PlanViews.dayBefore(plan, this.clock);
 		List<Unit> scope = new ArrayList<>();
 		for (String id : plan.scopeIds()) {
 			Unit unit = this.registry.view(id, dayBefore);
@@ -91,10 +95,11 @@ class PlanGraphQl {
 
 	@SchemaMapping(typeName = "Plan")
 	List<ProposedUnitView> proposedUnits(Plan plan, @Argument @Nullable List<String> keys) {
+		LocalDate dayBefore = PlanViews.dayBefore(plan, this.clock);
 		return plan.units()
 			.stream()
 			.filter((unit) -> keys == null || keys.contains(unit.key()))
-			.map((unit) -> new ProposedUnitView(plan, unit))
+			.map((unit) -> new ProposedUnitView(plan, unit, dayBefore))
 			.toList();
 	}
 
@@ -110,7 +115,7 @@ class PlanGraphQl {
 
 	@SchemaMapping(typeName = "Plan")
 	ValidationView validation(Plan plan) {
-		return new ValidationView(report(plan), PlanViews.dayBefore(plan));
+		return new ValidationView(report(plan), PlanViews.dayBefore(plan, this.clock));
 	}
 
 	@SchemaMapping(typeName = "Plan")
@@ -142,7 +147,7 @@ class PlanGraphQl {
 	@Nullable Unit parent(ProposedUnitView view) {
 		String parentId = view.unit().parentId();
 		return (parentId != null && view.unit().parentKey() == null)
-				? this.registry.view(parentId, PlanViews.effectiveDate(view.plan())) : null;
+				? this.registry.view(parentId, PlanViews.effectiveDate(view.plan(), this.clock)) : null;
 	}
 
 	@SchemaMapping(typeName = "ProposedUnit")
@@ -159,7 +164,7 @@ class PlanGraphQl {
 		String continued = view.unit().continuedUnitId();
 		return this.registry.view(
 				(continued != null) ? continued : UnitRegistry.newUnitId(view.plan().id(), view.key()),
-				PlanViews.effectiveDate(view.plan()));
+				PlanViews.effectiveDate(view.plan(), this.clock));
 	}
 
 	@SchemaMapping(typeName = "PlanComponent")

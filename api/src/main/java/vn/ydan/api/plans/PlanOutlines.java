@@ -1,6 +1,6 @@
 package vn.ydan.api.plans;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+
+import vn.ydan.api.audit.AuditTrail;
 
 /**
  * What other modules may know of and do to plans: read a plan's outline, and move it into
@@ -19,8 +21,14 @@ public class PlanOutlines {
 
 	private final Plans plans;
 
-	PlanOutlines(Plans plans) {
+	private final Clock clock;
+
+	private final AuditTrail audit;
+
+	PlanOutlines(Plans plans, Clock clock, AuditTrail audit) {
 		this.plans = plans;
+		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -60,9 +68,10 @@ public class PlanOutlines {
 	/**
 	 * Moves a published plan into consultation, or a plan in consultation to consulted;
 	 * nothing when it is already there. Returns whether the plan is now in
-	 * {@code target}.
+	 * {@code target}. The new revision goes to the audit entry of the running mutation
+	 * (the consultation's step, whose caller made it), as a line of the plan's history.
 	 */
-	public boolean moveConsultation(String planId, boolean finished, String actor) {
+	public boolean moveConsultation(String planId, boolean finished) {
 		PlanStatus from = finished ? PlanStatus.IN_CONSULTATION : PlanStatus.PUBLISHED;
 		PlanStatus to = finished ? PlanStatus.CONSULTED : PlanStatus.IN_CONSULTATION;
 		for (int attempt = 0; attempt < 3; attempt++) {
@@ -76,8 +85,10 @@ public class PlanOutlines {
 			if (plan.status() != from) {
 				return false;
 			}
-			if (this.plans.save(plan.withStatus(to, Instant.now()), plan.revision(), actor,
-					"Chuyển trạng thái sang " + to.label())) {
+			Plan moved = plan.withStatus(to, this.clock.instant());
+			if (this.plans.save(moved, plan.revision())) {
+				this.audit.current()
+					.revised(Plan.subject(planId), moved.revision(), "Chuyển trạng thái sang " + to.label());
 				return true;
 			}
 		}

@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.audit.AuditTrail;
+import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.plans.PlanPayload.UserError;
+import vn.ydan.api.store.Change;
 import vn.ydan.api.units.Restructuring;
 import vn.ydan.api.units.SearchKey;
 import vn.ydan.api.units.UnitLevel;
@@ -31,7 +35,9 @@ import vn.ydan.api.units.UnitType;
 /**
  * Drafting, moving and applying plans, with who may: admins, and officials whose scope
  * covers the plan's ({@link PlanAccess}). Every change is checked against the revision it
- * was based on, so that two people editing one plan never overwrite each other.
+ * was based on, so that two people editing one plan never overwrite each other. Every
+ * stored revision goes to the audit log, the state before and after, with the units of
+ * the plan's scope: that is the plan's history ({@link #history}).
  */
 @Service
 class PlanService {
@@ -46,15 +52,22 @@ class PlanService {
 
 	private final UnitRegistry registry;
 
+	private final Clock clock;
+
+	private final AuditTrail audit;
+
 	private final PlanApplyJobs jobs;
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, PlanApplyJobs jobs) {
+	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock,
+			AuditTrail audit, PlanApplyJobs jobs) {
 		this.plans = plans;
 		this.validator = validator;
 		this.access = access;
 		this.registry = registry;
+		this.clock = clock;
+		this.audit = audit;
 		this.jobs = jobs;
 	}
 
@@ -86,11 +99,14 @@ class PlanService {
 		if (!errors.isEmpty()) {
 			return PlanPayload.rejected(errors);
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Plan plan = new Plan(UUID.randomUUID().toString(), cleanTitle, scopeIds, effectiveDate, abolishedLevels,
 				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null);
 		this.access.checkEdit(plan);
-		this.plans.save(plan, 0, PlanAccess.actor(), "Tạo phương án");
+		String what = "Tạo phương án";
+		AuditedChange entry = audited(null, plan, what);
+		this.plans.save(plan, 0);
+		entry.after(state(plan)).revised(Plan.subject(plan.id()), plan.revision(), what);
 		return PlanPayload.of(plan);
 	}
 
@@ -107,7 +123,7 @@ class PlanService {
 				return Change.refused(errors);
 			}
 			return Change.to(plan.withSettings(newTitle, newScope, newDate,
-					(levels != null) ? levels : plan.abolishedLevels(), Instant.now()));
+					(levels != null) ? levels : plan.abolishedLevels(), this.clock.instant()));
 		});
 	}
 
@@ -130,7 +146,7 @@ class PlanService {
 				return Change.refused(
 						List.of(UserError.of("csv", "Tệp có " + read[0].errors().size() + " lỗi", "IMPORT_REJECTED")));
 			}
-			Plan imported = plan.withImported(read[0].units(), coveredBy(read[0].units(), plan), Instant.now());
+			Plan imported = plan.withImported(read[0].units(), coveredBy(read[0].units(), plan), this.clock.instant());
 			return dryRun ? Change.preview(imported) : Change.to(imported);
 		});
 		PlanImport.Result result = read[0];
@@ -215,7 +231,7 @@ class PlanService {
 							: (existing != null) ? existing.parentKey() : null,
 					(existing != null) ? existing.legalClause() : null,
 					(existing != null) ? existing.components() : List.of());
-			return Change.to(plan.withUnit(unit, Instant.now()));
+			return Change.to(plan.withUnit(unit, this.clock.instant()));
 		});
 	}
 
@@ -229,7 +245,8 @@ class PlanService {
 			List<ProposedUnit> remaining = plan.units().stream().filter((unit) -> !unit.key().equals(key)).toList();
 			Map<String, String> placements = new LinkedHashMap<>(plan.groupPlacements());
 			placements.values().removeIf(key::equals);
-			return Change.to(plan.withUnits(remaining, Instant.now()).withPlacements(placements, Instant.now()));
+			return Change
+				.to(plan.withUnits(remaining, this.clock.instant()).withPlacements(placements, this.clock.instant()));
 		});
 	}
 
@@ -260,7 +277,7 @@ class PlanService {
 			List<PlanComponent> components = new ArrayList<>(unit.components());
 			components.removeIf((component) -> component.unitId().equals(unitId));
 			components.add(new PlanComponent(unitId, kind, areaShare, populationShare, householdShare));
-			return Change.to(plan.withUnit(unit.withComponents(components), Instant.now()));
+			return Change.to(plan.withUnit(unit.withComponents(components), this.clock.instant()));
 		});
 	}
 
@@ -275,7 +292,7 @@ class PlanService {
 			}
 			List<PlanComponent> components = new ArrayList<>(unit.components());
 			components.removeIf((component) -> component.unitId().equals(unitId));
-			return Change.to(plan.withUnit(unit.withComponents(components), Instant.now()));
+			return Change.to(plan.withUnit(unit.withComponents(components), this.clock.instant()));
 		});
 	}
 
@@ -298,7 +315,7 @@ class PlanService {
 			else {
 				placements.put(groupId, key);
 			}
-			return Change.to(plan.withPlacements(placements, Instant.now()));
+			return Change.to(plan.withPlacements(placements, this.clock.instant()));
 		});
 	}
 
@@ -323,7 +340,7 @@ class PlanService {
 					return Change.refused(List.of(invalid(report)));
 				}
 			}
-			return Change.to(plan.withStatus(target, Instant.now()));
+			return Change.to(plan.withStatus(target, this.clock.instant()));
 		});
 	}
 
@@ -353,7 +370,7 @@ class PlanService {
 			if (!errors.isEmpty() || newDate == null) {
 				return Change.refused(errors);
 			}
-			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, Instant.now());
+			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, this.clock.instant());
 			ValidationReport report = this.validator.validate(adopted);
 			if (!report.valid()) {
 				return Change.refused(List.of(invalid(report)));
@@ -366,9 +383,11 @@ class PlanService {
 	 * Applies an adopted plan to the registry: its new units start on the effective date,
 	 * the old ones end the day before, groups move, lineage is written with the legal
 	 * basis. Runs as a job ({@link PlanApplyJobs}): the answer is the plan in effect when
-	 * the job ends within a few seconds, else the plan with its progress RUNNING.
-	 * Idempotent and resumable: applying again after a failure (or a restart) finishes
-	 * the job, and applying a plan already in effect changes nothing.
+	 * the job ends within a few seconds, else the plan with its progress RUNNING. The
+	 * request's audit entry names the units that end, before the job acts; the job's own
+	 * entry records the revision in effect. Idempotent and resumable: applying again
+	 * after a failure (or a restart) finishes the job, and applying a plan already in
+	 * effect changes nothing.
 	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload apply(String planId) {
@@ -388,7 +407,10 @@ class PlanService {
 				if (plan.status() == PlanStatus.ADOPTED && !report.valid()) {
 					return PlanPayload.rejected(invalid(report));
 				}
-				this.plans.saveApply(planId, new Plan.ApplyState("RUNNING", 0, 0, null, Instant.now()));
+				// The units it ends, as well as its scope; the new ones have no id yet.
+				AuditedChange entry = audited(plan, null, "Áp dụng phương án");
+				this.validator.endingUnitIds(plan).forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
+				this.plans.saveApply(planId, new Plan.ApplyState("RUNNING", 0, 0, null, this.clock.instant()));
 				String actor = PlanAccess.actor();
 				this.jobs.start(planId, () -> runApply(planId, actor));
 			}
@@ -422,31 +444,36 @@ class PlanService {
 		try {
 			Restructuring change = restructuring(plan);
 			result = this.registry.restructure(change, (done, total) -> this.plans.saveApply(planId,
-					new Plan.ApplyState("RUNNING", done, total, null, Instant.now())));
+					new Plan.ApplyState("RUNNING", done, total, null, this.clock.instant())));
 		}
 		catch (RuntimeException ex) {
 			this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
-					"Áp dụng dở dang, hãy chạy lại (applyPlan): lỗi khi ghi sổ đăng ký", Instant.now()));
+					"Áp dụng dở dang, hãy chạy lại (applyPlan): lỗi khi ghi sổ đăng ký", this.clock.instant()));
 			throw ex;
 		}
 		String summary = result.created() + " đơn vị mới, " + result.continued()
 				+ " đơn vị giữ nguyên (phiên bản mới), " + result.ended() + " đơn vị chấm dứt, " + result.moved()
 				+ " tổ dân phố / thôn chuyển, " + result.links() + " liên kết kế thừa";
 		int stored = result.created() + result.continued() + result.ended() + result.moved();
-		Plan.ApplyState done = new Plan.ApplyState("DONE", stored, stored, summary, Instant.now());
+		Plan.ApplyState done = new Plan.ApplyState("DONE", stored, stored, summary, this.clock.instant());
 		synchronized (lock(planId)) {
 			Plan current = this.plans.findById(planId);
 			if (current == null || current.status() == PlanStatus.IN_EFFECT) {
 				this.plans.saveApply(planId, done);
 				return;
 			}
-			Plan inEffect = current.withStatus(PlanStatus.IN_EFFECT, Instant.now()).withApply(done);
-			if (!this.plans.save(inEffect, current.revision(), actor, "Áp dụng: " + summary)) {
+			Plan inEffect = current.withStatus(PlanStatus.IN_EFFECT, this.clock.instant()).withApply(done);
+			String what = "Áp dụng: " + summary;
+			if (!this.plans.save(inEffect, current.revision())) {
 				this.plans.saveApply(planId,
 						new Plan.ApplyState("FAILED", stored, stored,
 								"Đã ghi sổ đăng ký nhưng phương án vừa bị sửa đồng thời: hãy chạy lại applyPlan",
-								Instant.now()));
+								this.clock.instant()));
+				return;
 			}
+			this.audit.recordJob(actor, "applyPlan", "Phương án \"" + inEffect.title() + "\": " + what,
+					inEffect.scopeIds().stream().map(this.registry::globalIdOf).toList(), Plan.subject(planId),
+					inEffect.revision(), what);
 		}
 	}
 
@@ -492,12 +519,21 @@ class PlanService {
 				links);
 	}
 
+	/**
+	 * Every stored revision of the plan, newest first, as the audit log holds them.
+	 * (Plans stored outside a request, such as the demo plan at the first start, have no
+	 * entries for them.)
+	 */
 	List<PlanRevision> history(String planId) {
-		return this.plans.history(planId);
+		return this.audit.revisions(Plan.subject(planId))
+			.stream()
+			.map((revision) -> new PlanRevision(revision.revision(), revision.actor(), revision.change(),
+					revision.at()))
+			.toList();
 	}
 
 	private PlanPayload editDraft(String planId, @Nullable Integer expectedVersion, String what,
-			Function<Plan, Change> change) {
+			Function<Plan, Change<Plan, UserError>> change) {
 		return edit(planId, expectedVersion, what, (plan) -> {
 			if (plan.status() != PlanStatus.DRAFT) {
 				return Change.refused(List
@@ -509,7 +545,7 @@ class PlanService {
 	}
 
 	private PlanPayload edit(String planId, @Nullable Integer expectedVersion, String what,
-			Function<Plan, Change> change) {
+			Function<Plan, Change<Plan, UserError>> change) {
 		synchronized (lock(planId)) {
 			Plan plan = this.plans.findById(planId);
 			if (plan == null || !this.access.mayRead(plan)) {
@@ -519,16 +555,48 @@ class PlanService {
 			if (expectedVersion != null && expectedVersion != plan.revision()) {
 				return PlanPayload.rejected(conflict());
 			}
-			Change result = change.apply(plan);
-			if (result.errors() != null) {
-				return PlanPayload.rejected(result.errors());
+			Change<Plan, UserError> result = change.apply(plan);
+			if (result.isRefused()) {
+				return PlanPayload.rejected(result.refusals());
 			}
-			Plan changed = result.plan();
-			if (result.store() && !this.plans.save(changed, plan.revision(), PlanAccess.actor(), what)) {
+			Plan changed = result.next();
+			if (!result.store()) {
+				return PlanPayload.of(changed);
+			}
+			AuditedChange entry = audited(plan, changed, what);
+			if (!this.plans.save(changed, plan.revision())) {
 				return PlanPayload.rejected(conflict());
 			}
+			entry.after(state(changed)).revised(Plan.subject(planId), changed.revision(), what);
 			return PlanPayload.of(changed);
 		}
+	}
+
+	/**
+	 * The mutation's audit entry, told what is about to be stored: what changes, the plan
+	 * before, and the units of its scope (before and after). The caller adds the state
+	 * after and the revision once stored.
+	 */
+	private AuditedChange audited(@Nullable Plan before, @Nullable Plan after, String what) {
+		Plan plan = (after != null) ? after : before;
+		AuditedChange entry = this.audit.current();
+		if (plan == null) {
+			return entry;
+		}
+		entry.summary("Phương án \"" + plan.title() + "\": " + what);
+		if (before != null) {
+			entry.before(state(before));
+			before.scopeIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
+		}
+		if (after != null) {
+			after.scopeIds().forEach((id) -> entry.touched(this.registry.globalIdOf(id)));
+		}
+		return entry;
+	}
+
+	/** A plan as the audit log keeps it: its stored document. */
+	private static Map<String, Object> state(Plan plan) {
+		return Plans.toDocument(plan);
 	}
 
 	private Object lock(String planId) {
@@ -567,7 +635,7 @@ class PlanService {
 		if (scopeIds.isEmpty()) {
 			errors.add(UserError.of("scopeIds", "Phạm vi cần ít nhất một đơn vị", "SCOPE_MISSING"));
 		}
-		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.units.VietnamTime.today();
+		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.units.VietnamTime.today(this.clock);
 		for (String id : scopeIds) {
 			UnitRecord unit = this.registry.unit(id, day);
 			if (unit == null) {
@@ -581,8 +649,8 @@ class PlanService {
 		}
 	}
 
-	private static LocalDate today(Plan plan) {
-		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today();
+	private LocalDate today(Plan plan) {
+		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today(this.clock);
 	}
 
 	private static String checkTitle(String title, List<UserError> errors) {
@@ -620,34 +688,6 @@ class PlanService {
 	private static UserError conflict() {
 		return UserError.of("expectedVersion", "Phương án đã được người khác sửa. Hãy tải lại rồi sửa lại.",
 				"VERSION_CONFLICT");
-	}
-
-	/**
-	 * What an edit wants: a new revision to store, one to show without storing (dry run),
-	 * or a refusal.
-	 */
-	private record Change(@Nullable Plan plan, @Nullable List<UserError> errors, boolean store) {
-
-		static Change to(Plan plan) {
-			return new Change(plan, null, true);
-		}
-
-		static Change preview(Plan plan) {
-			return new Change(plan, null, false);
-		}
-
-		static Change refused(List<UserError> errors) {
-			return new Change(null, errors, false);
-		}
-
-		@Override
-		public Plan plan() {
-			if (this.plan == null) {
-				throw new IllegalStateException("refused");
-			}
-			return this.plan;
-		}
-
 	}
 
 }

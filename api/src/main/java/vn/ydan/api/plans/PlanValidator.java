@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +35,11 @@ class PlanValidator {
 
 	private final UnitRegistry registry;
 
-	PlanValidator(UnitRegistry registry) {
+	private final Clock clock;
+
+	PlanValidator(UnitRegistry registry, Clock clock) {
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	ValidationReport validate(Plan plan) {
@@ -98,7 +102,7 @@ class PlanValidator {
 			this.date = this.plan.effectiveDate();
 			if (this.date == null) {
 				issue(ValidationRule.EFFECTIVE_DATE_MISSING, null, null, "Phương án chưa có ngày có hiệu lực");
-				this.date = vn.ydan.api.units.VietnamTime.today();
+				this.date = vn.ydan.api.units.VietnamTime.today(PlanValidator.this.clock);
 			}
 			this.dayBefore = this.date.minusDays(1);
 			for (String scopeId : this.plan.scopeIds()) {

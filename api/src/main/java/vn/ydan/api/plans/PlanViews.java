@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,8 +22,9 @@ final class PlanViews {
 	/**
 	 * @param plan the plan
 	 * @param unit the new unit
+	 * @param dayBefore the date its old units are shown on
 	 */
-	record ProposedUnitView(Plan plan, ProposedUnit unit) {
+	record ProposedUnitView(Plan plan, ProposedUnit unit, LocalDate dayBefore) {
 
 		public String key() {
 			return this.unit.key();
@@ -65,8 +67,10 @@ final class PlanViews {
 		}
 
 		public List<ComponentView> components() {
-			LocalDate dayBefore = dayBefore(this.plan);
-			return this.unit.components().stream().map((component) -> new ComponentView(component, dayBefore)).toList();
+			return this.unit.components()
+				.stream()
+				.map((component) -> new ComponentView(component, this.dayBefore))
+				.toList();
 		}
 
 	}
@@ -210,12 +214,12 @@ final class PlanViews {
 	record DiffView(List<ParentCountsView> before, List<ParentCountsView> after, List<DiffRowView> rows) {
 	}
 
-	static LocalDate dayBefore(Plan plan) {
-		return effectiveDate(plan).minusDays(1);
+	static LocalDate dayBefore(Plan plan, Clock clock) {
+		return effectiveDate(plan, clock).minusDays(1);
 	}
 
-	static LocalDate effectiveDate(Plan plan) {
-		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today();
+	static LocalDate effectiveDate(Plan plan, Clock clock) {
+		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today(clock);
 	}
 
 }

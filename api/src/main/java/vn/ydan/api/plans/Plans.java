@@ -10,7 +10,6 @@ import java.util.Map;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -26,20 +25,16 @@ import vn.ydan.api.units.UnitType;
 import vn.ydan.api.store.Revisions;
 
 /**
- * The {@code plans} collection (one document per plan, replaced whole, only if its
- * revision is still the one the change was based on) and {@code planRevisions} (every
- * revision as it was, with who made it and what changed).
+ * The {@code plans} collection: one document per plan, replaced whole, only if its
+ * revision is still the one the change was based on. Each revision as it was, who made it
+ * and what changed are in the audit log ({@link PlanService#history}).
  */
 @Component
 class Plans {
 
 	static final String COLLECTION = "plans";
 
-	static final String REVISIONS = "planRevisions";
-
 	private final MongoCollection<Document> plans;
-
-	private final MongoCollection<Document> revisions;
 
 	@Autowired
 	Plans(MongoDatabaseFactory databases) {
@@ -48,7 +43,6 @@ class Plans {
 
 	Plans(MongoDatabase database) {
 		this.plans = database.getCollection(COLLECTION);
-		this.revisions = database.getCollection(REVISIONS);
 	}
 
 	List<Plan> findAll() {
@@ -66,42 +60,15 @@ class Plans {
 
 	/**
 	 * Stores {@code plan} if the stored one is still at {@code expectedRevision} (0: if
-	 * there is none), then records the revision. False when another change got there
-	 * first.
+	 * there is none). False when another change got there first.
 	 */
-	boolean save(Plan plan, int expectedRevision, String actor, String change) {
-		Document document = toDocument(plan);
-		if (!Revisions.save(this.plans, document, expectedRevision)) {
-			return false;
-		}
-		// After the plan: a crash in between loses one history entry, never the change.
-		// An
-		// upsert, so that recording again is harmless.
-		Document revision = new Document("_id", plan.id() + ":" + plan.revision()).append("planId", plan.id())
-			.append("revision", plan.revision())
-			.append("actor", actor)
-			.append("change", change)
-			.append("at", plan.updatedAt().toString())
-			.append("plan", document);
-		this.revisions.replaceOne(Filters.eq("_id", revision.getString("_id")), revision,
-				new ReplaceOptions().upsert(true));
-		return true;
+	boolean save(Plan plan, int expectedRevision) {
+		return Revisions.save(this.plans, toDocument(plan), expectedRevision);
 	}
 
 	/** Records how applying goes; not a new revision. */
 	void saveApply(String planId, Plan.ApplyState state) {
 		this.plans.updateOne(Filters.eq("_id", planId), Updates.set("apply", applyDocument(state)));
-	}
-
-	/** Every revision of the plan, newest first. */
-	List<PlanRevision> history(String planId) {
-		List<PlanRevision> history = new ArrayList<>();
-		for (Document document : this.revisions.find(Filters.eq("planId", planId))) {
-			history.add(new PlanRevision(document.get("revision", Number.class).intValue(), document.getString("actor"),
-					document.getString("change"), Instant.parse(document.getString("at"))));
-		}
-		history.sort((a, b) -> Integer.compare(b.version(), a.version()));
-		return history;
 	}
 
 	static Document toDocument(Plan plan) {

@@ -1,5 +1,6 @@
 package vn.ydan.api.units;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,8 @@ class PublicAnswers implements WebGraphQlInterceptor {
 
 	private final boolean enabled;
 
+	private final Clock clock;
+
 	private final Map<Key, ExecutionResult> answers = new ConcurrentHashMap<>();
 
 	/** Whether a document (and operation) reads the registry only, by document text. */
@@ -67,9 +70,10 @@ class PublicAnswers implements WebGraphQlInterceptor {
 
 	private final AtomicLong hits = new AtomicLong();
 
-	PublicAnswers(Registry registry, @Value("${ydan.units.answer-cache.enabled:true}") boolean enabled) {
+	PublicAnswers(Registry registry, @Value("${ydan.units.answer-cache.enabled:true}") boolean enabled, Clock clock) {
 		this.registry = registry;
 		this.enabled = enabled;
+		this.clock = clock;
 	}
 
 	@Override
@@ -79,7 +83,7 @@ class PublicAnswers implements WebGraphQlInterceptor {
 			return chain.next(request);
 		}
 		Key key = new Key(request.getDocument(), request.getOperationName(), request.getVariables(),
-				this.registry.current().revision(), VietnamTime.today());
+				this.registry.current().revision(), VietnamTime.today(this.clock));
 		ExecutionResult answer = this.answers.get(key);
 		if (answer != null) {
 			this.hits.incrementAndGet();

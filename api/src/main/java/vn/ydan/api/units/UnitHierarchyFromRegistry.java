@@ -1,5 +1,6 @@
 package vn.ydan.api.units;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,17 @@ class UnitHierarchyFromRegistry implements UnitHierarchy {
 
 	private final Registry registry;
 
-	UnitHierarchyFromRegistry(Registry registry) {
+	private final Clock clock;
+
+	UnitHierarchyFromRegistry(Registry registry, Clock clock) {
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	@Override
 	public List<String> identifiersUpward(String unitId) {
 		Snapshot snapshot = this.registry.current();
-		LocalDate today = VietnamTime.today();
+		LocalDate today = VietnamTime.today(this.clock);
 		List<String> identifiers = new ArrayList<>();
 		AdministrativeUnit unit = snapshot.unit(unitId);
 		for (int depth = 0; unit != null && depth < 8; depth++) {
@@ -39,7 +43,7 @@ class UnitHierarchyFromRegistry implements UnitHierarchy {
 	@Override
 	public List<String> identifiersOfCommune(String unitId) {
 		Snapshot snapshot = this.registry.current();
-		LocalDate today = VietnamTime.today();
+		LocalDate today = VietnamTime.today(this.clock);
 		AdministrativeUnit unit = snapshot.unit(unitId);
 		if (unit != null && unit.level() == UnitLevel.RESIDENTIAL_GROUP) {
 			String parentId = unit.nearestVersion(today).parentId();
@@ -56,7 +60,7 @@ class UnitHierarchyFromRegistry implements UnitHierarchy {
 	@Override
 	public @Nullable ScopeUnit resolve(String identifier) {
 		Snapshot snapshot = this.registry.current();
-		LocalDate today = VietnamTime.today();
+		LocalDate today = VietnamTime.today(this.clock);
 		String id = identifier.strip();
 		AdministrativeUnit unit = snapshot.unit(id);
 		if (unit == null) {

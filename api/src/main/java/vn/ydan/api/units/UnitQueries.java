@@ -1,5 +1,6 @@
 package vn.ydan.api.units;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +29,11 @@ class UnitQueries {
 
 	private final Registry registry;
 
-	UnitQueries(Registry registry) {
+	private final Clock clock;
+
+	UnitQueries(Registry registry, Clock clock) {
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -42,7 +46,7 @@ class UnitQueries {
 			return null;
 		}
 		AdministrativeUnit unit = this.registry.current().unit(parts[1]);
-		return (unit != null) ? Unit.at(unit, VietnamTime.today()) : null;
+		return (unit != null) ? Unit.at(unit, VietnamTime.today(this.clock)) : null;
 	}
 
 	@QueryMapping
@@ -166,7 +170,7 @@ class UnitQueries {
 			return null;
 		}
 		AdministrativeUnit parent = this.registry.current().unit(version.parentId());
-		return (parent != null) ? Unit.at(parent, version.clamp(VietnamTime.today())) : null;
+		return (parent != null) ? Unit.at(parent, version.clamp(VietnamTime.today(this.clock))) : null;
 	}
 
 	private static @Nullable Unit parentOf(Snapshot snapshot, Unit unit) {
@@ -182,8 +186,8 @@ class UnitQueries {
 		return new LineageLink(other, link.relation(), link.detail(), link.effectiveDate(), link.legalBasis());
 	}
 
-	static LocalDate orToday(@Nullable LocalDate asOf) {
-		return (asOf != null) ? asOf : VietnamTime.today();
+	LocalDate orToday(@Nullable LocalDate asOf) {
+		return (asOf != null) ? asOf : VietnamTime.today(this.clock);
 	}
 
 	private static int pageSize(int first) {

@@ -139,6 +139,11 @@ public class UnitRegistry {
 		return GlobalId.unitId(globalId);
 	}
 
+	/** A unit's global id ({@code Unit.id}), from its internal id. */
+	public String globalIdOf(String unitId) {
+		return GlobalId.unit(unitId);
+	}
+
 	/** The id a new unit of a restructuring gets: the same at every retry. */
 	public static String newUnitId(String restructuringKey, String newUnitKey) {
 		String name = "ydan-unit|restructuring|" + restructuringKey + "|" + newUnitKey;

@@ -1,5 +1,6 @@
 package vn.ydan.api.units;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -14,8 +15,9 @@ public final class VietnamTime {
 	private VietnamTime() {
 	}
 
-	public static LocalDate today() {
-		return LocalDate.now(ZONE);
+	/** Vietnam's date at the clock's instant. */
+	public static LocalDate today(Clock clock) {
+		return LocalDate.ofInstant(clock.instant(), ZONE);
 	}
 
 }

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The generic capture on a small schema of its own (graphql-java only, the audit log on
  * the in-memory stand-in): what a feature adds through {@link AuditTrail}, what is kept
- * when a mutation fails half-way, several mutations in one request, and a log that cannot
- * be written.
+ * when a mutation fails half-way, several mutations in one request, a log that cannot be
+ * written, and the revisions features stored read back as their aggregates' history.
  */
 class MutationAuditIntegrationTest {
 
@@ -29,6 +29,7 @@ class MutationAuditIntegrationTest {
 			type Mutation {
 			  rename(id: ID!, name: String!, password: String): Payload
 			  explode(id: ID!): Payload
+			  revise(id: ID!, note: String!): Payload
 			}
 			type Payload { ok: Boolean, userErrors: [UserError!]! }
 			type UserError { code: String! }
@@ -41,6 +42,8 @@ class MutationAuditIntegrationTest {
 	private final AuditLog auditLog = this.store.newLog(16);
 
 	private final AuditTrail trail = new AuditTrail(this.auditLog);
+
+	private int revisions;
 
 	@AfterEach
 	void close() {
@@ -104,6 +107,23 @@ class MutationAuditIntegrationTest {
 			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INTERNAL"));
 	}
 
+	@Test
+	void theRevisionsFeaturesStoredAreTheirAggregatesHistoryNewestFirst() {
+		execute(this.auditLog, "mutation { revise(id: \"a\", note: \"Tạo\") { ok } }");
+		execute(this.auditLog, "mutation { revise(id: \"b\", note: \"Tạo b\") { ok } }");
+		execute(this.auditLog, "mutation { revise(id: \"a\", note: \"Sửa\") { ok } }");
+
+		List<AuditTrail.Revision> history = this.trail.revisions("thing:a");
+
+		assertThat(history).extracting(AuditTrail.Revision::revision).containsExactly(3, 1);
+		assertThat(history).extracting(AuditTrail.Revision::change).containsExactly("Sửa", "Tạo");
+		assertThat(history).extracting(AuditTrail.Revision::actor).containsOnly(Caller.ANONYMOUS_ACTOR);
+		assertThat(history.get(0).at()).isAfterOrEqualTo(history.get(1).at());
+		assertThat(this.trail.revisions("thing:b")).extracting(AuditTrail.Revision::change).containsExactly("Tạo b");
+		assertThat(this.trail.revisions("thing:c")).isEmpty();
+		assertThat(this.auditLog.verify(null).verified()).isTrue();
+	}
+
 	private AuditEntry newest() {
 		return this.auditLog.newestFirst(AuditFilter.NONE, null, 1).get(0);
 	}
@@ -125,9 +145,19 @@ class MutationAuditIntegrationTest {
 			this.trail.current().before(Map.of("name", "Trúc Bạch")).after(Map.of("name", "nửa chừng"));
 			throw new IllegalStateException("Keycloak không trả lời");
 		};
+		DataFetcher<?> revise = (environment) -> {
+			String id = environment.getArgument("id");
+			this.trail.current()
+				.revised("thing:" + id, ++this.revisions, environment.getArgument("note"))
+				.revised("other:" + id, 7, "Thay đổi kèm theo");
+			return Map.of("ok", true, "userErrors", List.of());
+		};
 		RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
 			.type("Query", (type) -> type.dataFetcher("hello", (environment) -> "xin chào"))
-			.type("Mutation", (type) -> type.dataFetcher("rename", rename).dataFetcher("explode", explode))
+			.type("Mutation",
+					(type) -> type.dataFetcher("rename", rename)
+						.dataFetcher("explode", explode)
+						.dataFetcher("revise", revise))
 			.build();
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
 		GraphQL graphQl = GraphQL.newGraphQL(schema).instrumentation(new MutationAudit(log)).build();

@@ -54,6 +54,17 @@ final class ConsultationFixture {
 	private final int households;
 
 	ConsultationFixture(GraphQlHttp api, String newCode, String newName, int households, String... communes) {
+		this(api, true, newCode, newName, households, communes);
+	}
+
+	/** The same, created but not opened: the consultation is scheduled. */
+	static ConsultationFixture scheduled(GraphQlHttp api, String newCode, String newName, int households,
+			String... communes) {
+		return new ConsultationFixture(api, false, newCode, newName, households, communes);
+	}
+
+	private ConsultationFixture(GraphQlHttp api, boolean open, String newCode, String newName, int households,
+			String... communes) {
 		this.api = api;
 		this.communes = List.of(communes);
 		this.households = households;
@@ -66,7 +77,13 @@ final class ConsultationFixture {
 				"Lấy ý kiến cử tri về " + newName, "opens", at(-1), "closes", at(3)), official());
 		this.consultationId = created.read("$.data.createConsultation.consultation.id");
 		assertThat(this.consultationId).as(created.body()).isNotNull();
-		GraphQlHttp.Response opened = api.query(
+		if (open) {
+			open();
+		}
+	}
+
+	void open() {
+		GraphQlHttp.Response opened = this.api.query(
 				"mutation($id: ID!) { openConsultation(id: $id) { consultation { status } userErrors { code } } }",
 				Map.of("id", this.consultationId), official());
 		assertThat(opened.<String>read("$.data.openConsultation.consultation.status")).as(opened.body())

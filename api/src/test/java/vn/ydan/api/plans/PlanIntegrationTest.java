@@ -339,6 +339,46 @@ class PlanIntegrationTest {
 		assertThat(edit.<String>read("$.data.updatePlan.userErrors[0].code")).isEqualTo("PLAN_READ_ONLY");
 	}
 
+	@Test
+	void everyStoredRevisionIsInTheAuditLogWithBeforeAndAfterAndThatIsThePlansHistory() {
+		String baDinh = unitId("001", "DISTRICT", "2025-06-30");
+		String historian = issuer.token((claims) -> claims.subject("canbo-lichsu")
+			.claim("preferred_username", "canbo-lichsu")
+			.claim("realm_access", Map.of("roles", List.of("official")))
+			.claim("ydan_scope", List.of("001")));
+		String planId = createPlan(historian, "Lịch sử phương án", baDinh, "2025-07-01", "[]");
+		String rename = """
+				mutation($id: ID!) { updatePlan(input: { planId: $id, expectedVersion: 1, title: "Lịch sử phương án (sửa)" }) {
+				  plan { version } userErrors { code } } }""";
+
+		GraphQlHttp.Response renamed = this.api.query(rename, Map.of("id", planId), historian);
+		GraphQlHttp.Response stale = this.api.query(rename, Map.of("id", planId), historian);
+
+		assertThat(renamed.<Integer>read("$.data.updatePlan.plan.version")).as(renamed.body()).isEqualTo(2);
+		assertThat(stale.<String>read("$.data.updatePlan.userErrors[0].code")).isEqualTo("VERSION_CONFLICT");
+		GraphQlHttp.Response history = this.api.query(
+				"query($id: ID!) { plan(id: $id) { history { version actor change at } } }", Map.of("id", planId),
+				historian);
+		assertThat(history.<List<Integer>>read("$.data.plan.history[*].version")).as(history.body())
+			.containsExactly(2, 1);
+		assertThat(history.<List<String>>read("$.data.plan.history[*].change")).containsExactly("Sửa thông tin chung",
+				"Tạo phương án");
+		assertThat(history.<List<String>>read("$.data.plan.history[*].actor")).containsOnly("canbo-lichsu");
+		assertThat(history.<List<String>>read("$.data.plan.history[*].at")).allMatch((at) -> at.endsWith("Z"));
+		GraphQlHttp.Response entries = this.api.query("""
+				{ auditEntries(filter: {actor: "canbo-lichsu", kind: "mutation:updatePlan"}, first: 2) { edges { node {
+				  outcome codes unitIds summary before after } } } }""", this.admin);
+		List<Map<String, Object>> updates = entries.read("$.data.auditEntries.edges[*].node");
+		assertThat(updates).as(entries.body()).hasSize(2);
+		assertThat(updates.get(0)).containsEntry("outcome", "USER_ERRORS").containsEntry("after", null);
+		assertThat(updates.get(1)).containsEntry("outcome", "OK").containsEntry("unitIds", List.of(baDinh));
+		assertThat((String) updates.get(1).get("summary")).contains("Sửa thông tin chung");
+		assertThat((String) updates.get(1).get("before")).contains("\"title\": \"Lịch sử phương án\"",
+				"\"revision\": 1");
+		assertThat((String) updates.get(1).get("after")).contains("\"title\": \"Lịch sử phương án (sửa)\"",
+				"\"revision\": 2");
+	}
+
 	private String createPlan(String token, String title, String scopeId, String date, String levels) {
 		GraphQlHttp.Response response = this.api.query("""
 				mutation($title: String!, $scope: ID!) { createPlan(input: { title: $title, scopeIds: [$scope],

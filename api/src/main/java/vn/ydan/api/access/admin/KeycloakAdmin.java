@@ -2,6 +2,7 @@ package vn.ydan.api.access.admin;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,10 +50,13 @@ class KeycloakAdmin {
 
 	private final RestClient http;
 
+	private final Clock clock;
+
 	private volatile @Nullable Token token;
 
-	KeycloakAdmin(KeycloakAdminProperties properties) {
+	KeycloakAdmin(KeycloakAdminProperties properties, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.timeout());
@@ -166,12 +170,12 @@ class KeycloakAdmin {
 
 	private String accessToken(boolean fresh) {
 		Token current = this.token;
-		if (!fresh && current != null && Instant.now().isBefore(current.refreshAt())) {
+		if (!fresh && current != null && this.clock.instant().isBefore(current.refreshAt())) {
 			return current.value();
 		}
 		synchronized (this) {
 			current = this.token;
-			if (!fresh && current != null && Instant.now().isBefore(current.refreshAt())) {
+			if (!fresh && current != null && this.clock.instant().isBefore(current.refreshAt())) {
 				return current.value();
 			}
 			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -202,7 +206,7 @@ class KeycloakAdmin {
 				throw new KeycloakUnavailableException("Keycloak trả lời token không có access_token.");
 			}
 			long seconds = (body.get("expires_in") instanceof Number number) ? number.longValue() : 60;
-			Token next = new Token(value, Instant.now().plusSeconds(Math.max(5, seconds - 30)));
+			Token next = new Token(value, this.clock.instant().plusSeconds(Math.max(5, seconds - 30)));
 			this.token = next;
 			return next.value();
 		}
