@@ -17,7 +17,7 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
-import vn.ydan.api.access.NotFoundException;
+import vn.ydan.api.protocol.NotFoundException;
 
 /**
  * Live results ({@code Subscription.consultationProgress}, graphql-ws over WebSocket):

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.ydan.api.access.BadRequestException;
 import vn.ydan.api.plans.PlanOutline;
 import vn.ydan.api.plans.PlanOutlines;
+import vn.ydan.api.protocol.BadRequestException;
 import vn.ydan.api.units.UnitRegistry;
 
 /**

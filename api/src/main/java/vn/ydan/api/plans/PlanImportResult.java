@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.protocol.UserError;
+import vn.ydan.api.protocol.WithUserErrors;
+
 /**
  * What importing a plan's table did.
  *
@@ -16,5 +19,5 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs time taken
  */
 record PlanImportResult(@Nullable Plan plan, int rows, int proposedUnits, int links, List<PlanRowError> errors,
-		List<PlanPayload.UserError> userErrors, long durationMs) {
+		List<UserError> userErrors, long durationMs) implements WithUserErrors {
 }

@@ -20,7 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.ydan.api.access.Roles;
-import vn.ydan.api.plans.PlanPayload.UserError;
+import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.Restructuring;
 import vn.ydan.api.units.SearchKey;
 import vn.ydan.api.units.UnitLevel;

@@ -6,11 +6,9 @@ import java.util.Map;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.introspection.Introspection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import vn.ydan.api.access.ErrorCode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -170,7 +168,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 		RateBudgets.Charge charge = this.budgets.charge(caller, points);
 		if (charge != null && !charge.allowed()) {
 			WebGraphQlResponse refused = refusal(request,
-					error(ErrorCode.RATE_LIMITED, ("Đã dùng hết hạn mức: còn %d điểm, yêu cầu này cần %d; hạn mức được "
+					ErrorCode.RATE_LIMITED.error(("Đã dùng hết hạn mức: còn %d điểm, yêu cầu này cần %d; hạn mức được "
 							+ "làm mới lúc %s. (Rate limit reached: %d points left, this request costs %d; the budget "
 							+ "resets at %s.)")
 						.formatted(charge.remaining(), points, charge.resetAt(), charge.remaining(), points,
@@ -188,7 +186,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, Caller caller, ErrorCode code, String message,
 			@Nullable Long limit, @Nullable Long actual) {
 		RateBudgets.Charge charge = this.budgets.charge(caller, REFUSAL_COST);
-		return Mono.just(refusal(request, error(code, message, limit, actual), caller, REFUSAL_COST, charge));
+		return Mono.just(refusal(request, code.error(message, limit, actual), caller, REFUSAL_COST, charge));
 	}
 
 	private static WebGraphQlResponse refusal(WebGraphQlRequest request, GraphQLError error, Caller caller, long points,
@@ -223,22 +221,6 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			headers.set("X-RateLimit-Reset", String.valueOf(charge.resetAt().getEpochSecond()));
 		}
 		return result;
-	}
-
-	static GraphQLError error(ErrorCode code, String message, @Nullable Long limit, @Nullable Long actual) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put(ErrorCode.EXTENSION, code.name());
-		if (limit != null) {
-			extensions.put("limit", limit);
-		}
-		if (actual != null) {
-			extensions.put("actual", actual);
-		}
-		return GraphqlErrorBuilder.newError()
-			.message(message)
-			.errorType(code.classification())
-			.extensions(extensions)
-			.build();
 	}
 
 	private QueryCost cost() {

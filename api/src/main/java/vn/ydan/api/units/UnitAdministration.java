@@ -7,9 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.UnitMutations.AddResidentialGroupInput;
 import vn.ydan.api.units.UnitMutations.UpdateUnitInput;
-import vn.ydan.api.units.UnitPayload.UserError;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

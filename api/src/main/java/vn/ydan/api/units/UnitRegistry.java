@@ -121,7 +121,7 @@ public class UnitRegistry {
 
 	/**
 	 * The internal id inside a unit's global id.
-	 * @throws vn.ydan.api.access.BadRequestException when it is not one
+	 * @throws vn.ydan.api.protocol.BadRequestException when it is not one
 	 */
 	public String idOf(String globalId) {
 		return GlobalId.unitId(globalId);
