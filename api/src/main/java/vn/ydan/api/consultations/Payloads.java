@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.csv.RowError;
 import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.protocol.WithUserErrors;
 
@@ -65,15 +66,6 @@ final class Payloads {
 	 * @param durationMs time taken
 	 */
 	record HouseholdImportResult(int rows, int households, List<RowError> errors, long durationMs) {
-	}
-
-	/**
-	 * @param line line of the file (the header is line 1)
-	 * @param column header name of the column at fault
-	 * @param message what is wrong, in Vietnamese
-	 * @param code stable code
-	 */
-	record RowError(int line, @Nullable String column, String message, String code) {
 	}
 
 }

@@ -6,7 +6,8 @@
  * <p>
  * It also holds the API's one error contract, which every feature uses and which depends
  * on no feature: the codes of GraphQL errors ({@link vn.ydan.api.protocol.ErrorCode}),
- * the exceptions features throw for them ({@link vn.ydan.api.protocol.BadRequestException},
+ * the exceptions features throw for them
+ * ({@link vn.ydan.api.protocol.BadRequestException},
  * {@link vn.ydan.api.protocol.NotFoundException}…) and the mappings that turn every
  * exception into a typed error; and the refusals of mutations, {@code userErrors} of
  * {@link vn.ydan.api.protocol.UserError} in payloads that implement

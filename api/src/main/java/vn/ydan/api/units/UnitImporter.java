@@ -1,6 +1,7 @@
 package vn.ydan.api.units;
 
 import vn.ydan.api.csv.CsvText;
+import vn.ydan.api.csv.RowError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ class UnitImporter {
 	}
 
 	private static UnitImportResult notUtf8(CsvText.NotUtf8 ex, long started) {
-		ImportRowError error = new ImportRowError(ex.line(), null,
+		RowError error = new RowError(ex.line(), null,
 				"Tệp không phải UTF-8: dòng " + ex.line() + " có ký tự không đọc được. Hãy lưu tệp dạng CSV UTF-8.",
 				"NOT_UTF8");
 		return UnitImportResult.rejected(0, List.of(error), started);
