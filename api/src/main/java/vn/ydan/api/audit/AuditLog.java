@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.store.GroupCommit;
 
 /**

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import vn.ydan.api.access.Caller;
+
 import org.springframework.stereotype.Component;
 
 /**
