@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.protocol.UserError;
-import vn.ydan.api.units.UnitMutations.AddResidentialGroupInput;
-import vn.ydan.api.units.UnitMutations.UpdateUnitInput;
+import vn.ydan.api.units.UnitMutationGraphQl.AddResidentialGroupInput;
+import vn.ydan.api.units.UnitMutationGraphQl.UpdateUnitInput;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Service;
 @Service
 class UnitAdministration {
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Units units;
 
 	private final UnitImporter importer;
 
-	UnitAdministration(Registry registry, Units units, UnitImporter importer) {
+	UnitAdministration(RegistryReadModel registry, Units units, UnitImporter importer) {
 		this.registry = registry;
 		this.units = units;
 		this.importer = importer;

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitHierarchyFromRegistry implements UnitHierarchy {
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
-	UnitHierarchyFromRegistry(Registry registry) {
+	UnitHierarchyFromRegistry(RegistryReadModel registry) {
 		this.registry = registry;
 	}
 

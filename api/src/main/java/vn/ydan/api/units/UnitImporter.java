@@ -29,11 +29,11 @@ class UnitImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(UnitImporter.class);
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Units units;
 
-	UnitImporter(Registry registry, Units units) {
+	UnitImporter(RegistryReadModel registry, Units units) {
 		this.registry = registry;
 		this.units = units;
 	}

@@ -13,25 +13,26 @@ import org.springframework.stereotype.Service;
 
 /**
  * The registry as other modules see it: units on a date, and {@link #restructure}, the
- * only way a plan changes the registry. Reads come from the in-memory read model.
+ * only way a plan changes the registry. Reads come from the in-memory read model
+ * ({@link RegistryReadModel}).
  */
 @Service
 public class UnitRegistry {
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Restructurer restructurer;
 
 	private final @Nullable UnitImporter importer;
 
 	@Autowired
-	UnitRegistry(Registry registry, Restructurer restructurer, UnitImporter importer) {
+	UnitRegistry(RegistryReadModel registry, Restructurer restructurer, UnitImporter importer) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = importer;
 	}
 
-	UnitRegistry(Registry registry, Restructurer restructurer) {
+	UnitRegistry(RegistryReadModel registry, Restructurer restructurer) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = null;

@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class MeController {
+class MeGraphQl {
 
 	/**
 	 * The caller ({@link Caller}); the name shown falls back to the username. Roles are

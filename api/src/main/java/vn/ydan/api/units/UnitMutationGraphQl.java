@@ -12,11 +12,11 @@ import org.springframework.stereotype.Controller;
  * The registry's mutations; who may call them is decided by {@link UnitAdministration}.
  */
 @Controller
-class UnitMutations {
+class UnitMutationGraphQl {
 
 	private final UnitAdministration administration;
 
-	UnitMutations(UnitAdministration administration) {
+	UnitMutationGraphQl(UnitAdministration administration) {
 		this.administration = administration;
 	}
 

@@ -22,13 +22,13 @@ import org.springframework.stereotype.Controller;
  * all the same, so that they stay one call per page if they ever come from the store.
  */
 @Controller
-class UnitQueries {
+class UnitGraphQl {
 
 	static final int MAX_PAGE = 100;
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
-	UnitQueries(Registry registry) {
+	UnitGraphQl(RegistryReadModel registry) {
 		this.registry = registry;
 	}
 

@@ -33,9 +33,9 @@ import vn.ydan.api.protocol.NotFoundException;
  * once the results are published: they no longer change.
  */
 @Controller
-class ConsultationProgress {
+class ConsultationProgressGraphQl {
 
-	private static final Logger log = LoggerFactory.getLogger(ConsultationProgress.class);
+	private static final Logger log = LoggerFactory.getLogger(ConsultationProgressGraphQl.class);
 
 	private final ConsultationService service;
 
@@ -47,7 +47,7 @@ class ConsultationProgress {
 
 	private final Map<String, Flux<ResultViews.Results>> streams = new ConcurrentHashMap<>();
 
-	ConsultationProgress(ConsultationService service, ResultViews results, ResultBoard board,
+	ConsultationProgressGraphQl(ConsultationService service, ResultViews results, ResultBoard board,
 			@Value("${ydan.consultations.progress-interval:500ms}") Duration interval) {
 		this.service = service;
 		this.results = results;
