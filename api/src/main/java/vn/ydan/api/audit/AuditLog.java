@@ -251,7 +251,7 @@ class AuditLog {
 			long seq = known.seq();
 			BsonDocument last = null;
 			for (BsonDocument document : next) {
-				if (seqOf(document) == seq + 1) {
+				if (AuditEntry.seqOf(document) == seq + 1) {
 					seq++;
 					last = document;
 				}
@@ -323,13 +323,8 @@ class AuditLog {
 		List<BsonDocument> documents = this.collection.find(Filters.in(ID, ids))
 			.batchSize(ids.size())
 			.into(new ArrayList<>(ids.size()));
-		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
+		documents.sort(Comparator.comparingLong(AuditEntry::seqOf));
 		return documents;
-	}
-
-	static long seqOf(BsonDocument document) {
-		BsonValue id = document.get(ID);
-		return (id != null && id.isNumber()) ? id.asNumber().longValue() : -1;
 	}
 
 	/**
@@ -428,7 +423,7 @@ class AuditLog {
 			long end = seq + this.chunk;
 			List<BsonDocument> documents = fetch(seq + 1, end);
 			Map<Long, BsonDocument> bySeq = new HashMap<>(documents.size() * 2);
-			documents.forEach((document) -> bySeq.put(seqOf(document), document));
+			documents.forEach((document) -> bySeq.put(AuditEntry.seqOf(document), document));
 			for (long next = seq + 1; next <= end; next++) {
 				BsonDocument document = bySeq.get(next);
 				if (document == null) {
@@ -486,7 +481,8 @@ class AuditLog {
 		static Head of(BsonDocument document) {
 			BsonValue hash = document.get(ChainHash.HASH);
 			BsonValue at = document.get(AT);
-			return new Head(seqOf(document), (hash != null && hash.isString()) ? hash.asString().getValue() : "",
+			return new Head(AuditEntry.seqOf(document),
+					(hash != null && hash.isString()) ? hash.asString().getValue() : "",
 					(at != null && at.isDateTime()) ? at.asDateTime().getValue() : 0);
 		}
 

@@ -63,7 +63,7 @@ class Restructurer {
 			int[] counts = new int[4];
 			Map<String, String> idsByKey = new HashMap<>();
 			for (Restructuring.NewUnit unit : change.newUnits()) {
-				idsByKey.put(unit.key(), UnitRegistry.newUnitId(change.key(), unit.key()));
+				idsByKey.put(unit.key(), Restructuring.newUnitId(change.key(), unit.key()));
 			}
 			for (Restructuring.NewUnit unit : change.newUnits()) {
 				String id = idsByKey.get(unit.key());

@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.protocol.UserError;
-import vn.ydan.api.units.UnitMutationGraphQl.AddResidentialGroupInput;
-import vn.ydan.api.units.UnitMutationGraphQl.UpdateUnitInput;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,8 @@
 package vn.ydan.api.units;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -128,10 +126,12 @@ public class UnitRegistry {
 		return GlobalId.unitId(globalId);
 	}
 
-	/** The id a new unit of a restructuring gets: the same at every retry. */
+	/**
+	 * The id a new unit of a restructuring gets: the same at every retry
+	 * ({@link Restructuring#newUnitId}).
+	 */
 	public static String newUnitId(String restructuringKey, String newUnitKey) {
-		String name = "ydan-unit|restructuring|" + restructuringKey + "|" + newUnitKey;
-		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+		return Restructuring.newUnitId(restructuringKey, newUnitKey);
 	}
 
 	/**

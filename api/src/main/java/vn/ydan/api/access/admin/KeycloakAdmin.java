@@ -2,7 +2,6 @@ package vn.ydan.api.access.admin;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
