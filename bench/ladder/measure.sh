@@ -4,7 +4,7 @@
 # side with the same wrk settings:
 #   1. a static answer                        GET /bench/ladder/static (HTTP, filters, no work)
 #   2. a raw-driver handler: unit by id       GET /bench/ladder/raw-unit?id=… (MongoCollection.find by _id)
-#   2b. the raw-driver page of 100 + parents  GET /bench/raw/communes?first=100 (units' RawUnitReads:
+#   2b. the raw-driver page of 100 + parents  GET /bench/raw/communes?first=100 (units' BenchUnitReads:
 #                                             the embedded store scans and sorts every unit)
 #   3. GraphQL unit by id                     unit(id: $id) { id code name fullName type }, ids rotating
 #   4. GraphQL page of 100 units + parents    units(level: COMMUNE, first: 100, after: $after) with

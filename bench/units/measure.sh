@@ -9,7 +9,7 @@
 #   - a page of 100 communes with district and province: GraphQL vs raw, 16 clients
 #   - name search "hoan kiem": GraphQL vs raw, 16 clients
 # GraphQL is measured twice: the same query repeated (the api answers it from its cache of
-# public registry answers, see PublicAnswers) and every query a different document (parsed and
+# public registry answers, see RegistryResponseCache) and every query a different document (parsed and
 # executed each time). Each load runs BENCH_SECONDS (15) after a warm-up of the same length,
 # 2 wrk threads. Needs `wrk` (apt-get install wrk). Sends requests to 127.0.0.1 only.
 #

@@ -1,7 +1,5 @@
 package vn.ydan.api.access;
 
-import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -10,15 +8,14 @@ import org.springframework.stereotype.Component;
 /**
  * Which household a resident answers for (used as {@code @householdScope} in
  * {@link Roles#MAY_ANSWER_FOR_HOUSEHOLD}). A resident is bound to one household by the
- * Keycloak user attribute {@code ydan_household}, carried in the token. Residents answer
- * through partner apps: a token is accepted for an answer only when the app it was issued
- * to was granted it ({@code ydan_grants} contains {@value #RESIDENT_ANSWERS}, a claim the
- * api puts on the clients of partner apps registered with that grant).
+ * Keycloak user attribute {@code ydan_household}, carried in the token and read by
+ * {@link Caller#household}. Residents answer through partner apps: a token is accepted
+ * for an answer only when the app it was issued to was granted it ({@code ydan_grants}
+ * contains {@value #RESIDENT_ANSWERS}, a claim the api puts on the clients of partner
+ * apps registered with that grant).
  */
 @Component("householdScope")
 public class HouseholdScope {
-
-	static final String CLAIM = "ydan_household";
 
 	static final String GRANTS_CLAIM = "ydan_grants";
 
@@ -26,8 +23,7 @@ public class HouseholdScope {
 
 	/** Whether the token binds its user to {@code householdId}. */
 	public boolean isOwn(Authentication authentication, @Nullable String householdId) {
-		Set<String> households = UnitScope.claimValues(authentication, CLAIM);
-		return householdId != null && households.size() == 1 && households.contains(householdId.strip());
+		return householdId != null && householdId.strip().equals(Caller.household(authentication));
 	}
 
 	/**
@@ -36,13 +32,7 @@ public class HouseholdScope {
 	 */
 	public boolean mayAnswerFor(Authentication authentication, @Nullable String householdId) {
 		return isOwn(authentication, householdId)
-				&& UnitScope.claimValues(authentication, GRANTS_CLAIM).contains(RESIDENT_ANSWERS);
-	}
-
-	/** The household the caller's token binds them to, or null. */
-	public static @Nullable String householdOf(Authentication authentication) {
-		Set<String> households = UnitScope.claimValues(authentication, CLAIM);
-		return (households.size() == 1) ? households.iterator().next() : null;
+				&& Caller.claimValues(authentication, GRANTS_CLAIM).contains(RESIDENT_ANSWERS);
 	}
 
 }

@@ -1,8 +1,12 @@
 package vn.ydan.api.access;
 
+import vn.ydan.api.protocol.Bench;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -48,6 +52,21 @@ class SecurityConfiguration {
 				// binding.
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
 						(claims) -> claims.authorizationServer(issuer).tlsClientCertificateBoundAccessTokens(false))));
+		return http.build();
+	}
+
+	/**
+	 * With the {@value Bench#PROFILE} profile only: the benchmark baselines
+	 * ({@code Bench*} controllers) answer under {@value Bench#PATHS} without a token,
+	 * like the public GraphQL reads; one chain for all of them, ahead of the api's.
+	 */
+	@Bean
+	@Order(0)
+	@Profile(Bench.PROFILE)
+	SecurityFilterChain benchSecurity(HttpSecurity http) {
+		http.securityMatcher(Bench.PATHS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
 

@@ -1,15 +1,11 @@
 package vn.ydan.api.access;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,41 +59,27 @@ public class UnitScope {
 	}
 
 	/**
+	 * {@link Roles#MAY_EDIT_UNIT} for code that checks inside a method: admins, and
+	 * officials whose scope covers the unit.
+	 */
+	public boolean mayEdit(Authentication authentication, @Nullable String unitId) {
+		return Caller.hasRole(authentication, Roles.ADMIN)
+				|| (Caller.hasRole(authentication, Roles.OFFICIAL) && covers(authentication, unitId));
+	}
+
+	/**
 	 * {@link Roles#MAY_ACT_FOR_COMMUNE} for code that checks inside a method (the commune
 	 * is known only after loading something): admins; officials whose scope covers the
 	 * unit; clerks assigned its commune.
 	 */
 	public boolean mayActForCommune(Authentication authentication, @Nullable String unitId) {
-		return hasRole(authentication, Roles.ADMIN)
-				|| (hasRole(authentication, Roles.OFFICIAL) && covers(authentication, unitId))
-				|| (hasRole(authentication, Roles.CLERK) && assigned(authentication, unitId));
-	}
-
-	private static boolean hasRole(Authentication authentication, String role) {
-		String authority = Roles.AUTHORITY_PREFIX + role;
-		return authentication.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
+		return mayEdit(authentication, unitId)
+				|| (Caller.hasRole(authentication, Roles.CLERK) && assigned(authentication, unitId));
 	}
 
 	/** The scope entries the caller's token carries; empty without one. */
-	public static Set<String> scopeOf(Authentication authentication) {
-		return claimValues(authentication, CLAIM);
-	}
-
-	static Set<String> claimValues(@Nullable Authentication authentication, String name) {
-		if (!(authentication instanceof JwtAuthenticationToken token)) {
-			return Set.of();
-		}
-		Object claim = token.getToken().getClaims().get(name);
-		Collection<?> entries = switch (claim) {
-			case Collection<?> list -> list;
-			case String text -> List.of(text.split("[\\s,]+"));
-			case null, default -> List.of();
-		};
-		return entries.stream()
-			.map(String::valueOf)
-			.map(String::strip)
-			.filter((entry) -> !entry.isEmpty())
-			.collect(Collectors.toUnmodifiableSet());
+	private static Set<String> scopeOf(Authentication authentication) {
+		return Caller.claimValues(authentication, CLAIM);
 	}
 
 }

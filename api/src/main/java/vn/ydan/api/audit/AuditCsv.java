@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import vn.ydan.api.units.VietnamTime;
 
 /**
  * Entries as CSV for a spreadsheet: RFC 4180 (comma, CRLF, double quotes), UTF-8 with a
@@ -20,7 +21,7 @@ final class AuditCsv {
 			"Sau", "Mã băm");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(AuditFilter.VIETNAM);
+		.withZone(VietnamTime.ZONE);
 
 	private final StringBuilder text = new StringBuilder().append(BOM);
 

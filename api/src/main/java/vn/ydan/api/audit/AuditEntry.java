@@ -42,7 +42,7 @@ record AuditEntry(long seq, Instant at, String actor, @Nullable String displayNa
 
 	static AuditEntry of(BsonDocument document) {
 		BsonValue at = document.get(AuditLog.AT);
-		return new AuditEntry(AuditLog.seqOf(document),
+		return new AuditEntry(seqOf(document),
 				(at != null && at.isDateTime()) ? Instant.ofEpochMilli(at.asDateTime().getValue()) : Instant.EPOCH,
 				text(document, AuditLog.ACTOR, ""), text(document, AuditLog.DISPLAY_NAME),
 				texts(document, AuditLog.ROLES), text(document, AuditLog.CLIENT_ID),
@@ -51,6 +51,12 @@ record AuditEntry(long seq, Instant at, String actor, @Nullable String displayNa
 				json(document, AuditLog.BEFORE), json(document, AuditLog.AFTER), text(document, AuditLog.OUTCOME, ""),
 				texts(document, AuditLog.CODES), text(document, AuditLog.PREV_HASH, ""),
 				text(document, ChainHash.HASH, ""));
+	}
+
+	/** The entry's number (its {@code _id}); -1 when it has none. */
+	static long seqOf(BsonDocument document) {
+		BsonValue id = document.get(AuditLog.ID);
+		return (id != null && id.isNumber()) ? id.asNumber().longValue() : -1;
 	}
 
 	private static @Nullable String json(BsonDocument document, String key) {

@@ -2,10 +2,10 @@ package vn.ydan.api.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import vn.ydan.api.units.VietnamTime;
 
 /**
  * Which entries to list; every condition given must hold.
@@ -20,8 +20,6 @@ import org.jspecify.annotations.Nullable;
 record AuditFilter(@Nullable String actor, @Nullable String unitId, @Nullable String kind, @Nullable LocalDate from,
 		@Nullable LocalDate to) {
 
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
 
 	AuditFilter {
@@ -35,12 +33,12 @@ record AuditFilter(@Nullable String actor, @Nullable String unitId, @Nullable St
 	}
 
 	@Nullable Instant fromInstant() {
-		return (this.from != null) ? this.from.atStartOfDay(VIETNAM).toInstant() : null;
+		return (this.from != null) ? this.from.atStartOfDay(VietnamTime.ZONE).toInstant() : null;
 	}
 
 	/** The first instant after {@link #to}. */
 	@Nullable Instant toExclusive() {
-		return (this.to != null) ? this.to.plusDays(1).atStartOfDay(VIETNAM).toInstant() : null;
+		return (this.to != null) ? this.to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant() : null;
 	}
 
 	boolean matches(AuditEntry entry) {

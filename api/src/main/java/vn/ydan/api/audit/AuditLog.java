@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.store.GroupCommit;
 
 /**
@@ -293,7 +294,7 @@ class AuditLog {
 			long seq = known.seq();
 			BsonDocument last = null;
 			for (BsonDocument document : next) {
-				if (seqOf(document) == seq + 1) {
+				if (AuditEntry.seqOf(document) == seq + 1) {
 					seq++;
 					last = document;
 				}
@@ -365,7 +366,7 @@ class AuditLog {
 		List<BsonDocument> documents = this.collection.find(Filters.in(ID, ids))
 			.batchSize(ids.size())
 			.into(new ArrayList<>(ids.size()));
-		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
+		documents.sort(Comparator.comparingLong(AuditEntry::seqOf));
 		return documents;
 	}
 
@@ -394,13 +395,8 @@ class AuditLog {
 				.batchSize(part.size())
 				.into(documents);
 		}
-		documents.sort(Comparator.comparingLong(AuditLog::seqOf));
+		documents.sort(Comparator.comparingLong(AuditEntry::seqOf));
 		return documents;
-	}
-
-	static long seqOf(BsonDocument document) {
-		BsonValue id = document.get(ID);
-		return (id != null && id.isNumber()) ? id.asNumber().longValue() : -1;
 	}
 
 	/**
@@ -499,7 +495,7 @@ class AuditLog {
 			long end = seq + this.chunk;
 			List<BsonDocument> documents = fetch(seq + 1, end);
 			Map<Long, BsonDocument> bySeq = new HashMap<>(documents.size() * 2);
-			documents.forEach((document) -> bySeq.put(seqOf(document), document));
+			documents.forEach((document) -> bySeq.put(AuditEntry.seqOf(document), document));
 			for (long next = seq + 1; next <= end; next++) {
 				BsonDocument document = bySeq.get(next);
 				if (document == null) {
@@ -557,7 +553,8 @@ class AuditLog {
 		static Head of(BsonDocument document) {
 			BsonValue hash = document.get(ChainHash.HASH);
 			BsonValue at = document.get(AT);
-			return new Head(seqOf(document), (hash != null && hash.isString()) ? hash.asString().getValue() : "",
+			return new Head(AuditEntry.seqOf(document),
+					(hash != null && hash.isString()) ? hash.asString().getValue() : "",
 					(at != null && at.isDateTime()) ? at.asDateTime().getValue() : 0);
 		}
 

@@ -7,8 +7,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.access.BadRequestException;
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.protocol.BadRequestException;
 
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.jspecify.annotations.Nullable;
+import vn.ydan.api.access.Caller;
 
 import org.springframework.stereotype.Component;
 

@@ -22,6 +22,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ydan.api.access.Caller;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bson.BsonDocument;
 import org.jspecify.annotations.Nullable;
+import vn.ydan.api.access.Caller;
 
 /**
  * What to append; the log adds the sequence number, the time and the hashes.

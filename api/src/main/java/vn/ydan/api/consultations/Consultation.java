@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.consultations.Payloads.UserError;
+import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.store.Change;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.VietnamTime;

@@ -3,22 +3,19 @@ package vn.ydan.api.consultations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.access.UnitScope;
 
 /**
  * Who may act on which commune of a consultation: admins everywhere; officials and clerks
  * where their scope covers the unit ({@link UnitScope}); residents only for the household
- * their token is bound to (claim {@code ydan_household}).
+ * their token is bound to ({@link Caller#household}).
  */
 @Component
 class ConsultationAccess {
-
-	static final String HOUSEHOLD_CLAIM = "ydan_household";
 
 	private final UnitScope scope;
 
@@ -27,14 +24,13 @@ class ConsultationAccess {
 	}
 
 	boolean isAdmin() {
-		return has(Roles.ADMIN);
+		return Caller.hasRole(Caller.signedIn(), Roles.ADMIN);
 	}
 
-	/** Officials (and admins) acting for {@code unitId}. */
+	/** Officials (and admins) acting for {@code unitId}: {@link UnitScope#mayEdit}. */
 	boolean mayManage(String unitId) {
-		Authentication authentication = current();
-		return authentication != null
-				&& (has(Roles.ADMIN) || (has(Roles.OFFICIAL) && this.scope.covers(authentication, unitId)));
+		Authentication authentication = Caller.signedIn();
+		return authentication != null && this.scope.mayEdit(authentication, unitId);
 	}
 
 	/**
@@ -43,38 +39,24 @@ class ConsultationAccess {
 	 * {@link vn.ydan.api.access.Roles#MAY_ACT_FOR_COMMUNE}.
 	 */
 	boolean mayTally(String communeId) {
-		Authentication authentication = current();
+		Authentication authentication = Caller.signedIn();
 		return authentication != null && this.scope.mayActForCommune(authentication, communeId);
 	}
 
 	/** The household the caller's token is bound to, for residents; null otherwise. */
 	@Nullable String household() {
-		if (!has(Roles.RESIDENT) || !(current() instanceof JwtAuthenticationToken token)) {
-			return null;
-		}
-		Object claim = token.getToken().getClaims().get(HOUSEHOLD_CLAIM);
-		return (claim instanceof String household && !household.isBlank()) ? household.strip() : null;
+		Authentication authentication = Caller.signedIn();
+		return Caller.hasRole(authentication, Roles.RESIDENT) ? Caller.household(authentication) : null;
 	}
 
+	/** Who is acting, as consultations, answers and tallies record them. */
 	static String actor() {
-		Authentication authentication = current();
-		return (authentication != null) ? authentication.getName() : "anonymous";
+		return Caller.current().actor();
 	}
 
+	/** The OAuth client the caller's token was issued to ({@code azp}), if any. */
 	static @Nullable String clientId() {
-		return (current() instanceof JwtAuthenticationToken token) ? token.getToken().getClaimAsString("azp") : null;
-	}
-
-	private static boolean has(String role) {
-		Authentication authentication = current();
-		return authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> (Roles.AUTHORITY_PREFIX + role).equals(authority.getAuthority()));
-	}
-
-	private static @Nullable Authentication current() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication : null;
+		return Caller.current().clientId();
 	}
 
 }

@@ -18,11 +18,12 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.access.Roles;
 import vn.ydan.api.consultations.Payloads.AnswerPayload;
 import vn.ydan.api.consultations.Payloads.ConsultationPayload;
 import vn.ydan.api.consultations.Payloads.HouseholdImportResult;
 import vn.ydan.api.consultations.Payloads.TallyPayload;
+import vn.ydan.api.protocol.BadRequestException;
 import vn.ydan.api.units.Unit;
 import vn.ydan.api.units.UnitRegistry;
 import vn.ydan.api.units.VietnamTime;

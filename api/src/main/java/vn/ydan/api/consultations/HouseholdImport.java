@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import vn.ydan.api.consultations.Payloads.RowError;
 import vn.ydan.api.csv.CsvText;
+import vn.ydan.api.csv.RowError;
 import vn.ydan.api.units.VietnameseName;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;

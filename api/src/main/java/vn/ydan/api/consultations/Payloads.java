@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.csv.RowError;
+import vn.ydan.api.protocol.UserError;
+import vn.ydan.api.protocol.WithUserErrors;
+
 /**
  * What the consultation mutations answer: the object changed, or why nothing was changed.
  */
@@ -13,25 +17,11 @@ final class Payloads {
 	}
 
 	/**
-	 * A problem with the input (the GraphQL {@code UserError}).
-	 *
-	 * @param field path of the input field at fault
-	 * @param message what is wrong, in Vietnamese
-	 * @param code stable code
-	 */
-	record UserError(@Nullable List<String> field, String message, String code) {
-
-		static UserError of(@Nullable String field, String message, String code) {
-			return new UserError((field != null) ? List.of("input", field) : null, message, code);
-		}
-
-	}
-
-	/**
 	 * @param consultation the consultation after the change; null when refused
 	 * @param userErrors why it was refused
 	 */
-	record ConsultationPayload(@Nullable Consultation consultation, List<UserError> userErrors) {
+	record ConsultationPayload(@Nullable Consultation consultation,
+			List<UserError> userErrors) implements WithUserErrors {
 
 		static ConsultationPayload of(Consultation consultation) {
 			return new ConsultationPayload(consultation, List.of());
@@ -48,7 +38,8 @@ final class Payloads {
 	 * @param replayed whether this was a retry answered with the first result
 	 * @param userErrors why it was refused
 	 */
-	record AnswerPayload(Answers.@Nullable Answer answer, boolean replayed, List<UserError> userErrors) {
+	record AnswerPayload(Answers.@Nullable Answer answer, boolean replayed,
+			List<UserError> userErrors) implements WithUserErrors {
 
 		static AnswerPayload refused(UserError... errors) {
 			return new AnswerPayload(null, false, List.of(errors));
@@ -60,7 +51,7 @@ final class Payloads {
 	 * @param tally the tally after the change; null when refused
 	 * @param userErrors why it was refused
 	 */
-	record TallyPayload(@Nullable Tally tally, List<UserError> userErrors) {
+	record TallyPayload(@Nullable Tally tally, List<UserError> userErrors) implements WithUserErrors {
 
 		static TallyPayload refused(List<UserError> errors) {
 			return new TallyPayload(null, List.copyOf(errors));
@@ -75,15 +66,6 @@ final class Payloads {
 	 * @param durationMs time taken
 	 */
 	record HouseholdImportResult(int rows, int households, List<RowError> errors, long durationMs) {
-	}
-
-	/**
-	 * @param line line of the file (the header is line 1)
-	 * @param column header name of the column at fault
-	 * @param message what is wrong, in Vietnamese
-	 * @param code stable code
-	 */
-	record RowError(int line, @Nullable String column, String message, String code) {
 	}
 
 }

@@ -10,15 +10,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.plans.PlanOutline;
 import vn.ydan.api.plans.PlanOutlines;
+import vn.ydan.api.protocol.BadRequestException;
 import vn.ydan.api.units.UnitRegistry;
 
 /**
@@ -109,7 +108,7 @@ class ResultExports {
 			return text(HttpStatus.NOT_FOUND, "Không tìm thấy đợt lấy ý kiến " + id);
 		}
 		if (consultation.status() != ConsultationStatus.PUBLISHED && !this.service.maySeeUnpublished(consultation)) {
-			if (!signedIn()) {
+			if (Caller.signedIn() == null) {
 				return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 					.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 					.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
@@ -131,11 +130,6 @@ class ResultExports {
 	private String title(Consultation consultation) {
 		PlanOutline plan = this.plans.outline(consultation.planId());
 		return consultation.title() + ((plan != null) ? " — " + plan.title() : "");
-	}
-
-	private static boolean signedIn() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && new AuthenticationTrustResolverImpl().isAuthenticated(authentication);
 	}
 
 	private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {

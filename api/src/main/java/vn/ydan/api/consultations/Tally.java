@@ -53,11 +53,6 @@ record Tally(String consultationId, String communeId, String groupId, List<Entry
 				correction.after(), all, this.revision + 1);
 	}
 
-	/** The last two entries: what a mismatch shows side by side. */
-	List<Entry> lastTwo() {
-		return this.entries.subList(Math.max(0, this.entries.size() - 2), this.entries.size());
-	}
-
 	enum State {
 
 		AWAITING_SECOND_ENTRY, MISMATCH, VERIFIED

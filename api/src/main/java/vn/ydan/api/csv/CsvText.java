@@ -1,5 +1,8 @@
 package vn.ydan.api.csv;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -7,14 +10,30 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file (RFC 4180: comma, double quotes, CRLF or LF) read into records that remember
  * their line, so that every error can name it. UTF-8 only: bytes that are not UTF-8 are
- * reported with their line, not replaced.
+ * reported with their line, not replaced. The decoding is this class's; the parsing is
+ * Apache Commons CSV's.
  */
 public final class CsvText {
+
+	/**
+	 * RFC 4180, blank lines kept (skipped by {@link #parse}, which knows their line), and
+	 * lenient where the hand-written reader was.
+	 */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setLenientEof(true)
+		.setTrailingData(true)
+		.get();
 
 	private CsvText() {
 	}
@@ -74,71 +93,62 @@ public final class CsvText {
 		return line;
 	}
 
-	/** Records with their first line; blank lines are skipped. */
+	/**
+	 * Records with their first line; blank lines are skipped.
+	 * <p>
+	 * Parsed by Apache Commons CSV (RFC 4180), leniently where a file is not quite CSV
+	 * (as the hand-written reader before it): a quote in the middle of an unquoted field
+	 * is kept as text, text after a closing quote belongs to the field, and a quote left
+	 * open runs to the end of the file. The line of a record is found from its position
+	 * in the text; a line ends with LF, CRLF or CR.
+	 */
 	public static List<Record> parse(String text) {
+		int[] lineStarts = lineStarts(text);
 		List<Record> records = new ArrayList<>();
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		int line = 1;
-		int recordLine = 1;
-		boolean quoted = false;
-		boolean blank = true;
+		try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+			for (CSVRecord record : parser) {
+				int position = (int) record.getCharacterPosition();
+				if (!isBlankLine(record, text, position)) {
+					records.add(new Record(lineAt(lineStarts, position), List.copyOf(record.toList())));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// Not from a StringReader, and the format is lenient: a bug if it happens.
+			throw new UncheckedIOException(ex);
+		}
+		return records;
+	}
+
+	/** A line with nothing on it (not even a quoted empty field). */
+	private static boolean isBlankLine(CSVRecord record, String text, int position) {
+		if (record.size() != 1 || !record.get(0).isEmpty()) {
+			return false;
+		}
+		return position >= text.length() || text.charAt(position) == '\n' || text.charAt(position) == '\r';
+	}
+
+	/** Where each line starts: LF, CRLF and a lone CR end a line, as for the parser. */
+	private static int[] lineStarts(String text) {
+		int[] starts = new int[16];
+		int count = 1;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < length && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
-					}
+			if (c == '\n' || (c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n'))) {
+				if (count == starts.length) {
+					starts = Arrays.copyOf(starts, count * 2);
 				}
-				else {
-					if (c == '\n') {
-						line++;
-					}
-					field.append(c);
-				}
-				continue;
-			}
-			switch (c) {
-				case '"' -> {
-					quoted = true;
-					blank = false;
-				}
-				case ',' -> {
-					fields.add(field.toString());
-					field.setLength(0);
-					blank = false;
-				}
-				case '\r' -> {
-					// CRLF: the LF ends the record.
-				}
-				case '\n' -> {
-					if (!blank || field.length() > 0) {
-						fields.add(field.toString());
-						records.add(new Record(recordLine, List.copyOf(fields)));
-					}
-					fields.clear();
-					field.setLength(0);
-					blank = true;
-					line++;
-					recordLine = line;
-				}
-				default -> {
-					field.append(c);
-					blank = false;
-				}
+				starts[count++] = i + 1;
 			}
 		}
-		if (!blank || field.length() > 0) {
-			fields.add(field.toString());
-			records.add(new Record(recordLine, List.copyOf(fields)));
-		}
-		return records;
+		return Arrays.copyOf(starts, count);
+	}
+
+	/** The line (from 1) of the character at {@code position}. */
+	private static int lineAt(int[] lineStarts, int position) {
+		int found = Arrays.binarySearch(lineStarts, position);
+		return (found >= 0) ? found + 1 : -found - 1;
 	}
 
 	/**

@@ -2,16 +2,16 @@ package vn.ydan.api.plans;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.access.UnitScope;
 
 /**
  * Who may see and change which plan: published plans are public; drafts and withdrawn
  * drafts only to admins and to officials whose scope covers every unit of the plan's
- * scope.
+ * scope ({@link UnitScope#mayEdit}).
  */
 @Component
 class PlanAccess {
@@ -27,15 +27,15 @@ class PlanAccess {
 	}
 
 	boolean mayEdit(Plan plan) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()) {
+		Authentication authentication = Caller.signedIn();
+		if (authentication == null) {
 			return false;
 		}
-		if (has(authentication, Roles.ADMIN)) {
+		if (Caller.hasRole(authentication, Roles.ADMIN)) {
 			return true;
 		}
-		return has(authentication, Roles.OFFICIAL) && !plan.scopeIds().isEmpty()
-				&& plan.scopeIds().stream().allMatch((id) -> this.scope.covers(authentication, id));
+		return !plan.scopeIds().isEmpty()
+				&& plan.scopeIds().stream().allMatch((id) -> this.scope.mayEdit(authentication, id));
 	}
 
 	void checkEdit(Plan plan) {
@@ -44,15 +44,9 @@ class PlanAccess {
 		}
 	}
 
+	/** Who is changing a plan, as its revisions record them. */
 	static String actor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : "anonymous";
-	}
-
-	private static boolean has(Authentication authentication, String role) {
-		return authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> (Roles.AUTHORITY_PREFIX + role).equals(authority.getAuthority()));
+		return Caller.current().actor();
 	}
 
 }

@@ -14,7 +14,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import vn.ydan.api.access.BadRequestException;
 import vn.ydan.api.plans.PlanViews.ComponentView;
 import vn.ydan.api.plans.PlanViews.DiffRowView;
 import vn.ydan.api.plans.PlanViews.DiffView;
@@ -22,6 +21,7 @@ import vn.ydan.api.plans.PlanViews.IssueView;
 import vn.ydan.api.plans.PlanViews.ParentCountsView;
 import vn.ydan.api.plans.PlanViews.ProposedUnitView;
 import vn.ydan.api.plans.PlanViews.ValidationView;
+import vn.ydan.api.protocol.BadRequestException;
 import vn.ydan.api.units.Unit;
 import vn.ydan.api.units.UnitRegistry;
 

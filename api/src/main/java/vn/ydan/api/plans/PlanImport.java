@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.api.csv.CsvText;
+import vn.ydan.api.csv.RowError;
 import vn.ydan.api.units.SearchKey;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
@@ -44,7 +45,7 @@ final class PlanImport {
 
 	private final LocalDate dayBefore;
 
-	private final List<PlanRowError> errors = new ArrayList<>();
+	private final List<RowError> errors = new ArrayList<>();
 
 	private final Map<String, Draft> drafts = new LinkedHashMap<>();
 
@@ -78,7 +79,7 @@ final class PlanImport {
 		}
 		catch (CsvText.NotUtf8 ex) {
 			reader.errors
-				.add(new PlanRowError(ex.line(), null, "Tệp không phải UTF-8 (dòng " + ex.line() + ")", "NOT_UTF8"));
+				.add(new RowError(ex.line(), null, "Tệp không phải UTF-8 (dòng " + ex.line() + ")", "NOT_UTF8"));
 		}
 		List<ProposedUnit> units = reader.errors.isEmpty() ? reader.drafts.values().stream().map(Draft::build).toList()
 				: List.of();
@@ -442,7 +443,7 @@ final class PlanImport {
 	}
 
 	private void error(int line, @Nullable String column, String message, String code) {
-		this.errors.add(new PlanRowError(line, column, message, code));
+		this.errors.add(new RowError(line, column, message, code));
 	}
 
 	/**
@@ -451,7 +452,7 @@ final class PlanImport {
 	 * @param links components read
 	 * @param errors problems by line
 	 */
-	record Result(List<ProposedUnit> units, int rows, int links, List<PlanRowError> errors) {
+	record Result(List<ProposedUnit> units, int rows, int links, List<RowError> errors) {
 	}
 
 	private static final class Row {

@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.csv.RowError;
+import vn.ydan.api.protocol.UserError;
+import vn.ydan.api.protocol.WithUserErrors;
+
 /**
  * What importing a plan's table did.
  *
@@ -15,6 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param userErrors problems with the request (status, version…)
  * @param durationMs time taken
  */
-record PlanImportResult(@Nullable Plan plan, int rows, int proposedUnits, int links, List<PlanRowError> errors,
-		List<PlanPayload.UserError> userErrors, long durationMs) {
+record PlanImportResult(@Nullable Plan plan, int rows, int proposedUnits, int links, List<RowError> errors,
+		List<UserError> userErrors, long durationMs) implements WithUserErrors {
 }

@@ -11,15 +11,10 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * dates, no security.
  */
 @RestController
-@Profile("bench")
+@Profile(Bench.PROFILE)
 class BenchLadder {
 
 	/** The size and shape of a GraphQL answer for a unit by id. */
@@ -72,22 +67,6 @@ class BenchLadder {
 		summary.put("fullName", version.getString("fullName"));
 		summary.put("type", version.getString("type"));
 		return summary;
-	}
-
-	/** Lets the ladder's rungs through without a token, like the public GraphQL reads. */
-	@Configuration(proxyBeanMethods = false)
-	@Profile("bench")
-	static class BenchLadderSecurity {
-
-		@Bean
-		@Order(1)
-		SecurityFilterChain benchLadderSecurity(HttpSecurity http) {
-			http.securityMatcher("/bench/ladder/**")
-				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-				.csrf((csrf) -> csrf.disable());
-			return http.build();
-		}
-
 	}
 
 }

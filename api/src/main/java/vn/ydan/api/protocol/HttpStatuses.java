@@ -2,8 +2,6 @@ package vn.ydan.api.protocol;
 
 import java.util.Map;
 
-import vn.ydan.api.access.ErrorCode;
-
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;

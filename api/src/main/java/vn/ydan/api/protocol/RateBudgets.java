@@ -24,7 +24,7 @@ final class RateBudgets {
 
 	private final long windowMillis;
 
-	private final Map<Caller, Window> windows = new ConcurrentHashMap<>();
+	private final Map<BudgetKey, Window> windows = new ConcurrentHashMap<>();
 
 	RateBudgets(ApiLimits.Rate rate, InstantSource clock) {
 		this.rate = rate;
@@ -36,14 +36,14 @@ final class RateBudgets {
 	 * Takes {@code points} from the caller's budget if it holds them. Null when budgets
 	 * are off.
 	 */
-	@Nullable Charge charge(Caller caller, long points) {
+	@Nullable Charge charge(BudgetKey client, long points) {
 		if (!this.rate.enabled()) {
 			return null;
 		}
-		long budget = budget(caller.kind());
+		long budget = budget(client.kind());
 		long now = this.clock.millis();
 		long start = now - Math.floorMod(now, this.windowMillis);
-		Window window = this.windows.compute(caller,
+		Window window = this.windows.compute(client,
 				(key, current) -> (current != null && current.start == start) ? current : new Window(start));
 		if (this.windows.size() > this.rate.maxClients()) {
 			forgetEndedWindows(start);
@@ -61,7 +61,7 @@ final class RateBudgets {
 		}
 	}
 
-	long budget(Caller.Kind kind) {
+	long budget(BudgetKey.Kind kind) {
 		return switch (kind) {
 			case ANONYMOUS -> this.rate.anonymous();
 			case PARTNER -> this.rate.partner();

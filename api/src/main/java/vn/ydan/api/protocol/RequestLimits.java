@@ -6,11 +6,9 @@ import java.util.Map;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.introspection.Introspection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import vn.ydan.api.access.ErrorCode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -76,8 +74,8 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddress(),
-				this.limits.rate().consoleClientId());
+		BudgetKey client = BudgetKey.of(SecurityContextHolder.getContext().getAuthentication(),
+				request.getRemoteAddress(), this.limits.rate().consoleClientId());
 		if (!this.introspectionEnabled) {
 			// Also refused below; this keeps the engine from answering it in any case.
 			request.configureExecutionInput((input, builder) -> {
@@ -89,44 +87,44 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 		long maxSize = this.limits.maxDocumentSize().toBytes();
 		long size = (text.length() * 3L > maxSize) ? text.getBytes(StandardCharsets.UTF_8).length : text.length();
 		if (size > maxSize && this.limits.enabled()) {
-			return refuse(request, caller, ErrorCode.DOCUMENT_TOO_LARGE,
+			return refuse(request, client, ErrorCode.DOCUMENT_TOO_LARGE,
 					"Tài liệu GraphQL quá dài: %d byte, tối đa %d. (The GraphQL document is %d bytes long; at most %d are accepted.)"
 						.formatted(size, maxSize, size, maxSize),
 					maxSize, size);
 		}
 		Documents.Parsed parsed = this.documents.parse(text);
 		return switch (parsed) {
-			case Documents.Parsed.TooDeep unused -> refuse(request, caller, ErrorCode.QUERY_TOO_DEEP,
+			case Documents.Parsed.TooDeep unused -> refuse(request, client, ErrorCode.QUERY_TOO_DEEP,
 					"Tài liệu GraphQL lồng nhau quá sâu để phân tích. (The document nests too deeply to be parsed.)",
 					(long) this.limits.maxDepth(), null);
-			case Documents.Parsed.TooLarge unused -> refuse(request, caller, ErrorCode.DOCUMENT_TOO_LARGE,
+			case Documents.Parsed.TooLarge unused -> refuse(request, client, ErrorCode.DOCUMENT_TOO_LARGE,
 					"Tài liệu GraphQL có quá nhiều ký hiệu để phân tích. (The document has more tokens than the parser accepts.)",
 					maxSize, size);
 			// The engine parses it again and says where the syntax is wrong.
-			case Documents.Parsed.Invalid unused -> proceed(request, chain, caller, REFUSAL_COST);
-			case Documents.Parsed.Ok ok -> measured(request, chain, caller, ok);
+			case Documents.Parsed.Invalid unused -> proceed(request, chain, client, REFUSAL_COST);
+			case Documents.Parsed.Ok ok -> measured(request, chain, client, ok);
 		};
 	}
 
-	private Mono<WebGraphQlResponse> measured(WebGraphQlRequest request, Chain chain, Caller caller,
+	private Mono<WebGraphQlResponse> measured(WebGraphQlRequest request, Chain chain, BudgetKey client,
 			Documents.Parsed.Ok parsed) {
 		QueryCost.Measure measure = cost().measure(parsed.document(), request.getOperationName(),
 				request.getVariables());
 		if (measure == null) {
 			// No operation to run: the engine reports it.
-			return proceed(request, chain, caller, REFUSAL_COST);
+			return proceed(request, chain, client, REFUSAL_COST);
 		}
 		if (measure.exceeded() != null && this.limits.enabled()) {
 			return switch (measure.exceeded()) {
-				case DEPTH -> refuse(request, caller, ErrorCode.QUERY_TOO_DEEP,
+				case DEPTH -> refuse(request, client, ErrorCode.QUERY_TOO_DEEP,
 						"Truy vấn lồng quá sâu: hơn %d cấp. (The query nests fields more than %d levels deep.)"
 							.formatted(this.limits.maxDepth(), this.limits.maxDepth()),
 						(long) this.limits.maxDepth(), null);
-				case ALIASES -> refuse(request, caller, ErrorCode.TOO_MANY_ALIASES,
+				case ALIASES -> refuse(request, client, ErrorCode.TOO_MANY_ALIASES,
 						"Truy vấn dùng quá nhiều bí danh (alias): hơn %d. (The query uses more than %d aliases.)"
 							.formatted(this.limits.maxAliases(), this.limits.maxAliases()),
 						(long) this.limits.maxAliases(), null);
-				case COMPLEXITY -> refuse(request, caller, ErrorCode.QUERY_TOO_COMPLEX,
+				case COMPLEXITY -> refuse(request, client, ErrorCode.QUERY_TOO_COMPLEX,
 						("Truy vấn quá phức tạp: chi phí ước tính ít nhất %d, tối đa %d; hãy xin trang nhỏ hơn (`first`) "
 								+ "hoặc ít trường lồng nhau hơn. (The query's estimated cost is at least %d, at most %d "
 								+ "per request: ask for smaller pages or fewer nested fields.)")
@@ -136,14 +134,14 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			};
 		}
 		if (measure.introspection() && !this.introspectionEnabled) {
-			return refuse(request, caller, ErrorCode.INTROSPECTION_DISABLED,
+			return refuse(request, client, ErrorCode.INTROSPECTION_DISABLED,
 					"Introspection (__schema, __type) đã tắt trên máy chủ này; lược đồ được công bố trong "
 							+ "docs/api/schema.graphql. (Introspection is turned off on this server; the schema is "
 							+ "published as docs/api/schema.graphql.)",
 					null, null);
 		}
 		this.documents.keep(request.getDocument(), parsed);
-		return proceed(request, chain, caller, Math.max(REFUSAL_COST, measure.cost()),
+		return proceed(request, chain, client, Math.max(REFUSAL_COST, measure.cost()),
 				!isMutation(parsed.document(), request.getOperationName()));
 	}
 
@@ -161,49 +159,49 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 		return false;
 	}
 
-	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Caller caller, long points) {
-		return proceed(request, chain, caller, points, true);
+	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, BudgetKey client, long points) {
+		return proceed(request, chain, client, points, true);
 	}
 
-	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Caller caller, long points,
+	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, BudgetKey client, long points,
 			boolean timed) {
-		RateBudgets.Charge charge = this.budgets.charge(caller, points);
+		RateBudgets.Charge charge = this.budgets.charge(client, points);
 		if (charge != null && !charge.allowed()) {
 			WebGraphQlResponse refused = refusal(request,
-					error(ErrorCode.RATE_LIMITED, ("Đã dùng hết hạn mức: còn %d điểm, yêu cầu này cần %d; hạn mức được "
+					ErrorCode.RATE_LIMITED.error(("Đã dùng hết hạn mức: còn %d điểm, yêu cầu này cần %d; hạn mức được "
 							+ "làm mới lúc %s. (Rate limit reached: %d points left, this request costs %d; the budget "
 							+ "resets at %s.)")
 						.formatted(charge.remaining(), points, charge.resetAt(), charge.remaining(), points,
 								charge.resetAt()),
 							charge.limit(), points),
-					caller, points, charge);
+					client, points, charge);
 			refused.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(charge.retryAfterSeconds()));
 			return Mono.just(refused);
 		}
 		Mono<WebGraphQlResponse> execution = timed ? this.timeout.run(request, chain.next(request))
 				: chain.next(request);
-		return execution.map((response) -> withCost(response, caller, points, charge));
+		return execution.map((response) -> withCost(response, client, points, charge));
 	}
 
-	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, Caller caller, ErrorCode code, String message,
+	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, BudgetKey client, ErrorCode code, String message,
 			@Nullable Long limit, @Nullable Long actual) {
-		RateBudgets.Charge charge = this.budgets.charge(caller, REFUSAL_COST);
-		return Mono.just(refusal(request, error(code, message, limit, actual), caller, REFUSAL_COST, charge));
+		RateBudgets.Charge charge = this.budgets.charge(client, REFUSAL_COST);
+		return Mono.just(refusal(request, code.error(message, limit, actual), client, REFUSAL_COST, charge));
 	}
 
-	private static WebGraphQlResponse refusal(WebGraphQlRequest request, GraphQLError error, Caller caller, long points,
-			RateBudgets.@Nullable Charge charge) {
+	private static WebGraphQlResponse refusal(WebGraphQlRequest request, GraphQLError error, BudgetKey client,
+			long points, RateBudgets.@Nullable Charge charge) {
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		WebGraphQlResponse response = new WebGraphQlResponse(
 				new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
-		return withCost(response, caller, points, charge);
+		return withCost(response, client, points, charge);
 	}
 
-	private static WebGraphQlResponse withCost(WebGraphQlResponse response, Caller caller, long points,
+	private static WebGraphQlResponse withCost(WebGraphQlResponse response, BudgetKey client, long points,
 			RateBudgets.@Nullable Charge charge) {
 		Map<String, Object> cost = new LinkedHashMap<>();
 		cost.put("requested", points);
-		cost.put("client", caller.kind().label());
+		cost.put("client", client.kind().label());
 		if (charge != null) {
 			cost.put("limit", charge.limit());
 			cost.put("remaining", charge.remaining());
@@ -223,22 +221,6 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			headers.set("X-RateLimit-Reset", String.valueOf(charge.resetAt().getEpochSecond()));
 		}
 		return result;
-	}
-
-	static GraphQLError error(ErrorCode code, String message, @Nullable Long limit, @Nullable Long actual) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put(ErrorCode.EXTENSION, code.name());
-		if (limit != null) {
-			extensions.put("limit", limit);
-		}
-		if (actual != null) {
-			extensions.put("actual", actual);
-		}
-		return GraphqlErrorBuilder.newError()
-			.message(message)
-			.errorType(code.classification())
-			.extensions(extensions)
-			.build();
 	}
 
 	private QueryCost cost() {

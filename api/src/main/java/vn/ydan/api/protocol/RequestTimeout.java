@@ -12,7 +12,6 @@ import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import reactor.core.publisher.Mono;
-import vn.ydan.api.access.ErrorCode;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -75,10 +74,9 @@ final class RequestTimeout implements DisposableBean {
 			}
 		}
 		long millis = this.timeout.toMillis();
-		errors.add(RequestLimits.error(ErrorCode.TIMEOUT,
-				"Yêu cầu chạy quá %d ms và đã bị dừng. (The request ran longer than %d ms and was stopped.)"
-					.formatted(millis, millis),
-				millis, null));
+		errors.add(ErrorCode.TIMEOUT
+			.error("Yêu cầu chạy quá %d ms và đã bị dừng. (The request ran longer than %d ms and was stopped.)"
+				.formatted(millis, millis), millis, null));
 		return response.transform((builder) -> builder.errors(errors));
 	}
 

@@ -5,7 +5,7 @@ import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.protocol.BadRequestException;
 
 /**
  * Cursors of unit lists: the unit's sort key, base64-encoded. Keyset pagination: a page

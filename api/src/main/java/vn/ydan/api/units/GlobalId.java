@@ -5,7 +5,7 @@ import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.protocol.BadRequestException;
 
 /**
  * Global ids of {@code Node}s: URL-safe base64 of {@code <Type>:<id>}, opaque to clients.

@@ -1,6 +1,7 @@
 package vn.ydan.api.units;
 
 import vn.ydan.api.csv.CsvText;
+import vn.ydan.api.csv.RowError;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -320,13 +321,13 @@ final class ImportFile {
 
 		static final int LIMIT = 1_000;
 
-		private final List<ImportRowError> list = new ArrayList<>();
+		private final List<RowError> list = new ArrayList<>();
 
 		private int dropped;
 
 		void add(int line, @Nullable String column, String message, String code) {
 			if (this.list.size() < LIMIT) {
-				this.list.add(new ImportRowError(line, column, message, code));
+				this.list.add(new RowError(line, column, message, code));
 			}
 			else {
 				this.dropped++;
@@ -337,13 +338,13 @@ final class ImportFile {
 			return this.list.isEmpty();
 		}
 
-		List<ImportRowError> list() {
-			List<ImportRowError> all = new ArrayList<>(this.list);
-			all.sort(java.util.Comparator.comparingInt(ImportRowError::line));
+		List<RowError> list() {
+			List<RowError> all = new ArrayList<>(this.list);
+			all.sort(java.util.Comparator.comparingInt(RowError::line));
 			if (this.dropped == 0) {
 				return List.copyOf(all);
 			}
-			all.add(new ImportRowError(0, null, "Còn " + this.dropped + " lỗi khác không liệt kê", "TOO_MANY_ERRORS"));
+			all.add(new RowError(0, null, "Còn " + this.dropped + " lỗi khác không liệt kê", "TOO_MANY_ERRORS"));
 			return all;
 		}
 

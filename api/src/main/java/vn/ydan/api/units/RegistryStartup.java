@@ -24,13 +24,13 @@ class RegistryStartup implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryStartup.class);
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final UnitImporter importer;
 
 	private final boolean enabled;
 
-	RegistryStartup(Registry registry, UnitImporter importer,
+	RegistryStartup(RegistryReadModel registry, UnitImporter importer,
 			@Value("${ydan.demo-data.enabled:true}") boolean enabled) {
 		this.registry = registry;
 		this.importer = importer;

@@ -31,7 +31,7 @@ class Restructurer {
 	/** Units per bulk write: one commit each, and one progress step. */
 	static final int BATCH = 100;
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Units units;
 
@@ -40,11 +40,11 @@ class Restructurer {
 	private final int batchSize;
 
 	@Autowired
-	Restructurer(Registry registry, Units units, Lineages lineages) {
+	Restructurer(RegistryReadModel registry, Units units, Lineages lineages) {
 		this(registry, units, lineages, BATCH);
 	}
 
-	Restructurer(Registry registry, Units units, Lineages lineages, int batchSize) {
+	Restructurer(RegistryReadModel registry, Units units, Lineages lineages, int batchSize) {
 		this.registry = registry;
 		this.units = units;
 		this.lineages = lineages;
@@ -75,7 +75,7 @@ class Restructurer {
 		Map<String, String> idsByKey = new HashMap<>();
 		for (Restructuring.NewUnit unit : change.newUnits()) {
 			idsByKey.put(unit.key(), (unit.continuedId() != null) ? unit.continuedId()
-					: UnitRegistry.newUnitId(change.key(), unit.key()));
+					: Restructuring.newUnitId(change.key(), unit.key()));
 		}
 		for (Restructuring.NewUnit unit : change.newUnits()) {
 			String id = idsByKey.get(unit.key());

@@ -1,7 +1,9 @@
 package vn.ydan.api.units;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Restructuring(String key, LocalDate effectiveDate, List<NewUnit> newUnits, List<String> endingUnitIds,
 		List<GroupMove> groupMoves, List<Link> links) {
+
+	/**
+	 * The id a new unit of a restructuring gets: the same at every retry (a name-based
+	 * UUID of the change's key and the unit's).
+	 */
+	public static String newUnitId(String restructuringKey, String newUnitKey) {
+		String name = "ydan-unit|restructuring|" + restructuringKey + "|" + newUnitKey;
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+	}
 
 	/**
 	 * @param key key of the new unit within the change

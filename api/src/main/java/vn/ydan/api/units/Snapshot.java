@@ -147,10 +147,6 @@ final class Snapshot {
 		return this.all;
 	}
 
-	List<Lineage> lineage() {
-		return this.lineage;
-	}
-
 	@Nullable AdministrativeUnit unit(String id) {
 		return this.byId.get(id);
 	}

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A unit as it stood on a date: the GraphQL {@code Unit}. Nested fields (parent,
- * children, lineage…) are resolved by {@link UnitQueries} on the same date.
+ * children, lineage…) are resolved by {@link UnitGraphQl} on the same date.
  *
  * @param registered the unit with its whole history
  * @param current the version shown: the one in force on {@code asOf}

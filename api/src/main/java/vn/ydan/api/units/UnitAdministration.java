@@ -12,9 +12,7 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.audit.AuditTrail;
 import vn.ydan.api.audit.AuditedChange;
-import vn.ydan.api.units.UnitMutations.AddResidentialGroupInput;
-import vn.ydan.api.units.UnitMutations.UpdateUnitInput;
-import vn.ydan.api.units.UnitPayload.UserError;
+import vn.ydan.api.protocol.UserError;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 class UnitAdministration {
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Units units;
 
@@ -40,7 +38,7 @@ class UnitAdministration {
 
 	private final AuditTrail audit;
 
-	UnitAdministration(Registry registry, Units units, UnitImporter importer, Clock clock, AuditTrail audit) {
+	UnitAdministration(RegistryReadModel registry, Units units, UnitImporter importer, Clock clock, AuditTrail audit) {
 		this.registry = registry;
 		this.units = units;
 		this.importer = importer;

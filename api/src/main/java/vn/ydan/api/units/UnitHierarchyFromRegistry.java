@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitHierarchyFromRegistry implements UnitHierarchy {
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Clock clock;
 
-	UnitHierarchyFromRegistry(Registry registry, Clock clock) {
+	UnitHierarchyFromRegistry(RegistryReadModel registry, Clock clock) {
 		this.registry = registry;
 		this.clock = clock;
 	}

@@ -2,6 +2,8 @@ package vn.ydan.api.units;
 
 import java.util.List;
 
+import vn.ydan.api.csv.RowError;
+
 /**
  * What an import did, or would do for a dry run. With errors, nothing was written.
  *
@@ -12,10 +14,9 @@ import java.util.List;
  * @param errors why the file was rejected
  * @param durationMs time taken
  */
-record UnitImportResult(int created, int updated, int unchanged, int rows, List<ImportRowError> errors,
-		int durationMs) {
+record UnitImportResult(int created, int updated, int unchanged, int rows, List<RowError> errors, int durationMs) {
 
-	static UnitImportResult rejected(int rows, List<ImportRowError> errors, long startedNanos) {
+	static UnitImportResult rejected(int rows, List<RowError> errors, long startedNanos) {
 		return new UnitImportResult(0, 0, 0, rows, errors, millisSince(startedNanos));
 	}
 

@@ -1,6 +1,7 @@
 package vn.ydan.api.units;
 
 import vn.ydan.api.csv.CsvText;
+import vn.ydan.api.csv.RowError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,11 @@ class UnitImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(UnitImporter.class);
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Units units;
 
-	UnitImporter(Registry registry, Units units) {
+	UnitImporter(RegistryReadModel registry, Units units) {
 		this.registry = registry;
 		this.units = units;
 	}
@@ -64,7 +65,7 @@ class UnitImporter {
 	}
 
 	private static UnitImportResult notUtf8(CsvText.NotUtf8 ex, long started) {
-		ImportRowError error = new ImportRowError(ex.line(), null,
+		RowError error = new RowError(ex.line(), null,
 				"Tệp không phải UTF-8: dòng " + ex.line() + " có ký tự không đọc được. Hãy lưu tệp dạng CSV UTF-8.",
 				"NOT_UTF8");
 		return UnitImportResult.rejected(0, List.of(error), started);

@@ -1,10 +1,8 @@
 package vn.ydan.api.units;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,25 +11,26 @@ import org.springframework.stereotype.Service;
 
 /**
  * The registry as other modules see it: units on a date, and {@link #restructure}, the
- * only way a plan changes the registry. Reads come from the in-memory read model.
+ * only way a plan changes the registry. Reads come from the in-memory read model
+ * ({@link RegistryReadModel}).
  */
 @Service
 public class UnitRegistry {
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Restructurer restructurer;
 
 	private final @Nullable UnitImporter importer;
 
 	@Autowired
-	UnitRegistry(Registry registry, Restructurer restructurer, UnitImporter importer) {
+	UnitRegistry(RegistryReadModel registry, Restructurer restructurer, UnitImporter importer) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = importer;
 	}
 
-	UnitRegistry(Registry registry, Restructurer restructurer) {
+	UnitRegistry(RegistryReadModel registry, Restructurer restructurer) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = null;
@@ -133,7 +132,7 @@ public class UnitRegistry {
 
 	/**
 	 * The internal id inside a unit's global id.
-	 * @throws vn.ydan.api.access.BadRequestException when it is not one
+	 * @throws vn.ydan.api.protocol.BadRequestException when it is not one
 	 */
 	public String idOf(String globalId) {
 		return GlobalId.unitId(globalId);
@@ -144,10 +143,12 @@ public class UnitRegistry {
 		return GlobalId.unit(unitId);
 	}
 
-	/** The id a new unit of a restructuring gets: the same at every retry. */
+	/**
+	 * The id a new unit of a restructuring gets: the same at every retry
+	 * ({@link Restructuring#newUnitId}).
+	 */
 	public static String newUnitId(String restructuringKey, String newUnitKey) {
-		String name = "ydan-unit|restructuring|" + restructuringKey + "|" + newUnitKey;
-		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+		return Restructuring.newUnitId(restructuringKey, newUnitKey);
 	}
 
 	/**

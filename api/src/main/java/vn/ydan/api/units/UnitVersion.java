@@ -1,7 +1,6 @@
 package vn.ydan.api.units;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,15 +61,6 @@ record UnitVersion(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @
 			return this.validTo.minusDays(1);
 		}
 		return date;
-	}
-
-	/** Same attributes, ignoring the interval. */
-	boolean sameAttributes(UnitVersion other) {
-		return Objects.equals(this.code, other.code) && this.name.equals(other.name)
-				&& this.fullName.equals(other.fullName) && this.type == other.type
-				&& Objects.equals(this.parentId, other.parentId) && Objects.equals(this.areaKm2, other.areaKm2)
-				&& Objects.equals(this.population, other.population)
-				&& Objects.equals(this.households, other.households);
 	}
 
 	UnitVersion withValidTo(@Nullable LocalDate newValidTo) {

@@ -29,7 +29,7 @@ import vn.ydan.api.store.Revisions;
  * <p>
  * Besides the versions, each document carries derived fields that only the raw-driver
  * benchmark handler and a future real-MongoDB query path read ({@code codes},
- * {@code search}, {@code sortKey}); the API itself reads from {@link Registry}.
+ * {@code search}, {@code sortKey}); the API itself reads from {@link RegistryReadModel}.
  */
 @Component
 class Units {

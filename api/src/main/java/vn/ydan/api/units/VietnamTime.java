@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * "Today" is Vietnam's today: a query without {@code asOf} at 01:00 on 1 July in Hanoi
- * sees the units of 1 July, whatever the server's time zone.
+ * Vietnam's time zone, the one place the api names it: "today" is Vietnam's today (a
+ * query without {@code asOf} at 01:00 on 1 July in Hanoi sees the units of 1 July,
+ * whatever the server's time zone), and dates and times shown to people (exports, the
+ * audit log's days) are Vietnam's. Every module uses it from here.
  */
 public final class VietnamTime {
 

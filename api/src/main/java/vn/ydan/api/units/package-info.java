@@ -4,8 +4,8 @@
  * lineage; CSV import; the public GraphQL reads and the officials' edits.
  * <p>
  * MongoDB is the source of truth; reads are answered from an in-memory read model
- * ({@link vn.ydan.api.units.Registry}) loaded at start-up and updated by this process's
- * own writes.
+ * ({@link vn.ydan.api.units.RegistryReadModel}) loaded at start-up and updated by this
+ * process's own writes.
  */
 @NullMarked
 package vn.ydan.api.units;

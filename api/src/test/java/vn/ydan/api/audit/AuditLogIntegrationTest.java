@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.ydan.api.access.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

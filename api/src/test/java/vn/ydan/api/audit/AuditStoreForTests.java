@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import vn.ydan.api.access.Caller;
 
 /**
  * An audit log on an in-memory stand-in, with a clock the test moves, and the raw

@@ -20,6 +20,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.BsonDocument;
 import org.h2.mvstore.MVStore;
 import org.slf4j.LoggerFactory;
+import vn.ydan.api.access.Caller;
 
 /**
  * For {@code bench/audit/measure.sh}: fills an embedded store file (the API's stand-in,

@@ -13,6 +13,7 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.ydan.api.access.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

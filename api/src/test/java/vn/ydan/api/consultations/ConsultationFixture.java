@@ -1,13 +1,13 @@
 package vn.ydan.api.consultations;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import vn.ydan.api.GraphQlHttp;
 import vn.ydan.api.LocalIssuer;
+import vn.ydan.api.units.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -243,7 +243,7 @@ final class ConsultationFixture {
 	}
 
 	private static String at(int hoursFromNow) {
-		return OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(hoursFromNow).withNano(0).toString();
+		return OffsetDateTime.now(VietnamTime.ZONE).plusHours(hoursFromNow).withNano(0).toString();
 	}
 
 }

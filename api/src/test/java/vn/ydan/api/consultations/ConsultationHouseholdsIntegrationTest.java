@@ -1,7 +1,6 @@
 package vn.ydan.api.consultations;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp;
 import vn.ydan.api.LocalIssuer;
+import vn.ydan.api.units.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,7 +213,7 @@ class ConsultationHouseholdsIntegrationTest {
 	}
 
 	private static String at(int hoursFromNow) {
-		return OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(hoursFromNow).withNano(0).toString();
+		return OffsetDateTime.now(VietnamTime.ZONE).plusHours(hoursFromNow).withNano(0).toString();
 	}
 
 }

@@ -1,7 +1,6 @@
 package vn.ydan.api.consultations;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp;
 import vn.ydan.api.LocalIssuer;
+import vn.ydan.api.units.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -465,7 +465,7 @@ class ConsultationIntegrationTest {
 	}
 
 	private static String at(int hoursFromNow) {
-		return OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(hoursFromNow).withNano(0).toString();
+		return OffsetDateTime.now(VietnamTime.ZONE).plusHours(hoursFromNow).withNano(0).toString();
 	}
 
 }

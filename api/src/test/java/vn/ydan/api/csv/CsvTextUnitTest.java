@@ -21,6 +21,15 @@ class CsvTextUnitTest {
 	}
 
 	@Test
+	void keepsAQuoteInsideAnUnquotedFieldAsTextAndEndsLinesWithALoneCr() {
+		List<CsvText.Record> records = CsvText.parse("Thôn \"Mới\",1\ne,f\rlast,2\r");
+
+		assertThat(records).extracting(CsvText.Record::line).containsExactly(1, 2, 3);
+		assertThat(records.get(0).fields()).containsExactly("Thôn \"Mới\"", "1");
+		assertThat(records.get(2).fields()).containsExactly("last", "2");
+	}
+
+	@Test
 	void dropsAByteOrderMark() {
 		assertThat(CsvText.decode("\uFEFFcode\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("code\n");
 	}

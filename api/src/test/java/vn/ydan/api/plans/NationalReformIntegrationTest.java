@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -205,6 +206,44 @@ class NationalReformIntegrationTest {
 	}
 
 	@Test
+	void anApplyInterruptedByAStopResumesWhenTheApiStartsAgain(@Autowired Plans plans,
+			@Autowired InterruptedApplies interrupted) {
+		GraphQlHttp.Response created = this.api.query("""
+				mutation($scope: ID!) { createPlan(input: { title: "Bị ngắt khi áp dụng", scopeIds: [$scope],
+				  effectiveDate: "2025-07-01" }) { plan { id } } }""",
+				Map.of("scope", unitId("001", "DISTRICT", "2025-06-30")), this.admin);
+		String planId = created.read("$.data.createPlan.plan.id");
+		importPlan(planId, """
+				new_code,new_name,new_type,old_code,detail
+				90001,Phường Phúc Xá Mới,phường,00001,rename
+				""");
+		int version = version(planId);
+		for (String status : List.of("PUBLISHED", "IN_CONSULTATION", "CONSULTED")) {
+			version = this.api
+				.query("""
+						mutation($id: ID!, $v: Int, $s: PlanStatus!) { changePlanStatus(planId: $id, expectedVersion: $v,
+						  status: $s) { plan { version } } }""",
+						Map.of("id", planId, "v", version, "s", status), this.admin)
+				.<Integer>read("$.data.changePlanStatus.plan.version");
+		}
+		this.api.query("""
+				mutation($id: ID!) { adoptPlan(input: { planId: $id, number: "1/NQ-THU", date: "2025-06-16" }) {
+				  plan { status } } }""", Map.of("id", planId), this.admin);
+		// As a stop leaves it: adopted, its apply RUNNING, nothing written yet.
+		plans.saveApply(planId, new Plan.ApplyState("RUNNING", 0, 0, null, java.time.Instant.now()));
+
+		interrupted.run(null);
+
+		GraphQlHttp.Response plan = awaitApplied(planId);
+		assertThat(plan.<String>read("$.data.plan.status")).as(plan.body()).isEqualTo("IN_EFFECT");
+		GraphQlHttp.Response renamed = this.api.query("""
+				{ unitByCode(code: "90001", level: COMMUNE, asOf: "2025-07-01") { id fullName } }""", null);
+		assertThat(renamed.<String>read("$.data.unitByCode.fullName")).isEqualTo("Phường Phúc Xá Mới");
+		assertThat(renamed.<String>read("$.data.unitByCode.id")).as("a renamed unit keeps its identity")
+			.isEqualTo(unitId("00001", "COMMUNE", "2025-06-30"));
+	}
+
+	@Test
 	void defectsOfTheOfficialTablesAreLineErrorsAndNothingIsStored() {
 		String planId = createPlan("Đồng Tháp: tệp có lỗi",
 				List.of(unitId("82", "PROVINCE", "2025-06-30"), unitId("87", "PROVINCE", "2025-06-30")));
@@ -282,6 +321,12 @@ class NationalReformIntegrationTest {
 				  userErrors { code message } } }""", Map.of("id", planId), this.admin);
 		assertThat(applied.<String>read("$.data.applyPlan.plan.status")).as(applied.body()).isEqualTo("ADOPTED");
 		assertThat(applied.<String>read("$.data.applyPlan.plan.applyProgress.state")).isEqualTo("RUNNING");
+		GraphQlHttp.Response plan = awaitApplied(planId);
+		assertThat(plan.<String>read("$.data.plan.status")).as(plan.body()).isEqualTo("IN_EFFECT");
+		assertThat(plan.<String>read("$.data.plan.applyProgress.state")).isEqualTo("DONE");
+	}
+
+	private GraphQlHttp.Response awaitApplied(String planId) {
 		long deadline = System.nanoTime() + 180_000_000_000L;
 		GraphQlHttp.Response plan;
 		do {
@@ -290,8 +335,7 @@ class NationalReformIntegrationTest {
 					Map.of("id", planId), this.admin);
 		}
 		while ("RUNNING".equals(plan.read("$.data.plan.applyProgress.state")) && System.nanoTime() < deadline);
-		assertThat(plan.<String>read("$.data.plan.status")).as(plan.body()).isEqualTo("IN_EFFECT");
-		assertThat(plan.<String>read("$.data.plan.applyProgress.state")).isEqualTo("DONE");
+		return plan;
 	}
 
 	private static void sleep(long millis) {

@@ -16,7 +16,7 @@ class RegistryIntegrationTest {
 	@Test
 	void anotherInstanceSeesAWriteAfterItsRevisionCheck() throws InterruptedException {
 		try (StoreForTests store = new StoreForTests()) {
-			Registry other = new Registry(new Units(store.database), new Lineages(store.database),
+			RegistryReadModel other = new RegistryReadModel(new Units(store.database), new Lineages(store.database),
 					new RegistryRevision(store.database), Duration.ofMillis(50));
 			other.reload();
 			other.start();

@@ -23,7 +23,7 @@ final class StoreForTests implements AutoCloseable {
 
 	final Units units;
 
-	final Registry registry;
+	final RegistryReadModel registry;
 
 	final UnitImporter importer;
 
@@ -36,8 +36,8 @@ final class StoreForTests implements AutoCloseable {
 		this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
 		this.database = this.client.getDatabase("ydan");
 		this.units = (units != null) ? units.apply(this.database) : new Units(this.database);
-		this.registry = new Registry(this.units, new Lineages(this.database), new RegistryRevision(this.database),
-				Duration.ZERO);
+		this.registry = new RegistryReadModel(this.units, new Lineages(this.database),
+				new RegistryRevision(this.database), Duration.ZERO);
 		this.registry.reload();
 		this.importer = new UnitImporter(this.registry, this.units);
 	}

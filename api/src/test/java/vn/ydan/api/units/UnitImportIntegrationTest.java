@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.ydan.api.csv.RowError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -287,9 +288,9 @@ class UnitImportIntegrationTest {
 
 		ImportCheck.check(List.of(a, b), this.store.registry.current(), errors);
 
-		assertThat(errors.list()).extracting(ImportRowError::code).contains("CYCLE");
+		assertThat(errors.list()).extracting(RowError::code).contains("CYCLE");
 		assertThat(errors.list()).filteredOn((error) -> error.code().equals("CYCLE"))
-			.extracting(ImportRowError::line)
+			.extracting(RowError::line)
 			.containsExactly(2, 3);
 	}
 
@@ -414,7 +415,7 @@ class UnitImportIntegrationTest {
 				,Cao Bằng,,tỉnh
 				""");
 
-		assertThat(result.errors()).extracting(ImportRowError::line, ImportRowError::code)
+		assertThat(result.errors()).extracting(RowError::line, RowError::code)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, "NAME_EMPTY"),
 					org.assertj.core.groups.Tuple.tuple(2, "TYPE_UNKNOWN"),
 					org.assertj.core.groups.Tuple.tuple(4, "CODE_EMPTY"),
@@ -435,7 +436,7 @@ class UnitImportIntegrationTest {
 
 	private void assertRejected(UnitImportResult result, long storedBefore, int line, String column, String code) {
 		assertThat(result.errors()).as("errors").isNotEmpty();
-		assertThat(result.errors()).extracting(ImportRowError::line, ImportRowError::column, ImportRowError::code)
+		assertThat(result.errors()).extracting(RowError::line, RowError::column, RowError::code)
 			.contains(org.assertj.core.groups.Tuple.tuple(line, column, code));
 		assertThat(result.created() + result.updated()).isZero();
 		assertThat(this.store.storedUnits()).as("nothing written").isEqualTo(storedBefore);

@@ -26,13 +26,13 @@ class UnitsIntegrationTest extends ApiIntegrationTest {
 			} }""";
 
 	@Autowired
-	private Registry registry;
+	private RegistryReadModel registry;
 
 	@Autowired
 	private MongoCommands commands;
 
 	@Autowired
-	private PublicAnswers answers;
+	private RegistryResponseCache answers;
 
 	@Test
 	void firstStartAnswers63Provinces696DistrictsAnd10035CommunesAsOf20250630() {

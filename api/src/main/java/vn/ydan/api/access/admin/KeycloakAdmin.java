@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.access.KeycloakUnavailableException;
+import vn.ydan.api.protocol.KeycloakUnavailableException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.ParameterizedTypeReference;

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.api.access.HouseholdScope;
-import vn.ydan.api.access.KeycloakUnavailableException;
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.protocol.KeycloakUnavailableException;
+import vn.ydan.api.protocol.UserError;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.ydan.api.access.KeycloakUnavailableException;
 import vn.ydan.api.access.Roles;
-import vn.ydan.api.access.UnitHierarchy;
 import vn.ydan.api.access.UnitHierarchy.ScopeUnit;
+import vn.ydan.api.access.UnitHierarchy;
+import vn.ydan.api.protocol.KeycloakUnavailableException;
+import vn.ydan.api.protocol.UserError;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +61,7 @@ class UserAdministration {
 	@PreAuthorize(Roles.IS_ADMIN)
 	UserConnection users(@Nullable String search, int first, @Nullable String after) {
 		if (first < 0 || first > MAX_PAGE) {
-			throw new vn.ydan.api.access.BadRequestException("first phải từ 0 đến " + MAX_PAGE);
+			throw new vn.ydan.api.protocol.BadRequestException("first phải từ 0 đến " + MAX_PAGE);
 		}
 		int offset = UserConnection.offsetAfter(after);
 		Map<String, Object> query = new LinkedHashMap<>();

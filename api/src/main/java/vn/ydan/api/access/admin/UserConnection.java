@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.protocol.BadRequestException;
 
 /**
  * A page of users (Relay connection); cursors are offsets in Keycloak's ordering.

@@ -1,9 +1,6 @@
-package vn.ydan.api.access;
-
-import java.util.Map;
+package vn.ydan.api.protocol;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * method throws (or its stream signals) to subscription resolvers, not to data fetcher
  * ones, and without one the client gets an untyped "Subscription error". Same codes, same
  * messages; the caller is the one the WebSocket connection authenticated
- * ({@link WebSocketAuthentication}).
+ * ({@code access.WebSocketAuthentication}).
  */
 @Component
 class SubscriptionErrorMapping extends SubscriptionExceptionResolverAdapter {
@@ -55,11 +52,7 @@ class SubscriptionErrorMapping extends SubscriptionExceptionResolverAdapter {
 	}
 
 	private static GraphQLError error(ErrorCode code, String message) {
-		return GraphqlErrorBuilder.newError()
-			.errorType(code.classification())
-			.message(message)
-			.extensions(Map.of(ErrorCode.EXTENSION, code.name()))
-			.build();
+		return code.error(message);
 	}
 
 }

@@ -1,4 +1,4 @@
-package vn.ydan.api.access;
+package vn.ydan.api.protocol;
 
 import java.util.List;
 

@@ -34,12 +34,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a repeated anonymous registry query from memory. The registry is public and
- * changes only when it is written, so an answer is a function of the request (document,
- * operation, variables), the registry's revision and today's date in Vietnam: those make
- * the key, and a write makes every earlier answer unreachable. This is what lets a page
- * of 100 units with their parents (~1,700 fields, milliseconds of GraphQL execution each
- * time) be served many times a second to the public (bench/units/).
+ * A cache of responses: answers a repeated anonymous registry query from memory (its
+ * GraphQL response, not the units: those are the {@link RegistryReadModel}'s). The
+ * registry is public and changes only when it is written, so an answer is a function of
+ * the request (document, operation, variables), the registry's revision and today's date
+ * in Vietnam: those make the key, and a write makes every earlier answer unreachable.
+ * This is what lets a page of 100 units with their parents (~1,700 fields, milliseconds
+ * of GraphQL execution each time) be served many times a second to the public
+ * (bench/units/).
  * <p>
  * Only queries whose root fields are all registry reads ({@link #REGISTRY_FIELDS}) and
  * only callers without a token: anything else runs as usual. A root field added to that
@@ -48,7 +50,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class PublicAnswers implements WebGraphQlInterceptor {
+class RegistryResponseCache implements WebGraphQlInterceptor {
 
 	static final Set<String> REGISTRY_FIELDS = Set.of("unit", "unitByCode", "units", "node", "__typename");
 
@@ -57,7 +59,7 @@ class PublicAnswers implements WebGraphQlInterceptor {
 
 	private static final int MAX_DOCUMENTS = 1_000;
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final boolean enabled;
 
@@ -70,7 +72,8 @@ class PublicAnswers implements WebGraphQlInterceptor {
 
 	private final AtomicLong hits = new AtomicLong();
 
-	PublicAnswers(Registry registry, @Value("${ydan.units.answer-cache.enabled:true}") boolean enabled, Clock clock) {
+	RegistryResponseCache(RegistryReadModel registry, @Value("${ydan.units.answer-cache.enabled:true}") boolean enabled,
+			Clock clock) {
 		this.registry = registry;
 		this.enabled = enabled;
 		this.clock = clock;

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 import vn.ydan.api.units.UnitRegistry;
 
 /**
- * Answers a repeated anonymous query of published consultations from memory. Once
+ * A cache of responses: answers a repeated anonymous query of published consultations
+ * from memory (its GraphQL response; residents' answers are {@link Answers}). Once
  * published, a consultation no longer changes (no answers, no tallies, no status after
  * it), so an answer is a function of the request and of the registry's revision (units
  * are shown by name): the key. This is what serves the public results of a wave — read
@@ -46,7 +47,7 @@ import vn.ydan.api.units.UnitRegistry;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class PublishedAnswers implements WebGraphQlInterceptor {
+class PublishedConsultationResponseCache implements WebGraphQlInterceptor {
 
 	private static final int MAX_ANSWERS = 64;
 
@@ -69,7 +70,7 @@ class PublishedAnswers implements WebGraphQlInterceptor {
 	/** Published is final: once seen, known for good. */
 	private final Set<String> published = ConcurrentHashMap.newKeySet();
 
-	PublishedAnswers(Consultations consultations, UnitRegistry registry, JsonMapper json) {
+	PublishedConsultationResponseCache(Consultations consultations, UnitRegistry registry, JsonMapper json) {
 		this.consultations = consultations;
 		this.registry = registry;
 		this.json = json;

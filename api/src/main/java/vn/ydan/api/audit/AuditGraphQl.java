@@ -14,11 +14,11 @@ import org.springframework.stereotype.Controller;
  * The audit log's queries; who may call them is decided by {@link AuditReading}.
  */
 @Controller
-class AuditQueries {
+class AuditGraphQl {
 
 	private final AuditReading reading;
 
-	AuditQueries(AuditReading reading) {
+	AuditGraphQl(AuditReading reading) {
 		this.reading = reading;
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import vn.ydan.api.protocol.Bench;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -21,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code bench/consultations/}): an answer-sized insert straight on the driver (no
  * token, no GraphQL, no checks), to compare with {@code answerConsultation} in the same
  * run; and which households a list of acknowledged answers misses in the store (after
- * {@code kill -9}). Not part of the product. The bench profile's security chain lets
- * {@code /bench/raw/**} through.
+ * {@code kill -9}). Not part of the product; without a token, like every {@link Bench}
+ * endpoint.
  */
 @RestController
-@Profile("bench")
-class RawAnswerWrites {
+@Profile(Bench.PROFILE)
+class BenchAnswerWrites {
 
 	private final MongoCollection<Document> raw;
 
@@ -34,7 +35,7 @@ class RawAnswerWrites {
 
 	private final Clock clock;
 
-	RawAnswerWrites(MongoDatabaseFactory databases, Answers answers, Clock clock) {
+	BenchAnswerWrites(MongoDatabaseFactory databases, Answers answers, Clock clock) {
 		this.raw = databases.getMongoDatabase().getCollection("benchRawAnswers");
 		this.answers = answers;
 		this.clock = clock;

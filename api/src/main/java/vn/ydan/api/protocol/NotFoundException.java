@@ -1,4 +1,4 @@
-package vn.ydan.api.access;
+package vn.ydan.api.protocol;
 
 /**
  * Thrown by any feature when the thing asked for does not exist (or the caller may not

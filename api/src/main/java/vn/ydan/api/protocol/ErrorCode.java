@@ -1,13 +1,19 @@
-package vn.ydan.api.access;
+package vn.ydan.api.protocol;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.execution.ErrorType;
 
 /**
  * The {@code extensions.code} of every GraphQL error the API returns. Clients branch on
- * it; {@code extensions.classification} (Spring for GraphQL's) is kept beside it. Public
- * so that the protocol limits (module {@code protocol}) report theirs from the same list.
+ * it; {@code extensions.classification} (Spring for GraphQL's) is kept beside it. The one
+ * list: the error mappings, the request limits and the features all report from it.
  */
 public enum ErrorCode {
 
@@ -56,6 +62,31 @@ public enum ErrorCode {
 
 	public ErrorClassification classification() {
 		return this.classification;
+	}
+
+	/** An error of this code, with no path (a request refused or stopped as a whole). */
+	public GraphQLError error(String message) {
+		return error(message, null, null);
+	}
+
+	/**
+	 * An error of this code, with no path, reporting the limit passed and the value that
+	 * passed it ({@code extensions.limit}, {@code extensions.actual}) when given.
+	 */
+	public GraphQLError error(String message, @Nullable Long limit, @Nullable Long actual) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put(EXTENSION, name());
+		if (limit != null) {
+			extensions.put("limit", limit);
+		}
+		if (actual != null) {
+			extensions.put("actual", actual);
+		}
+		return GraphqlErrorBuilder.newError()
+			.message(message)
+			.errorType(this.classification)
+			.extensions(extensions)
+			.build();
 	}
 
 }

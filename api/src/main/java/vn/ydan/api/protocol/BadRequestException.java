@@ -1,4 +1,4 @@
-package vn.ydan.api.access;
+package vn.ydan.api.protocol;
 
 /**
  * Thrown by any feature when the caller's input is unacceptable; becomes a GraphQL error

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Controller;
  * The registry's mutations; who may call them is decided by {@link UnitAdministration}.
  */
 @Controller
-class UnitMutations {
+class UnitMutationGraphQl {
 
 	private final UnitAdministration administration;
 
-	UnitMutations(UnitAdministration administration) {
+	UnitMutationGraphQl(UnitAdministration administration) {
 		this.administration = administration;
 	}
 
@@ -43,30 +43,6 @@ class UnitMutations {
 	 * @param dryRun check and count only
 	 */
 	record UnitImportInput(UnitImportKind kind, String csv, @Nullable LocalDate validFrom, @Nullable Boolean dryRun) {
-	}
-
-	/**
-	 * @param id global id of the unit
-	 * @param name new name, or null to keep it
-	 * @param fullName new full name, or null
-	 * @param areaKm2 new area, or null
-	 * @param population new population, or null
-	 * @param households new households, or null
-	 * @param expectedVersion the version the change is based on, or null not to check
-	 */
-	record UpdateUnitInput(String id, @Nullable String name, @Nullable String fullName, @Nullable Double areaKm2,
-			@Nullable Integer population, @Nullable Integer households, @Nullable Integer expectedVersion) {
-	}
-
-	/**
-	 * @param communeId global id of the commune
-	 * @param code code within the commune, if any
-	 * @param name name of the group
-	 * @param type a residential-group type
-	 * @param households number of households
-	 */
-	record AddResidentialGroupInput(String communeId, @Nullable String code, String name, UnitType type,
-			int households) {
 	}
 
 }

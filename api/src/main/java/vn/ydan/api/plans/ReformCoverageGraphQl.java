@@ -29,7 +29,7 @@ import vn.ydan.api.units.UnitRegistry;
  * provincial tables one by one sees what is still missing nationally.
  */
 @Controller
-class ReformCoverage {
+class ReformCoverageGraphQl {
 
 	private final PlanService service;
 
@@ -37,7 +37,7 @@ class ReformCoverage {
 
 	private final UnitRegistry registry;
 
-	ReformCoverage(PlanService service, PlanValidator validator, UnitRegistry registry) {
+	ReformCoverageGraphQl(PlanService service, PlanValidator validator, UnitRegistry registry) {
 		this.service = service;
 		this.validator = validator;
 		this.registry = registry;

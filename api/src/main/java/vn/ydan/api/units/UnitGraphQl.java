@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.api.access.BadRequestException;
+import vn.ydan.api.protocol.BadRequestException;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,15 +23,15 @@ import org.springframework.stereotype.Controller;
  * all the same, so that they stay one call per page if they ever come from the store.
  */
 @Controller
-class UnitQueries {
+class UnitGraphQl {
 
 	static final int MAX_PAGE = 100;
 
-	private final Registry registry;
+	private final RegistryReadModel registry;
 
 	private final Clock clock;
 
-	UnitQueries(Registry registry, Clock clock) {
+	UnitGraphQl(RegistryReadModel registry, Clock clock) {
 		this.registry = registry;
 		this.clock = clock;
 	}

@@ -13,7 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class SystemStatusController {
+class SystemStatusGraphQl {
 
 	private final StoreProbe store;
 
@@ -21,7 +21,7 @@ class SystemStatusController {
 
 	private final String startedAt;
 
-	SystemStatusController(StoreProbe store, ObjectProvider<BuildProperties> build) {
+	SystemStatusGraphQl(StoreProbe store, ObjectProvider<BuildProperties> build) {
 		this.store = store;
 		BuildProperties properties = build.getIfAvailable();
 		String version = (properties != null) ? properties.getVersion() : null;

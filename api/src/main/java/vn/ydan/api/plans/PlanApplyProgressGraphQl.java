@@ -7,35 +7,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
-import vn.ydan.api.access.NotFoundException;
+import vn.ydan.api.protocol.NotFoundException;
 
 /**
  * Following a plan's apply job ({@code Subscription.planApplyProgress}): its progress at
- * once, then each time it changes, until it is done or failed. Also resumes, when the api
- * starts, the applies that a stop interrupted.
+ * once, then each time it changes, until it is done or failed.
  */
 @Controller
-@Order(3)
-class PlanApplyProgress implements ApplicationRunner {
+class PlanApplyProgressGraphQl {
 
 	private static final Duration INTERVAL = Duration.ofMillis(500);
 
 	private final PlanService service;
 
-	PlanApplyProgress(PlanService service) {
+	PlanApplyProgressGraphQl(PlanService service) {
 		this.service = service;
-	}
-
-	@Override
-	public void run(ApplicationArguments args) {
-		this.service.resumeInterruptedApplies();
 	}
 
 	@SubscriptionMapping

@@ -17,7 +17,7 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
-import vn.ydan.api.access.NotFoundException;
+import vn.ydan.api.protocol.NotFoundException;
 
 /**
  * Live results ({@code Subscription.consultationProgress}, graphql-ws over WebSocket):
@@ -33,9 +33,9 @@ import vn.ydan.api.access.NotFoundException;
  * once the results are published: they no longer change.
  */
 @Controller
-class ConsultationProgress {
+class ConsultationProgressGraphQl {
 
-	private static final Logger log = LoggerFactory.getLogger(ConsultationProgress.class);
+	private static final Logger log = LoggerFactory.getLogger(ConsultationProgressGraphQl.class);
 
 	private final ConsultationService service;
 
@@ -47,7 +47,7 @@ class ConsultationProgress {
 
 	private final Map<String, Flux<ResultViews.Results>> streams = new ConcurrentHashMap<>();
 
-	ConsultationProgress(ConsultationService service, ResultViews results, ResultBoard board,
+	ConsultationProgressGraphQl(ConsultationService service, ResultViews results, ResultBoard board,
 			@Value("${ydan.consultations.progress-interval:500ms}") Duration interval) {
 		this.service = service;
 		this.results = results;

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The read model: the whole registry in memory ({@link Snapshot}), loaded from MongoDB at
  * start-up and updated by this process's writes, which all pass through
- * {@link #exclusively}.
+ * {@link #exclusively}. Inside the units module only; other modules read the registry
+ * through {@link UnitRegistry}.
  * <p>
  * <strong>One writer per registry.</strong> Several API instances on one database would
  * each see only their own writes. Every write increments the {@code registry} revision
@@ -31,9 +32,9 @@ import org.springframework.stereotype.Component;
  * are not supported.
  */
 @Component
-class Registry implements SmartLifecycle {
+class RegistryReadModel implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(Registry.class);
+	private static final Logger log = LoggerFactory.getLogger(RegistryReadModel.class);
 
 	private final Units units;
 
@@ -52,7 +53,7 @@ class Registry implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService checker;
 
-	Registry(Units units, Lineages lineages, RegistryRevision revisions,
+	RegistryReadModel(Units units, Lineages lineages, RegistryRevision revisions,
 			@Value("${ydan.units.revision-check-interval:5s}") Duration checkInterval) {
 		this.units = units;
 		this.lineages = lineages;

@@ -15,14 +15,10 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import vn.ydan.api.protocol.Bench;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
  * run ({@code bench/units/}). Not part of the product: no security, no dates.
  */
 @RestController
-@Profile("bench")
-class RawUnitReads {
+@Profile(Bench.PROFILE)
+class BenchUnitReads {
 
 	private final MongoCollection<Document> units;
 
-	RawUnitReads(MongoDatabaseFactory databases) {
+	BenchUnitReads(MongoDatabaseFactory databases) {
 		this.units = databases.getMongoDatabase().getCollection(Units.COLLECTION);
 	}
 
@@ -132,22 +128,6 @@ class RawUnitReads {
 		summary.put("fullName", version.getString("fullName"));
 		summary.put("type", version.getString("type"));
 		return summary;
-	}
-
-	/** Lets the baseline through without a token (the GraphQL reads need none either). */
-	@Configuration(proxyBeanMethods = false)
-	@Profile("bench")
-	static class RawUnitReadsSecurity {
-
-		@Bean
-		@Order(0)
-		SecurityFilterChain rawUnitReadsSecurity(HttpSecurity http) {
-			http.securityMatcher("/bench/raw/**")
-				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-				.csrf((csrf) -> csrf.disable());
-			return http.build();
-		}
-
 	}
 
 }

@@ -1,4 +1,4 @@
-package vn.ydan.api.access;
+package vn.ydan.api.protocol;
 
 /**
  * Keycloak did not answer, or answered with an unexpected error, while the api changed

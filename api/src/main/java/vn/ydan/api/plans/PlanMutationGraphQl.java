@@ -17,13 +17,13 @@ import vn.ydan.api.units.UnitType;
  * The plan mutations; who may call them is decided by {@link PlanService}.
  */
 @Controller
-class PlanMutations {
+class PlanMutationGraphQl {
 
 	private final PlanService service;
 
 	private final UnitRegistry registry;
 
-	PlanMutations(PlanService service, UnitRegistry registry) {
+	PlanMutationGraphQl(PlanService service, UnitRegistry registry) {
 		this.service = service;
 		this.registry = registry;
 	}
