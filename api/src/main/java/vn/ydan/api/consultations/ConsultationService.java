@@ -36,7 +36,7 @@ import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * Running a consultation: the household register, creating it from a published plan,
