@@ -340,10 +340,7 @@ class ConsultationService {
 		if (closed != null) {
 			return TallyPayload.refused(List.of(closed));
 		}
-		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId))
-			.stream()
-			.map((message) -> UserError.of("counts", message, "COUNTS_DO_NOT_RECONCILE"))
-			.toList();
+		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId));
 		if (!problems.isEmpty()) {
 			return TallyPayload.refused(problems);
 		}
