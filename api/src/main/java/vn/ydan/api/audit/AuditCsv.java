@@ -4,7 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * Entries as CSV for a spreadsheet: RFC 4180 (comma, CRLF, double quotes), UTF-8 with a

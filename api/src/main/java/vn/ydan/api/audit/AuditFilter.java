@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * Which entries to list; every condition given must hold.

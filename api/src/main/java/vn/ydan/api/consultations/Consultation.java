@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.store.Change;
 import vn.ydan.api.units.UnitLevel;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * A consultation on a plan: the communes asked, its window, its pass rule, where it

@@ -26,7 +26,7 @@ import vn.ydan.api.consultations.Payloads.TallyPayload;
 import vn.ydan.api.protocol.BadRequestException;
 import vn.ydan.api.units.Unit;
 import vn.ydan.api.units.UnitRegistry;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * The consultation queries, mutations and fields; who may call what is decided by

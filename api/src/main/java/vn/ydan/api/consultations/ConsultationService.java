@@ -36,7 +36,7 @@ import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * Running a consultation: the household register, creating it from a published plan,
@@ -340,10 +340,7 @@ class ConsultationService {
 		if (closed != null) {
 			return TallyPayload.refused(List.of(closed));
 		}
-		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId))
-			.stream()
-			.map((message) -> UserError.of("counts", message, "COUNTS_DO_NOT_RECONCILE"))
-			.toList();
+		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId));
 		if (!problems.isEmpty()) {
 			return TallyPayload.refused(problems);
 		}

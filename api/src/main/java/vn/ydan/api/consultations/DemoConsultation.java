@@ -34,7 +34,7 @@ import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
 import vn.ydan.api.units.UnitType;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * On the first start with demo data: a consultation of Hanoi's communes on the demo plan,

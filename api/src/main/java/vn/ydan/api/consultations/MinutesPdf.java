@@ -46,7 +46,7 @@ class MinutesPdf {
 	private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy")
-		.withZone(vn.ydan.api.units.VietnamTime.ZONE);
+		.withZone(vn.ydan.api.protocol.VietnamTime.ZONE);
 
 	private final byte[] regular = font("DejaVuSans.ttf");
 

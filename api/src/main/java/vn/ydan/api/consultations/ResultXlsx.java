@@ -10,7 +10,7 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * The result table as an XLSX workbook (FastExcel, a streaming OOXML writer): sheet "Kết

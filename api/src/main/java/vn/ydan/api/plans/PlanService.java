@@ -635,7 +635,7 @@ class PlanService {
 		if (scopeIds.isEmpty()) {
 			errors.add(UserError.of("scopeIds", "Phạm vi cần ít nhất một đơn vị", "SCOPE_MISSING"));
 		}
-		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.units.VietnamTime.today(this.clock);
+		LocalDate day = (date != null) ? date.minusDays(1) : vn.ydan.api.protocol.VietnamTime.today(this.clock);
 		for (String id : scopeIds) {
 			UnitRecord unit = this.registry.unit(id, day);
 			if (unit == null) {
@@ -650,7 +650,8 @@ class PlanService {
 	}
 
 	private LocalDate today(Plan plan) {
-		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today(this.clock);
+		return (plan.effectiveDate() != null) ? plan.effectiveDate()
+				: vn.ydan.api.protocol.VietnamTime.today(this.clock);
 	}
 
 	private static String checkTitle(String title, List<UserError> errors) {

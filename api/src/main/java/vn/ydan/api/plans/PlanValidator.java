@@ -102,7 +102,7 @@ class PlanValidator {
 			this.date = this.plan.effectiveDate();
 			if (this.date == null) {
 				issue(ValidationRule.EFFECTIVE_DATE_MISSING, null, null, "Phương án chưa có ngày có hiệu lực");
-				this.date = vn.ydan.api.units.VietnamTime.today(PlanValidator.this.clock);
+				this.date = vn.ydan.api.protocol.VietnamTime.today(PlanValidator.this.clock);
 			}
 			this.dayBefore = this.date.minusDays(1);
 			for (String scopeId : this.plan.scopeIds()) {

@@ -219,7 +219,7 @@ final class PlanViews {
 	}
 
 	static LocalDate effectiveDate(Plan plan, Clock clock) {
-		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.units.VietnamTime.today(clock);
+		return (plan.effectiveDate() != null) ? plan.effectiveDate() : vn.ydan.api.protocol.VietnamTime.today(clock);
 	}
 
 }

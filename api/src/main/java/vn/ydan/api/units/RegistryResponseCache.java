@@ -33,6 +33,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.protocol.VietnamTime;
+
 /**
  * A cache of responses: answers a repeated anonymous registry query from memory (its
  * GraphQL response, not the units: those are the {@link RegistryReadModel}'s). The

@@ -13,6 +13,7 @@ import vn.ydan.api.access.Roles;
 import vn.ydan.api.audit.AuditTrail;
 import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.protocol.UserError;
+import vn.ydan.api.protocol.VietnamTime;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.api.access.UnitHierarchy;
+import vn.ydan.api.protocol.VietnamTime;
 
 import org.springframework.stereotype.Component;
 

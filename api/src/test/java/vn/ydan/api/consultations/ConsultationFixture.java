@@ -7,7 +7,7 @@ import java.util.Map;
 
 import vn.ydan.api.GraphQlHttp;
 import vn.ydan.api.LocalIssuer;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp;
 import vn.ydan.api.LocalIssuer;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp;
 import vn.ydan.api.LocalIssuer;
-import vn.ydan.api.units.VietnamTime;
+import vn.ydan.api.protocol.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -221,8 +221,12 @@ class ConsultationIntegrationTest {
 	void tallyEntriesThatDoNotReconcileOrComeFromAnotherCommuneAreRefused() {
 		String group = groups.get("00004-1");
 
-		assertThat(tally(this.secondClerk, group, counts(10, 9, 7, 1, 5, 2), null)
-			.<List<String>>read("$.data.enterTally.userErrors[*].code")).containsOnly("COUNTS_DO_NOT_RECONCILE");
+		GraphQlHttp.Response unreconciled = tally(this.secondClerk, group, counts(10, 9, 7, 1, 5, 2), null);
+		assertThat(unreconciled.<List<String>>read("$.data.enterTally.userErrors[*].code"))
+			.containsOnly("COUNTS_DO_NOT_RECONCILE");
+		assertThat(unreconciled.<List<List<String>>>read("$.data.enterTally.userErrors[*].field"))
+			.as("each problem at the count to correct")
+			.containsExactly(List.of("input", "counts", "invalid"));
 		assertThat(tally(this.secondClerk, group, counts(11, 8, 7, 1, 5, 2), null)
 			.<List<String>>read("$.data.enterTally.userErrors[*].message"))
 			.anyMatch((message) -> message.contains("số hộ của tổ"));
@@ -337,7 +341,7 @@ class ConsultationIntegrationTest {
 				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!, $reason: String) {
 				  enterTally(input: { consultationId: $id, groupId: $group, counts: $counts, reason: $reason }) {
 				  tally { state entries { by counts { agree } } verified { agree } corrections { reason } }
-				  userErrors { code message } } }""", variables, token);
+				  userErrors { code message field } } }""", variables, token);
 	}
 
 	private static Map<String, Object> counts(int issued, int returned, int valid, int invalid, int agree,

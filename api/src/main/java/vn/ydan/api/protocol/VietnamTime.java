@@ -1,4 +1,4 @@
-package vn.ydan.api.units;
+package vn.ydan.api.protocol;
 
 import java.time.Clock;
 import java.time.LocalDate;
