@@ -55,6 +55,12 @@ final class PlanImport {
 	/** Old unit id + new unit key → line, to refuse a link written twice. */
 	private final Map<String, Integer> linked = new HashMap<>();
 
+	/**
+	 * Level, parent column and exact name of each new unit → the unit, to refuse a name
+	 * given two codes.
+	 */
+	private final Map<String, Draft> byName = new HashMap<>();
+
 	private final java.util.Set<String> scope = new java.util.HashSet<>();
 
 	private int rows;
@@ -95,7 +101,9 @@ final class PlanImport {
 		Map<String, Integer> header = new HashMap<>();
 		List<String> names = records.get(0).fields();
 		for (int i = 0; i < names.size(); i++) {
-			header.put(names.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
+			// A byte order mark (files saved by spreadsheets) is not part of the first
+			// name.
+			header.put(names.get(i).replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT), i);
 		}
 		if (header.containsKey(MERGED_FROM)) {
 			readMergers(records, header);
@@ -260,8 +268,15 @@ final class PlanImport {
 		String name = withoutType(newName, type);
 		if (draft == null) {
 			draft = new Draft(key, code.isEmpty() ? null : code, name, fullName, type, row.line);
-			this.drafts.put(key, draft);
 			draft.parentCode = row.get("new_parent_code");
+			Draft sameName = this.byName
+				.putIfAbsent(type.level() + "|" + draft.parentCode + "|" + VietnameseName.canonical(fullName), draft);
+			if (sameName != null) {
+				error(row.line, "new_code", fullName + " đã được ghi với mã " + sameName.key + " ở dòng "
+						+ sameName.firstLine + ": một đơn vị mới chỉ có một mã", "NEW_UNIT_CODE_CONFLICT");
+				return;
+			}
+			this.drafts.put(key, draft);
 		}
 		else if (!VietnameseName.same(draft.fullName, fullName) || draft.type != type) {
 			error(row.line, "new_name", "Đơn vị mới mã " + key + " đã được ghi là \"" + draft.fullName + "\" ("
@@ -358,7 +373,7 @@ final class PlanImport {
 						+ parent.code() + "), không phải mã " + districtCode, "OLD_DISTRICT_MISMATCH");
 			}
 		}
-		UnitRecord province = provinceOf(old);
+		UnitRecord province = this.registry.provinceOf(old.id(), this.dayBefore);
 		String provinceCode = row.get("old_province_code");
 		if (!provinceCode.isEmpty() && province != null && !provinceCode.equals(province.code())) {
 			error(row.line, "old_province_code", old.fullName() + " (mã " + old.code() + ") thuộc "
@@ -370,16 +385,6 @@ final class PlanImport {
 					+ ((province != null) ? ", " + province.fullName() : "") + ") nằm ngoài phạm vi phương án",
 					"OLD_UNIT_OUT_OF_SCOPE");
 		}
-	}
-
-	private @Nullable UnitRecord provinceOf(UnitRecord old) {
-		for (String id : this.registry.selfAndAncestorIds(old.id(), this.dayBefore)) {
-			UnitRecord unit = this.registry.unit(id, this.dayBefore);
-			if (unit != null && unit.level() == UnitLevel.PROVINCE) {
-				return unit;
-			}
-		}
-		return null;
 	}
 
 	private boolean inScope(UnitRecord old) {

@@ -165,21 +165,16 @@ class PlanService {
 		Set<String> covered = new java.util.HashSet<>();
 		for (ProposedUnit unit : imported) {
 			for (PlanComponent component : unit.components()) {
-				covered.add(unit.type().level() + "|" + provinceOf(component.unitId(), dayBefore));
+				covered.add(unit.type().level() + "|" + provinceIdOf(component.unitId(), dayBefore));
 			}
 		}
 		return (unit) -> !unit.components().isEmpty() && covered
-			.contains(unit.type().level() + "|" + provinceOf(unit.components().get(0).unitId(), dayBefore));
+			.contains(unit.type().level() + "|" + provinceIdOf(unit.components().get(0).unitId(), dayBefore));
 	}
 
-	private @Nullable String provinceOf(String unitId, LocalDate date) {
-		for (String id : this.registry.selfAndAncestorIds(unitId, date)) {
-			UnitRecord unit = this.registry.unit(id, date);
-			if (unit != null && unit.level() == UnitLevel.PROVINCE) {
-				return id;
-			}
-		}
-		return null;
+	private @Nullable String provinceIdOf(String unitId, LocalDate date) {
+		UnitRecord province = this.registry.provinceOf(unitId, date);
+		return (province != null) ? province.id() : null;
 	}
 
 	@PreAuthorize(Roles.IS_PLANNER)

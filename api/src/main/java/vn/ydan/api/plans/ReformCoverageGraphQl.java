@@ -57,9 +57,9 @@ class ReformCoverageGraphQl {
 		int newCommunes = 0;
 		for (Plan plan : plans) {
 			for (String scopeId : plan.scopeIds()) {
-				String province = provinceOf(scopeId, dayBefore);
+				UnitRecord province = this.registry.provinceOf(scopeId, dayBefore);
 				if (province != null) {
-					plansByProvince.computeIfAbsent(province, (id) -> new ArrayList<>()).add(plan);
+					plansByProvince.computeIfAbsent(province.id(), (id) -> new ArrayList<>()).add(plan);
 				}
 			}
 			for (ProposedUnit unit : plan.units()) {
@@ -90,16 +90,6 @@ class ReformCoverageGraphQl {
 	@SchemaMapping(typeName = "ProvinceCoverage")
 	@Nullable Unit province(ProvinceCoverage coverage) {
 		return this.registry.view(coverage.provinceId(), coverage.dayBefore());
-	}
-
-	private @Nullable String provinceOf(String unitId, LocalDate date) {
-		for (String id : this.registry.selfAndAncestorIds(unitId, date)) {
-			UnitRecord unit = this.registry.unit(id, date);
-			if (unit != null && unit.level() == UnitLevel.PROVINCE) {
-				return id;
-			}
-		}
-		return null;
 	}
 
 	/**

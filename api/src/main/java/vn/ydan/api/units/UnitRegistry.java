@@ -69,6 +69,17 @@ public class UnitRegistry {
 		return (unit != null) ? unit(unit.id(), date) : null;
 	}
 
+	/** The province the unit is in (or is) on {@code date}; null when none. */
+	public @Nullable UnitRecord provinceOf(String id, LocalDate date) {
+		for (String ancestorId : selfAndAncestorIds(id, date)) {
+			UnitRecord unit = unit(ancestorId, date);
+			if (unit != null && unit.level() == UnitLevel.PROVINCE) {
+				return unit;
+			}
+		}
+		return null;
+	}
+
 	/** Units of {@code level} in force on {@code date}, in list order (by code). */
 	public List<UnitRecord> unitsOfLevel(UnitLevel level, LocalDate date) {
 		List<UnitRecord> units = new ArrayList<>();

@@ -108,6 +108,9 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				"public; drafts listed only to admins and officials whose scope covers the plan"));
 		e.put("Query.plan", x("query($draft: ID!) { plan(id: $draft) { id } }", "H A A H H H H H",
 				"published plans: public; a draft: admin, official whose scope covers the plan"));
+		e.put("Query.reformCoverage",
+				x("{ reformCoverage(effectiveDate: \"2025-07-01\") { provinceCount } }", "S A A A D D D D",
+						"admin, official (`Roles.IS_PLANNER`); the plans counted are those the caller may see"));
 		e.put("Query.users", x("{ users(first: 1) { totalCount } }", "S A D D D D D D", "admin"));
 		e.put("Query.user",
 				x("{ user(id: \"00000000-0000-0000-0000-000000000000\") { id } }", "S A D D D D D D", "admin"));
