@@ -1,15 +1,18 @@
 // A graphql-ws client (the npm package graphql-ws on ws): subscribes to the live results of a
-// consultation and prints one JSON line per event on stdout, stamped with Date.now():
+// consultation (or, with a fourth argument, to another subscription of the api taking one id)
+// and prints one JSON line per event on stdout, stamped with Date.now():
 //   {"event":"next","at":…,"payload":{data,errors}}   a result (or an error result)
 //   {"event":"error","at":…,"errors":[…]}              the subscription was refused
 //   {"event":"complete","at":…}                        the server ended the stream
 //   {"event":"closed","at":…,"code":4401,"reason":"…"} the socket closed
 // It stops when its standard input closes (or after the stream ends).
-// Usage: node subscribe.mjs ws://127.0.0.1:8080/graphql <consultation id> [bearer token]
+// Usage: node subscribe.mjs ws://127.0.0.1:8080/graphql <consultation id> [bearer token | -] [subscription]
+//   subscription: consultationProgress (default) or planApplyProgress (the id is a plan's)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const [url, id, token] = process.argv.slice(2);
+const [url, id, tokenArgument, subscription = 'consultationProgress'] = process.argv.slice(2);
+const token = tokenArgument === '-' ? undefined : tokenArgument;
 if (!url || !id) {
   console.error('usage: node subscribe.mjs <ws url> <consultation id> [token]');
   process.exit(2);
@@ -29,10 +32,18 @@ const client = createClient({
   },
 });
 
-const query = `subscription($id: ID!) { consultationProgress(id: $id) {
+const queries = {
+  consultationProgress: `subscription($id: ID!) { consultationProgress(id: $id) {
   published
   communes { unit { code fullName } households tookPart online agree disagree agreeShare turnout outcome certified }
-  total { households tookPart agree disagree } } }`;
+  total { households tookPart agree disagree } } }`,
+  planApplyProgress: `subscription($id: ID!) { planApplyProgress(planId: $id) { state done total message } }`,
+};
+const query = queries[subscription];
+if (!query) {
+  console.error('unknown subscription: ' + subscription);
+  process.exit(2);
+}
 
 let finished = false;
 const stop = async () => {

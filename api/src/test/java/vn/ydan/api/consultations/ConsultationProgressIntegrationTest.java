@@ -16,6 +16,7 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
+import vn.ydan.api.GraphQlWsClient;
 import vn.ydan.api.GraphQlHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.ydan.api.GraphQlWsClient;
 
 /**
  * For {@code bench/live/measure.sh}, not part of the test suite (the name does not end in

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp;
+import vn.ydan.api.GraphQlWsClient;
 import vn.ydan.api.LocalIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,8 +111,23 @@ class NationalReformIntegrationTest {
 		assertThat(coverage.<List<Boolean>>read("$.data.reformCoverage.provinces[?(@.province.code == '17')].valid"))
 			.containsExactly(true);
 
+		// The first apply is followed as a client would, over graphql-ws.
+		String phuTho = planIds.get("25");
+		try (GraphQlWsClient progress = GraphQlWsClient.subscribe("ws://127.0.0.1:" + this.port + "/graphql",
+				"planApplyProgress", phuTho, this.admin)) {
+			takeToEffect(phuTho, RESOLUTIONS.get("25"));
+			GraphQlWsClient.Event done = progress.await(
+					(event) -> "DONE"
+						.equals(event.path("payload").path("data").path("planApplyProgress").path("state").asString()),
+					java.time.Duration.ofSeconds(60));
+			assertThat(done.json().path("payload").path("data").path("planApplyProgress").path("total").asInt())
+				.isPositive();
+			progress.awaitEvent("complete", java.time.Duration.ofSeconds(10));
+		}
 		for (Map.Entry<String, String> plan : planIds.entrySet()) {
-			takeToEffect(plan.getValue(), RESOLUTIONS.get(plan.getKey()));
+			if (!plan.getKey().equals("25")) {
+				takeToEffect(plan.getValue(), RESOLUTIONS.get(plan.getKey()));
+			}
 		}
 
 		for (String code : RESOLUTIONS.keySet()) {

@@ -1,4 +1,4 @@
-package vn.ydan.api.consultations;
+package vn.ydan.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ import vn.ydan.api.protocol.NodeChecks;
  * {@link NodeChecks}) running {@code subscribe.mjs} in Node.js. Its events arrive as JSON
  * lines, each stamped with the time it was received.
  */
-final class GraphQlWsClient implements AutoCloseable {
+public final class GraphQlWsClient implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,18 +58,26 @@ final class GraphQlWsClient implements AutoCloseable {
 	/**
 	 * Subscribes to {@code consultationProgress(id)} at {@code url}, with a token or not.
 	 */
-	static GraphQlWsClient subscribe(String url, String consultationId, @Nullable String token) {
+	public static GraphQlWsClient subscribe(String url, String consultationId, @Nullable String token) {
 		return (token != null) ? start("subscribe.mjs", url, consultationId, token)
 				: start("subscribe.mjs", url, consultationId);
 	}
 
+	/**
+	 * Subscribes to {@code subscription(id)} (e.g. {@code planApplyProgress}) at
+	 * {@code url}, with a token or not.
+	 */
+	public static GraphQlWsClient subscribe(String url, String subscription, String id, @Nullable String token) {
+		return start("subscribe.mjs", url, id, (token != null) ? token : "-", subscription);
+	}
+
 	/** Runs {@code node <script> <arguments>} in the api's {@code src/test/node}. */
-	static GraphQlWsClient start(String script, String... arguments) {
+	public static GraphQlWsClient start(String script, String... arguments) {
 		return new GraphQlWsClient(NodeChecks.start(script, arguments));
 	}
 
 	/** The next event that matches, skipping others; fails after {@code timeout}. */
-	Event await(Predicate<JsonNode> wanted, Duration timeout) {
+	public Event await(Predicate<JsonNode> wanted, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
 			while (true) {
@@ -90,7 +98,7 @@ final class GraphQlWsClient implements AutoCloseable {
 		}
 	}
 
-	Event awaitEvent(String kind, Duration timeout) {
+	public Event awaitEvent(String kind, Duration timeout) {
 		return await((json) -> kind.equals(json.path("event").asString()), timeout);
 	}
 
@@ -127,7 +135,7 @@ final class GraphQlWsClient implements AutoCloseable {
 	 * @param receivedNanos {@link System#nanoTime()} when the line was read
 	 * @param json the event
 	 */
-	record Event(long receivedNanos, JsonNode json) {
+	public record Event(long receivedNanos, JsonNode json) {
 
 		@Override
 		public String toString() {
