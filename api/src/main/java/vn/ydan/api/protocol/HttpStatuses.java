@@ -2,21 +2,44 @@ package vn.ydan.api.protocol;
 
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Spring's GraphQL over HTTP handler (statuses per the GraphQL over HTTP specification),
  * except that a request refused for its budget is answered with HTTP 429, whatever the
- * media type, so that HTTP clients and proxies back off on their own.
+ * media type, so that HTTP clients and proxies back off on their own; and that a body
+ * without {@code Content-Length} read past its limit ({@link RequestBodyLimit}) is
+ * answered with HTTP 413 instead of Spring's 400 for an unreadable body.
  */
 class HttpStatuses extends GraphQlHttpHandler {
 
 	HttpStatuses(WebGraphQlHandler handler) {
 		super(handler);
+	}
+
+	@Override
+	public ServerResponse handleRequest(ServerRequest request) throws ServletException {
+		try {
+			return super.handleRequest(request);
+		}
+		catch (ServletException | RuntimeException ex) {
+			RequestBodyLimit.TooLarge tooLarge = RequestBodyLimit.tooLarge(ex);
+			if (tooLarge == null) {
+				throw ex;
+			}
+			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build((servletRequest, servletResponse) -> {
+				RequestBodyLimit.refuse(servletRequest, servletResponse, tooLarge.limit(), null);
+				return null;
+			});
+		}
 	}
 
 	@Override
