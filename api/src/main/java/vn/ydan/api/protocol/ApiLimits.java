@@ -27,6 +27,9 @@ import org.springframework.util.unit.DataSize;
  * imports travel as GraphQL variables: 20 MB of CSV, escaped in JSON); refused before it
  * is read, with HTTP 413
  * @param maxAnonymousBodySize largest HTTP request body of a caller without a token
+ * @param maxBodyValues most JSON values in a request body (counted while it is read, as
+ * {@code [}, <code>{</code> and {@code ,} outside strings), so that many tiny values are
+ * refused before they are built
  * @param maxVariablesDepth deepest nesting of lists and objects in the variables (the
  * variables object itself is 1)
  * @param maxVariablesListSize most elements of one list in the variables
@@ -37,8 +40,9 @@ record ApiLimits(@DefaultValue("true") boolean enabled, @DefaultValue("32KB") Da
 		@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases, @DefaultValue("5000") int maxComplexity,
 		@DefaultValue("10") int defaultListSize, @DefaultValue("10") int mutationCost,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("25MB") DataSize maxBodySize,
-		@DefaultValue("256KB") DataSize maxAnonymousBodySize, @DefaultValue("16") int maxVariablesDepth,
-		@DefaultValue("10000") int maxVariablesListSize, @DefaultValue Rate rate) {
+		@DefaultValue("256KB") DataSize maxAnonymousBodySize, @DefaultValue("100000") long maxBodyValues,
+		@DefaultValue("16") int maxVariablesDepth, @DefaultValue("10000") int maxVariablesListSize,
+		@DefaultValue Rate rate) {
 
 	/**
 	 * Budgets of cost points per window, by kind of client: anonymous callers per remote

@@ -16,8 +16,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Spring's GraphQL over HTTP handler (statuses per the GraphQL over HTTP specification),
  * except that a request refused for its budget is answered with HTTP 429, whatever the
  * media type, so that HTTP clients and proxies back off on their own; and that a body
- * without {@code Content-Length} read past its limit ({@link RequestBodyLimit}) is
- * answered with HTTP 413 instead of Spring's 400 for an unreadable body.
+ * refused while it is read ({@link RequestBodyLimit}: past its limit without
+ * {@code Content-Length}, too many JSON values) is answered with that refusal's status
+ * and code instead of Spring's 400 for an unreadable body.
  */
 class HttpStatuses extends GraphQlHttpHandler {
 
@@ -31,12 +32,12 @@ class HttpStatuses extends GraphQlHttpHandler {
 			return super.handleRequest(request);
 		}
 		catch (ServletException | RuntimeException ex) {
-			RequestBodyLimit.TooLarge tooLarge = RequestBodyLimit.tooLarge(ex);
-			if (tooLarge == null) {
+			RequestBodyLimit.Refused refused = RequestBodyLimit.refused(ex);
+			if (refused == null) {
 				throw ex;
 			}
-			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build((servletRequest, servletResponse) -> {
-				RequestBodyLimit.refuse(servletRequest, servletResponse, tooLarge.limit(), null);
+			return ServerResponse.status(refused.status()).build((servletRequest, servletResponse) -> {
+				RequestBodyLimit.refuse(servletRequest, servletResponse, refused);
 				return null;
 			});
 		}

@@ -30,6 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link ErrorCode#REQUEST_TOO_LARGE} and {@code Connection: close}, so the rest of the
  * body is never read.
  * <p>
+ * The same stream counts the JSON values (see {@link Counting}): past
+ * {@code maxBodyValues}, the body is refused with HTTP 400 and
+ * {@link ErrorCode#VARIABLES_TOO_LARGE} before a parser has built them, whatever their
+ * size in bytes.
+ * <p>
  * Signed-in callers (a valid token; an invalid one was answered 401 by security, which
  * runs first) may send {@code maxBodySize}, the console's largest file import and its
  * JSON escaping; anonymous ones {@code maxAnonymousBodySize}. The engine's own limits
@@ -60,20 +65,16 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			refuse(request, response, limit, length);
 			return;
 		}
-		if (length >= 0) {
-			// The connector reads no more than Content-Length.
-			chain.doFilter(request, response);
-			return;
-		}
-		Counted counted = new Counted(request, limit);
+		Counted counted = new Counted(request, limit, this.limits.maxBodyValues());
 		try {
 			chain.doFilter(counted, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			// Whoever read the body did not answer (HttpStatuses does for GraphQL).
-			if (counted.exceeded() && !response.isCommitted()) {
+			Refused refused = counted.refused();
+			if (refused != null && !response.isCommitted()) {
 				response.reset();
-				refuse(request, response, limit, null);
+				refuse(request, response, refused);
 				return;
 			}
 			throw ex;
@@ -88,11 +89,11 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			.toBytes();
 	}
 
-	/** Whether the exception, or one of its causes, is a body read past its limit. */
-	static @Nullable TooLarge tooLarge(@Nullable Throwable thrown) {
+	/** Whether the exception, or one of its causes, is a body refused while read. */
+	static @Nullable Refused refused(@Nullable Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TooLarge tooLarge) {
-				return tooLarge;
+			if (cause instanceof Refused refused) {
+				return refused;
 			}
 			if (cause.getCause() == cause) {
 				break;
@@ -109,13 +110,16 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	 */
 	static void refuse(HttpServletRequest request, HttpServletResponse response, long limit, @Nullable Long actual)
 			throws IOException {
-		String message = ("Yêu cầu quá lớn: tối đa %d byte. (The request body is larger than the %d bytes accepted"
-				+ " from this caller.)")
-			.formatted(limit, limit);
+		refuse(request, response, Refused.tooLarge(limit, actual));
+	}
+
+	/** Answers with the refusal's status and its one error. */
+	static void refuse(HttpServletRequest request, HttpServletResponse response, Refused refused) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("errors", List.of(ErrorCode.REQUEST_TOO_LARGE.error(message, limit, actual).toSpecification()));
+		body.put("errors",
+				List.of(refused.code.error(refused.getMessage(), refused.limit, refused.actual).toSpecification()));
 		byte[] json = JSON.writeValueAsBytes(body);
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setStatus(refused.status.value());
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		response.setContentType(mediaType(request).toString());
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -146,39 +150,74 @@ class RequestBodyLimit extends OncePerRequestFilter {
 		return GRAPHQL_RESPONSE;
 	}
 
-	/** Thrown by the counting stream once the body passes its limit. */
-	static final class TooLarge extends IOException {
+	/**
+	 * Thrown by the counting stream when the body passes a limit, and answered with its
+	 * status and code.
+	 */
+	static final class Refused extends IOException {
 
-		private final long limit;
+		private final ErrorCode code;
 
-		TooLarge(long limit) {
-			super("The request body passed its limit of " + limit + " bytes");
+		private final HttpStatus status;
+
+		private final @Nullable Long limit;
+
+		private final @Nullable Long actual;
+
+		private Refused(ErrorCode code, HttpStatus status, String message, @Nullable Long limit,
+				@Nullable Long actual) {
+			super(message, null);
+			this.code = code;
+			this.status = status;
 			this.limit = limit;
+			this.actual = actual;
 		}
 
-		long limit() {
-			return this.limit;
+		static Refused tooLarge(long limit, @Nullable Long actual) {
+			return new Refused(ErrorCode.REQUEST_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE,
+					"Yêu cầu quá lớn: tối đa %d byte. (The request body is larger than the %d bytes accepted from this caller.)"
+						.formatted(limit, limit),
+					limit, actual);
+		}
+
+		static Refused tooManyValues(long limit) {
+			return new Refused(ErrorCode.VARIABLES_TOO_LARGE, HttpStatus.BAD_REQUEST,
+					"Yêu cầu chứa quá nhiều giá trị JSON: hơn %d. (The request holds more than %d JSON values.)"
+						.formatted(limit, limit),
+					limit, null);
+		}
+
+		static Refused notUtf8() {
+			return new Refused(ErrorCode.BAD_REQUEST, HttpStatus.BAD_REQUEST,
+					"Yêu cầu phải là JSON mã hoá UTF-8. (The request body must be JSON encoded in UTF-8.)", null, null);
+		}
+
+		HttpStatus status() {
+			return this.status;
 		}
 
 	}
 
-	/** A request whose body fails once more than {@code limit} bytes are read. */
+	/** A request whose body fails once it passes a limit. */
 	private static final class Counted extends HttpServletRequestWrapper {
 
 		private final long limit;
 
+		private final long maxValues;
+
 		private @Nullable Counting stream;
 
-		Counted(HttpServletRequest request, long limit) {
+		Counted(HttpServletRequest request, long limit, long maxValues) {
 			super(request);
 			this.limit = limit;
+			this.maxValues = maxValues;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			Counting current = this.stream;
 			if (current == null) {
-				current = new Counting(super.getInputStream(), this.limit);
+				current = new Counting(super.getInputStream(), this.limit, this.maxValues);
 				this.stream = current;
 			}
 			return current;
@@ -190,56 +229,109 @@ class RequestBodyLimit extends OncePerRequestFilter {
 					(getCharacterEncoding() != null) ? getCharacterEncoding() : StandardCharsets.UTF_8.name()));
 		}
 
-		boolean exceeded() {
+		@Nullable Refused refused() {
 			Counting current = this.stream;
-			return current != null && current.exceeded;
+			return (current != null) ? current.refused : null;
 		}
 
 	}
 
+	/**
+	 * Counts the bytes, and the JSON values as it goes (each {@code [}, <code>{</code>
+	 * and {@code ,} outside strings), so that a body of many tiny values (an array of
+	 * millions of empty objects) is refused while it is read, before a parser has built
+	 * them. Only UTF-8 is followed: a NUL byte (UTF-16 or UTF-32, which would hide the
+	 * structure from this count) is refused; JSON in UTF-8 has none.
+	 */
 	private static final class Counting extends ServletInputStream {
 
 		private final ServletInputStream delegate;
 
 		private final long limit;
 
+		private final long maxValues;
+
 		private long count;
 
-		private boolean exceeded;
+		private long values;
 
-		Counting(ServletInputStream delegate, long limit) {
+		private boolean inString;
+
+		private boolean escaped;
+
+		private @Nullable Refused refused;
+
+		Counting(ServletInputStream delegate, long limit, long maxValues) {
 			this.delegate = delegate;
 			this.limit = limit;
+			this.maxValues = maxValues;
 		}
 
 		@Override
 		public int read() throws IOException {
-			check(0);
+			failIfRefused();
 			int read = this.delegate.read();
 			if (read >= 0) {
-				check(1);
+				count(1);
+				scan((byte) read);
 			}
 			return read;
 		}
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			check(0);
+			failIfRefused();
 			// Never more than one byte past the limit: enough to know it was passed.
 			int wanted = (int) Math.min(length, Math.max(1, this.limit - this.count + 1));
 			int read = this.delegate.read(buffer, offset, wanted);
 			if (read > 0) {
-				check(read);
+				count(read);
+				for (int i = offset; i < offset + read; i++) {
+					scan(buffer[i]);
+				}
 			}
 			return read;
 		}
 
-		private void check(int read) throws TooLarge {
+		private void failIfRefused() throws Refused {
+			if (this.refused != null) {
+				throw this.refused;
+			}
+		}
+
+		private void count(int read) throws Refused {
 			this.count += read;
 			if (this.count > this.limit) {
-				this.exceeded = true;
-				throw new TooLarge(this.limit);
+				fail(Refused.tooLarge(this.limit, null));
 			}
+		}
+
+		private void scan(byte b) throws Refused {
+			if (b == 0) {
+				fail(Refused.notUtf8());
+			}
+			if (this.inString) {
+				if (this.escaped) {
+					this.escaped = false;
+				}
+				else if (b == '\\') {
+					this.escaped = true;
+				}
+				else if (b == '"') {
+					this.inString = false;
+				}
+			}
+			else if (b == '"') {
+				this.inString = true;
+			}
+			else if ((b == ',' || b == '[' || b == '{') && ++this.values > this.maxValues) {
+				fail(Refused.tooManyValues(this.maxValues));
+			}
+		}
+
+		private void fail(Refused refused) throws Refused {
+			this.refused = refused;
+			throw refused;
 		}
 
 		@Override

@@ -117,7 +117,7 @@ class RequestLimitsUnitTest {
 
 	private static ApiLimits limits(boolean enabled) {
 		return new ApiLimits(enabled, DataSize.ofKilobytes(32), 12, 30, 5000, 10, 10, Duration.ofSeconds(10),
-				DataSize.ofMegabytes(25), DataSize.ofKilobytes(256), 16, 10_000,
+				DataSize.ofMegabytes(25), DataSize.ofKilobytes(256), 100_000, 16, 10_000,
 				new ApiLimits.Rate(true, Duration.ofMinutes(1), 50_000, 300_000, 300_000, "ydan-console", 1000));
 	}
 

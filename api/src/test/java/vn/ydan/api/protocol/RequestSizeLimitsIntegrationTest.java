@@ -97,7 +97,9 @@ class RequestSizeLimitsIntegrationTest extends ApiIntegrationTest {
 
 	@Test
 	void aSignedInCallerMaySendMoreThanAnAnonymousOne() throws IOException {
-		byte[] body = bodyWithVariables("\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"");
+		// As a CSV import travels: one string, its commas, quotes and line ends escaped.
+		byte[] body = bodyWithVariables(
+				"\"csv\":\"" + "01,\\\"Hà Nội\\\",Thành phố,\\\\x\\n".repeat(2 * 1024 * 1024 / 40) + "\"");
 
 		Raw signedIn = post(body, false, this.admin);
 		Raw chunked = post(body, true, this.admin);
@@ -121,6 +123,33 @@ class RequestSizeLimitsIntegrationTest extends ApiIntegrationTest {
 		Raw answer = postHeadersOnly(SIGNED_IN_LIMIT, "not-a-token");
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+	}
+
+	@Test
+	void aBodyOfMoreThan100000JsonValuesIsRefusedWhileItIsReadWhateverTheCaller() throws IOException {
+		// 150,001 numbers: 300 KB, within a signed-in caller's 25 MB.
+		byte[] body = bodyWithVariables("\"a\":[" + "0,".repeat(150_000) + "0]");
+
+		Raw sized = post(body, false, this.admin);
+		Raw chunked = post(body, true, this.admin);
+
+		for (Raw answer : List.of(sized, chunked)) {
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.<String>read("$.errors[0].extensions.code")).isEqualTo("VARIABLES_TOO_LARGE");
+			assertThat(answer.<Number>read("$.errors[0].extensions.limit").longValue()).isEqualTo(100_000);
+		}
+		Answer next = this.http.graphql("{ __typename }", null, this.admin);
+		assertThat(next.<String>read("$.data.__typename")).as(next.toString()).isEqualTo("Query");
+	}
+
+	@Test
+	void aBodyInUtf16IsRefused() throws IOException {
+		byte[] body = "{\"query\":\"{__typename}\"}".getBytes(StandardCharsets.UTF_16LE);
+
+		Raw answer = post(body, false, null);
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.<String>read("$.errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
 	}
 
 	@Test
