@@ -115,9 +115,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
 	/** Answers with the refusal's status and its one error. */
 	static void refuse(HttpServletRequest request, HttpServletResponse response, Refused refused) throws IOException {
+		Map<String, Object> error = new LinkedHashMap<>(
+				refused.code.error(refused.getMessage(), refused.limit, refused.actual).toSpecification());
+		// A refusal of the whole request has no place in a document.
+		error.remove("locations");
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("errors",
-				List.of(refused.code.error(refused.getMessage(), refused.limit, refused.actual).toSpecification()));
+		body.put("errors", List.of(error));
 		byte[] json = JSON.writeValueAsBytes(body);
 		response.setStatus(refused.status.value());
 		response.setHeader(HttpHeaders.CONNECTION, "close");

@@ -70,6 +70,7 @@ class RequestSizeLimitsIntegrationTest extends ApiIntegrationTest {
 		assertThat(answer.<Number>read("$.errors[0].extensions.actual").longValue()).isEqualTo(body.length);
 		assertThat(answer.<String>read("$.errors[0].message")).contains("262144 bytes");
 		assertThat(answer.<Object>read("$.data")).isNull();
+		assertThat(answer.<Object>read("$.errors[0].locations")).isNull();
 		Answer next = this.http.graphql("{ __typename }");
 		assertThat(next.<String>read("$.data.__typename")).as(next.toString()).isEqualTo("Query");
 	}
