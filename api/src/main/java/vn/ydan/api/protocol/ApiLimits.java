@@ -23,13 +23,26 @@ import org.springframework.util.unit.DataSize;
  * @param mutationCost the cost of each mutation field, on top of its selections
  * @param timeout longest a query may run; checked between objects (mutations run to their
  * end)
+ * @param maxBodySize largest HTTP request body of a signed-in caller (the console's file
+ * imports travel as GraphQL variables: 20 MB of CSV, escaped in JSON); refused before it
+ * is read, with HTTP 413
+ * @param maxAnonymousBodySize largest HTTP request body of a caller without a token
+ * @param maxBodyValues most JSON values in a request body (counted while it is read, as
+ * {@code [}, <code>{</code> and {@code ,} outside strings), so that many tiny values are
+ * refused before they are built
+ * @param maxVariablesDepth deepest nesting of lists and objects in the variables (the
+ * variables object itself is 1)
+ * @param maxVariablesListSize most elements of one list in the variables
  * @param rate the budgets per client and window
  */
 @ConfigurationProperties("ydan.api.limits")
 record ApiLimits(@DefaultValue("true") boolean enabled, @DefaultValue("32KB") DataSize maxDocumentSize,
 		@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases, @DefaultValue("5000") int maxComplexity,
 		@DefaultValue("10") int defaultListSize, @DefaultValue("10") int mutationCost,
-		@DefaultValue("10s") Duration timeout, @DefaultValue Rate rate) {
+		@DefaultValue("10s") Duration timeout, @DefaultValue("25MB") DataSize maxBodySize,
+		@DefaultValue("256KB") DataSize maxAnonymousBodySize, @DefaultValue("100000") long maxBodyValues,
+		@DefaultValue("16") int maxVariablesDepth, @DefaultValue("10000") int maxVariablesListSize,
+		@DefaultValue Rate rate) {
 
 	/**
 	 * Budgets of cost points per window, by kind of client: anonymous callers per remote

@@ -42,6 +42,18 @@ public enum ErrorCode {
 	/** The document is longer than allowed, or beyond the parser's limits. */
 	DOCUMENT_TOO_LARGE(ErrorType.BAD_REQUEST),
 
+	/**
+	 * The request's body is larger than accepted from this caller (HTTP 413, refused
+	 * before it is read).
+	 */
+	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST),
+
+	/** The variables nest lists and objects deeper than allowed. */
+	VARIABLES_TOO_DEEP(ErrorType.BAD_REQUEST),
+
+	/** A list in the variables has more elements than allowed. */
+	VARIABLES_TOO_LARGE(ErrorType.BAD_REQUEST),
+
 	/** Introspection ({@code __schema}, {@code __type}) is turned off. */
 	INTROSPECTION_DISABLED(ErrorType.BAD_REQUEST),
 

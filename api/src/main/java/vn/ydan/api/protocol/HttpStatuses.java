@@ -2,21 +2,45 @@ package vn.ydan.api.protocol;
 
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Spring's GraphQL over HTTP handler (statuses per the GraphQL over HTTP specification),
  * except that a request refused for its budget is answered with HTTP 429, whatever the
- * media type, so that HTTP clients and proxies back off on their own.
+ * media type, so that HTTP clients and proxies back off on their own; and that a body
+ * refused while it is read ({@link RequestBodyLimit}: past its limit without
+ * {@code Content-Length}, too many JSON values) is answered with that refusal's status
+ * and code instead of Spring's 400 for an unreadable body.
  */
 class HttpStatuses extends GraphQlHttpHandler {
 
 	HttpStatuses(WebGraphQlHandler handler) {
 		super(handler);
+	}
+
+	@Override
+	public ServerResponse handleRequest(ServerRequest request) throws ServletException {
+		try {
+			return super.handleRequest(request);
+		}
+		catch (ServletException | RuntimeException ex) {
+			RequestBodyLimit.Refused refused = RequestBodyLimit.refused(ex);
+			if (refused == null) {
+				throw ex;
+			}
+			return ServerResponse.status(refused.status()).build((servletRequest, servletResponse) -> {
+				RequestBodyLimit.refuse(servletRequest, servletResponse, refused);
+				return null;
+			});
+		}
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -13,9 +15,10 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
- * The limits, the budgets, the timeout, the document cache and the HTTP statuses.
- * Introspection is on unless {@code ydan.api.introspection-enabled=false}: the schema is
- * public ({@code docs/api/schema.graphql}) and graphql-java bounds introspection queries.
+ * The limits (the body's at the HTTP edge, the document's before it runs), the budgets,
+ * the timeout, the document cache and the HTTP statuses. Introspection is on unless
+ * {@code ydan.api.introspection-enabled=false}: the schema is public
+ * ({@code docs/api/schema.graphql}) and graphql-java bounds introspection queries.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiLimits.class)
@@ -55,6 +58,19 @@ class ProtocolConfiguration {
 	@Bean
 	GraphQlSourceBuilderCustomizer reuseParsedDocuments(Documents documents) {
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
+	}
+
+	/**
+	 * Right after security, which answers an invalid token with 401 without reading the
+	 * body, so that the limit can tell signed-in callers from anonymous ones.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiLimits limits) {
+		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimit(limits));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.addUrlPatterns("/*");
+		return registration;
 	}
 
 	/** Replaces Boot's handler (same behaviour, plus 429). */

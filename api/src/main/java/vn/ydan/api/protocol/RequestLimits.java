@@ -21,11 +21,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The gate every GraphQL request passes before anything runs: document size, parser
- * limits, depth, aliases, cost, introspection, then the caller's budget; and the timeout
- * while it runs ({@link RequestTimeout}). A refused request gets one typed error
- * ({@code extensions.code}) and no {@code data}, so HTTP 400 under
- * {@code application/graphql-response+json} (429 when over budget, with
+ * The gate every GraphQL request passes before anything runs: document size, the
+ * variables' nesting and list sizes, parser limits, depth, aliases, cost, introspection,
+ * then the caller's budget; and the timeout while it runs ({@link RequestTimeout}). A
+ * refused request gets one typed error ({@code extensions.code}) and no {@code data}, so
+ * HTTP 400 under {@code application/graphql-response+json} (429 when over budget, with
  * {@code Retry-After}); nothing reaches the data fetchers or the store.
  * <p>
  * Every answer, refused or not, reports the cost in {@code extensions.cost} and, when
@@ -91,6 +91,21 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 					"Tài liệu GraphQL quá dài: %d byte, tối đa %d. (The GraphQL document is %d bytes long; at most %d are accepted.)"
 						.formatted(size, maxSize, size, maxSize),
 					maxSize, size);
+		}
+		Variables variables = Variables.measure(request.getVariables(), this.limits.maxVariablesDepth(),
+				this.limits.maxVariablesListSize());
+		if (variables != null && this.limits.enabled()) {
+			return switch (variables.exceeded()) {
+				case DEPTH -> refuse(request, client, ErrorCode.VARIABLES_TOO_DEEP,
+						"Biến (variables) lồng nhau quá sâu: hơn %d cấp. (The variables nest lists and objects more than %d levels deep.)"
+							.formatted(this.limits.maxVariablesDepth(), this.limits.maxVariablesDepth()),
+						(long) this.limits.maxVariablesDepth(), null);
+				case LIST_SIZE -> refuse(request, client, ErrorCode.VARIABLES_TOO_LARGE,
+						"Một danh sách trong biến (variables) có %d phần tử, tối đa %d. (A list in the variables has %d elements; at most %d are accepted.)"
+							.formatted(variables.actual(), this.limits.maxVariablesListSize(), variables.actual(),
+									this.limits.maxVariablesListSize()),
+						(long) this.limits.maxVariablesListSize(), variables.actual());
+			};
 		}
 		Documents.Parsed parsed = this.documents.parse(text);
 		return switch (parsed) {
@@ -230,6 +245,64 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 			this.cost = current;
 		}
 		return current;
+	}
+
+	/**
+	 * The first limit the variables pass, if any: how deep lists and objects nest (the
+	 * variables object itself is level 1) and how long one list is. The walk stops at the
+	 * first limit passed, so it never goes deeper than the limit.
+	 *
+	 * @param exceeded which limit
+	 * @param actual the list's size, for {@code LIST_SIZE}
+	 */
+	record Variables(Exceeded exceeded, long actual) {
+
+		enum Exceeded {
+
+			DEPTH, LIST_SIZE
+
+		}
+
+		static @Nullable Variables measure(Map<String, @Nullable Object> variables, int maxDepth, int maxListSize) {
+			return walk(variables, 1, maxDepth, maxListSize);
+		}
+
+		private static @Nullable Variables walk(@Nullable Object value, int depth, int maxDepth, int maxListSize) {
+			if (!(value instanceof Map<?, ?>) && !(value instanceof Iterable<?>)) {
+				return null;
+			}
+			if (depth > maxDepth) {
+				return new Variables(Exceeded.DEPTH, depth);
+			}
+			Iterable<?> children;
+			if (value instanceof Map<?, ?> map) {
+				children = map.values();
+			}
+			else {
+				Iterable<?> list = (Iterable<?>) value;
+				long size = (list instanceof java.util.Collection<?> collection) ? collection.size() : count(list);
+				if (size > maxListSize) {
+					return new Variables(Exceeded.LIST_SIZE, size);
+				}
+				children = list;
+			}
+			for (Object child : children) {
+				Variables passed = walk(child, depth + 1, maxDepth, maxListSize);
+				if (passed != null) {
+					return passed;
+				}
+			}
+			return null;
+		}
+
+		private static long count(Iterable<?> list) {
+			long count = 0;
+			for (Object unused : list) {
+				count++;
+			}
+			return count;
+		}
+
 	}
 
 }

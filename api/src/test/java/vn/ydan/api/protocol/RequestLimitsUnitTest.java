@@ -4,6 +4,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +75,39 @@ class RequestLimitsUnitTest {
 		assertThat(off.response().getResponseHeaders().containsHeader("X-RateLimit-Limit")).isFalse();
 	}
 
+	@Test
+	void variablesAreMeasuredByTheirNestingAndTheirLongestList() {
+		// The variables object is level 1.
+		assertThat(RequestLimits.Variables.measure(Map.of("a", Map.of("b", List.of(1))), 3, 10)).isNull();
+		assertThat(RequestLimits.Variables.measure(Map.of("a", Map.of("b", List.of(List.of()))), 3, 10))
+			.isEqualTo(new RequestLimits.Variables(RequestLimits.Variables.Exceeded.DEPTH, 4));
+		assertThat(RequestLimits.Variables.measure(Map.of("a", List.of(Collections.nCopies(11, "x"))), 3, 10))
+			.isEqualTo(new RequestLimits.Variables(RequestLimits.Variables.Exceeded.LIST_SIZE, 11));
+		assertThat(RequestLimits.Variables.measure(Map.of("a", Collections.nCopies(10, "x")), 3, 10)).isNull();
+		Map<String, Object> nullValue = new HashMap<>();
+		nullValue.put("a", null);
+		assertThat(RequestLimits.Variables.measure(nullValue, 1, 1)).isNull();
+	}
+
+	@Test
+	void variablesPassingALimitAreRefusedBeforeTheDocumentIsParsed() {
+		Result deep = run(limits(true), "{ item { id } }", Map.of("a", nested(16)));
+		Result offLimits = run(limits(false), "{ item { id } }", Map.of("a", nested(16)));
+
+		assertThat(deep.executed()).isZero();
+		assertThat(deep.response().getErrors().get(0).getExtensions()).containsEntry("code", "VARIABLES_TOO_DEEP")
+			.containsEntry("limit", 16L);
+		assertThat(offLimits.executed()).isOne();
+	}
+
+	private static Object nested(int lists) {
+		Object value = 1;
+		for (int i = 0; i < lists; i++) {
+			value = List.of(value);
+		}
+		return value;
+	}
+
 	private static long cost(String query, Map<String, Object> variables) {
 		QueryCost.Measure measure = new QueryCost(SCHEMA, limits(true)).measure(Parser.parse(query), null, variables);
 		assertThat(measure).isNotNull();
@@ -81,10 +117,15 @@ class RequestLimitsUnitTest {
 
 	private static ApiLimits limits(boolean enabled) {
 		return new ApiLimits(enabled, DataSize.ofKilobytes(32), 12, 30, 5000, 10, 10, Duration.ofSeconds(10),
+				DataSize.ofMegabytes(25), DataSize.ofKilobytes(256), 100_000, 16, 10_000,
 				new ApiLimits.Rate(true, Duration.ofMinutes(1), 50_000, 300_000, 300_000, "ydan-console", 1000));
 	}
 
 	private static Result run(ApiLimits limits, String query) {
+		return run(limits, query, Map.of());
+	}
+
+	private static Result run(ApiLimits limits, String query, Map<String, Object> variables) {
 		GraphQlSource source = mock(GraphQlSource.class);
 		when(source.schema()).thenReturn(SCHEMA);
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("source", source));
@@ -93,7 +134,8 @@ class RequestLimitsUnitTest {
 		RequestLimits gate = new RequestLimits(limits, new RateBudgets(rate, InstantSource.system()), new Documents(10),
 				beans.getBeanProvider(GraphQlSource.class), true, new RequestTimeout(limits.timeout()));
 		WebGraphQlRequest request = new WebGraphQlRequest(URI.create("http://127.0.0.1/graphql"), new HttpHeaders(),
-				null, new InetSocketAddress("127.0.0.1", 40000), Map.of(), Map.of("query", query), "1", Locale.ROOT);
+				null, new InetSocketAddress("127.0.0.1", 40000), Map.of(),
+				Map.of("query", query, "variables", variables), "1", Locale.ROOT);
 		AtomicInteger executed = new AtomicInteger();
 		Chain chain = (next) -> {
 			executed.incrementAndGet();
