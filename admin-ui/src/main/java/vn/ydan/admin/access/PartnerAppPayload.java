@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.api.UserError;
+
 /**
  * A partner app after a change, with its secret when just made or rotated.
  *

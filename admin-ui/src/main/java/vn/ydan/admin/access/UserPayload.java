@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.api.UserError;
+
 /**
  * The user after a change, or why nothing changed.
  *

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 
+import vn.ydan.admin.security.AccessTokens;
+
 /**
  * The console's only way to the data: the api's GraphQL schema, called as the signed-in
  * user. Every failure comes out as an {@link ApiException} that says what to tell the
@@ -39,18 +41,43 @@ public class ApiClient {
 
 	private final HttpSyncGraphQlClient graphQl;
 
-	ApiClient(HttpSyncGraphQlClient graphQl) {
+	private final @Nullable AccessTokens tokens;
+
+	/**
+	 * @param tokens where the signed-in user's token comes from; none for a client that
+	 * carries one already
+	 */
+	ApiClient(HttpSyncGraphQlClient graphQl, @Nullable AccessTokens tokens) {
 		this.graphQl = graphQl;
+		this.tokens = tokens;
 	}
 
 	/**
-	 * A client whose calls carry this access token instead of looking up the signed-in
-	 * user's. For work done off the user's request thread (a long import running in the
-	 * background), where there is no HTTP session to take the token from: take it on the
-	 * request thread with {@link vn.ydan.admin.security.AccessTokens#current()} first.
+	 * The same client for work done off the user's request thread (a long import,
+	 * applying a plan, the live refresh), as the signed-in user: their access token is
+	 * taken now, on the request thread, because the work runs where their session is out
+	 * of reach. Calls made with it must end within the token's lifetime (minutes): take a
+	 * new one before then. The feature {@code *Api} classes' {@code forBackground()} are
+	 * this, typed.
+	 * @throws ApiException when there is no token for the user (any more)
 	 */
-	public ApiClient withAccessToken(String accessToken) {
-		return new ApiClient(this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).build());
+	public ApiClient forBackground() {
+		AccessTokens tokens = this.tokens;
+		if (tokens == null) {
+			return this;
+		}
+		String accessToken;
+		try {
+			accessToken = tokens.current();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+		// The request interceptor (ApiConfiguration) leaves a request that carries a
+		// token
+		// as it is.
+		return new ApiClient(this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).build(),
+				null);
 	}
 
 	/** The signed-in user as the api sees them. */

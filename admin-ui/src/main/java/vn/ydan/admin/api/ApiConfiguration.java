@@ -22,7 +22,7 @@ class ApiConfiguration {
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 				.build(HttpClientSettings.defaults().withTimeouts(api.connectTimeout(), api.readTimeout())))
 			.requestInterceptor((request, body, execution) -> {
-				// A client made with ApiClient.withAccessToken already carries the token
+				// A client made with ApiClient.forBackground already carries the token
 				// (it runs where there is no session to take it from).
 				if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 					request.getHeaders().setBearerAuth(tokens.current());

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
-import vn.ydan.admin.security.AccessTokens;
-import vn.ydan.admin.units.UnitRef;
+import vn.ydan.admin.api.UnitRef;
 
 /**
  * Consultations through the api, as the signed-in user: one document of
@@ -32,28 +31,17 @@ public class ConsultationsApi {
 
 	private final ApiClient api;
 
-	private final @Nullable AccessTokens tokens;
-
-	ConsultationsApi(ApiClient api, @Nullable AccessTokens tokens) {
+	ConsultationsApi(ApiClient api) {
 		this.api = api;
-		this.tokens = tokens;
 	}
 
 	/**
-	 * The same calls off the user's request thread (the live refresh), with the user's
-	 * token taken now: call it on a request thread, and again before the token expires.
+	 * The same calls for a background task (the live refresh), as the signed-in user: see
+	 * {@link ApiClient#forBackground()}.
 	 * @throws ApiException when there is no token for the user (any more)
 	 */
 	public ConsultationsApi forBackground() {
-		if (this.tokens == null) {
-			return this;
-		}
-		try {
-			return new ConsultationsApi(this.api.withAccessToken(this.tokens.current()), null);
-		}
-		catch (RuntimeException ex) {
-			throw ApiClient.translate(ex);
-		}
+		return new ConsultationsApi(this.api.forBackground());
 	}
 
 	public List<ConsultationSummary> consultations() {
@@ -108,10 +96,10 @@ public class ConsultationsApi {
 
 	/**
 	 * The residential groups of a commune whose tallies count (those with households in
-	 * the consultation's register), each with its tally if one was entered.
-	 * @param asOf not used any more: the api reads the groups on the consultation's date
+	 * the consultation's register, read on the consultation's date), each with its tally
+	 * if one was entered.
 	 */
-	public List<GroupRow> groups(String id, String communeId, @Nullable LocalDate asOf) {
+	public List<GroupRow> groups(String id, String communeId) {
 		Tally[] tallies = this.api
 			.fetchIfAny("consultationTallies", Map.of("id", id, "unitId", communeId), "consultation.tallies",
 					Tally[].class)

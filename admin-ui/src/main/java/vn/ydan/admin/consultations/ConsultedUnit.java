@@ -2,7 +2,7 @@ package vn.ydan.admin.consultations;
 
 import java.util.List;
 
-import vn.ydan.admin.units.UnitRef;
+import vn.ydan.admin.api.UnitRef;
 
 /**
  * A commune asked.

@@ -2,7 +2,7 @@ package vn.ydan.admin.consultations;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.UnitRef;
+import vn.ydan.admin.api.UnitRef;
 
 /**
  * A residential group of a commune with its tally, if any: no tally means "not done".

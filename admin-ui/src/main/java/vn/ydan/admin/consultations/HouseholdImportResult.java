@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.ImportResult.RowError;
+import vn.ydan.admin.api.RowError;
 
 /**
  * What importing a household register did; when there are errors nothing was written.

@@ -2,7 +2,7 @@ package vn.ydan.admin.consultations;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.UnitRef;
+import vn.ydan.admin.api.UnitRef;
 
 /**
  * Results summed over the communes below a district or province, or the whole

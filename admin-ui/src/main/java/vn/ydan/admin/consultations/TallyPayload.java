@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.UnitPayload.UserError;
+import vn.ydan.admin.api.UserError;
 
 /**
  * What a tally entry gave: the tally after it, or the api's reasons (shown at the

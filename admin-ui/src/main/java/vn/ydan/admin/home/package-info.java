@@ -1,5 +1,6 @@
 /**
- * The landing page after signing in.
+ * The landing page after signing in: what it asks the api
+ * ({@link vn.ydan.admin.home.HomeApi}). The view is in {@code ui}.
  */
 @NullMarked
 package vn.ydan.admin.home;

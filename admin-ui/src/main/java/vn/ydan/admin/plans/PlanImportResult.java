@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.ImportResult.RowError;
-import vn.ydan.admin.units.UnitPayload.UserError;
+import vn.ydan.admin.api.RowError;
+import vn.ydan.admin.api.UserError;
 
 /**
  * What importing a plan's table did. With errors of either kind nothing was stored.

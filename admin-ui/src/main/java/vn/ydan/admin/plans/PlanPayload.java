@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.UnitPayload.UserError;
+import vn.ydan.admin.api.UserError;
 
 /**
  * What a change of a plan gave: the plan after it, or the api's reasons for refusing it.

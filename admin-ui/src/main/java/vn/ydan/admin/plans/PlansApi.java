@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
-import vn.ydan.admin.security.AccessTokens;
-import vn.ydan.admin.units.UnitSummary;
+import vn.ydan.admin.api.UnitRef;
 
 /**
  * Plans through the api, as the signed-in user: one document of
@@ -32,28 +31,17 @@ public class PlansApi {
 
 	private final ApiClient api;
 
-	private final @Nullable AccessTokens tokens;
-
-	PlansApi(ApiClient api, @Nullable AccessTokens tokens) {
+	PlansApi(ApiClient api) {
 		this.api = api;
-		this.tokens = tokens;
 	}
 
 	/**
-	 * The same calls for a background task (applying a plan), as the signed-in user:
-	 * their token is taken now, on the request thread.
+	 * The same calls for a background task (applying a plan), as the signed-in user: see
+	 * {@link ApiClient#forBackground()}.
 	 * @throws ApiException when there is no token for the user (any more)
 	 */
 	public PlansApi forBackground() {
-		if (this.tokens == null) {
-			return this;
-		}
-		try {
-			return new PlansApi(this.api.withAccessToken(this.tokens.current()), null);
-		}
-		catch (RuntimeException ex) {
-			throw ApiClient.translate(ex);
-		}
+		return new PlansApi(this.api.forBackground());
 	}
 
 	public List<PlanSummary> plans() {
@@ -78,7 +66,7 @@ public class PlansApi {
 	 * Units whose name matches, diacritics ignored, as they stood on a date.
 	 * @param level only this level ({@code PROVINCE}, …), or any
 	 */
-	public List<UnitSummary> searchUnits(String text, @Nullable LocalDate asOf, @Nullable String level) {
+	public List<FoundUnit> searchUnits(String text, @Nullable LocalDate asOf, @Nullable String level) {
 		Map<String, @Nullable Object> variables = new HashMap<>();
 		variables.put("search", text);
 		variables.put("asOf", date(asOf));
@@ -194,7 +182,7 @@ public class PlansApi {
 
 	/** A row of {@code plans} as the api sends it. */
 	record PlanRow(String id, String title, PlanStatus status, String statusName, @Nullable LocalDate effectiveDate,
-			int version, @Nullable List<vn.ydan.admin.units.UnitRef> scope, int proposedUnitCount, int componentCount,
+			int version, @Nullable List<UnitRef> scope, int proposedUnitCount, int componentCount,
 			@Nullable RowValidation validation) {
 
 		PlanSummary summary() {
@@ -215,7 +203,7 @@ public class PlansApi {
 
 	record Found(@Nullable List<Edge> edges) {
 
-		record Edge(UnitSummary node) {
+		record Edge(FoundUnit node) {
 		}
 
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.units.UnitRef;
+import vn.ydan.admin.api.UnitRef;
 
 /**
  * A new unit of a plan, with the old units it takes.

@@ -136,10 +136,6 @@ class SignInController {
 			this.action = action;
 		}
 
-		String vietnamese() {
-			return this.vietnamese;
-		}
-
 		// The texts are constants of this class: nothing user-supplied reaches the page.
 		String html() {
 			return """

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.api.RowError;
+
 /**
  * What an import did, or why the file was rejected as a whole.
  *
@@ -19,17 +21,6 @@ public record ImportResult(int rows, int created, int updated, int unchanged, in
 
 	public List<RowError> rowErrors() {
 		return (this.errors != null) ? this.errors : List.of();
-	}
-
-	/**
-	 * A row of the file that is wrong.
-	 *
-	 * @param line the line of the file (the header is line 1)
-	 * @param column the column, when the error is about one
-	 * @param message the rule it breaks, in Vietnamese
-	 * @param code a stable code
-	 */
-	public record RowError(int line, @Nullable String column, String message, String code) {
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.api.UnitRef;
+
 /**
  * Everything a unit's page shows, as of one date.
  *

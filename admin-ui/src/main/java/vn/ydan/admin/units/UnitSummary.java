@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.api.UnitRef;
+
 /**
  * A unit as a row of the tree, of a search result or of a children list.
  *

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
-import vn.ydan.admin.security.AccessTokens;
 
 /**
  * The registry through the api, as the signed-in user. Each call is one document of
@@ -30,33 +29,17 @@ public class UnitsApi {
 
 	private final ApiClient api;
 
-	private final @Nullable AccessTokens tokens;
-
-	/**
-	 * @param tokens where the signed-in user's token comes from; none for a copy that
-	 * carries one already
-	 */
-	UnitsApi(ApiClient api, @Nullable AccessTokens tokens) {
+	UnitsApi(ApiClient api) {
 		this.api = api;
-		this.tokens = tokens;
 	}
 
 	/**
-	 * The same calls for a background task, as the signed-in user: their access token is
-	 * taken now, on the request thread, because the task runs where their session is out
-	 * of reach. Calls made with it must end within the token's lifetime (minutes).
+	 * The same calls for a background task (a long import), as the signed-in user: see
+	 * {@link ApiClient#forBackground()}.
 	 * @throws ApiException when there is no token for the user (any more)
 	 */
 	public UnitsApi forBackground() {
-		if (this.tokens == null) {
-			return this;
-		}
-		try {
-			return new UnitsApi(this.api.withAccessToken(this.tokens.current()), null);
-		}
-		catch (RuntimeException ex) {
-			throw ApiClient.translate(ex);
-		}
+		return new UnitsApi(this.api.forBackground());
 	}
 
 	/** A page of the provinces: the top of the tree. */

@@ -124,7 +124,7 @@ class ApiClientIntegrationTest {
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 				.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))))
 			.build();
-		return new ApiClient(HttpSyncGraphQlClient.builder(http).url(url).build());
+		return new ApiClient(HttpSyncGraphQlClient.builder(http).url(url).build(), null);
 	}
 
 	private static String closedPortUrl() throws IOException {

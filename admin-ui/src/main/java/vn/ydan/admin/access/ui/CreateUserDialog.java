@@ -17,9 +17,9 @@ import com.vaadin.flow.component.HasValidation;
 
 import vn.ydan.admin.access.AccessApi;
 import vn.ydan.admin.access.Role;
-import vn.ydan.admin.access.UserError;
 import vn.ydan.admin.access.UserPayload;
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 
 /**
  * A new user: login name, names, e-mail, a temporary password and roles. The api's

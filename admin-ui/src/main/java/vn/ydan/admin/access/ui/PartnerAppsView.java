@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.access.AccessApi;
 import vn.ydan.admin.access.PartnerApp;
 import vn.ydan.admin.access.PartnerAppPayload;
-import vn.ydan.admin.access.UserError;
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
 
 /**

@@ -34,10 +34,10 @@ import vn.ydan.admin.access.AccessApi;
 import vn.ydan.admin.access.Role;
 import vn.ydan.admin.access.ScopeUnit;
 import vn.ydan.admin.access.UserAccount;
-import vn.ydan.admin.access.UserError;
 import vn.ydan.admin.access.UserPayload;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.ApiFailedException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
 
 /**

@@ -37,17 +37,17 @@ import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.CommuneResult;
-import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationDetails.Progress;
-import vn.ydan.admin.consultations.ConsultationExports;
+import vn.ydan.admin.consultations.ConsultationDetails;
+import vn.ydan.admin.consultations.ConsultationExportsApi;
 import vn.ydan.admin.consultations.ConsultationPayload;
 import vn.ydan.admin.consultations.ConsultationResults;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * One consultation: where it stands and its actions (open, close, publish), its results
@@ -77,7 +77,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final ConsultationsApi api;
 
-	private final ConsultationExports exports;
+	private final ConsultationExportsApi exports;
 
 	private final H2 title = new H2();
 
@@ -127,7 +127,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private @Nullable LiveRefresh refresh;
 
-	public ConsultationView(ConsultationsApi api, ConsultationExports exports) {
+	public ConsultationView(ConsultationsApi api, ConsultationExportsApi exports) {
 		this.api = api;
 		this.exports = exports;
 		setId("consultation-view");
@@ -488,17 +488,17 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	 * Fetches a file from the api's exports and offers it for download; says so when the
 	 * api has none (yet).
 	 */
-	private void offer(Supplier<Optional<ConsultationExports.File>> export) {
+	private void offer(Supplier<Optional<ConsultationExportsApi.File>> export) {
 		this.download.removeAll();
 		try {
-			Optional<ConsultationExports.File> file = export.get();
+			Optional<ConsultationExportsApi.File> file = export.get();
 			if (file.isEmpty()) {
 				Span none = new Span(getTranslation("consultations.export.unavailable"));
 				none.setId("consultation-download-unavailable");
 				this.download.add(none);
 				return;
 			}
-			ConsultationExports.File ready = file.get();
+			ConsultationExportsApi.File ready = file.get();
 			Anchor link = new Anchor(
 					DownloadHandler
 						.fromInputStream((event) -> new DownloadResponse(new ByteArrayInputStream(ready.bytes()),

@@ -1,12 +1,6 @@
 package vn.ydan.admin.consultations.ui;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.RowError;
 import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
@@ -46,7 +41,7 @@ import vn.ydan.admin.consultations.GroupRow;
 import vn.ydan.admin.consultations.HouseholdImportResult;
 import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.units.ImportResult.RowError;
+import vn.ydan.admin.files.Uploads;
 
 /**
  * The household register of a consultation's communes: officials and admins import it
@@ -237,7 +232,7 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 	/** Runs outside the session lock, as Vaadin calls upload handlers. */
 	private void receive(UploadEvent event) throws IOException {
 		UI ui = event.getUI();
-		byte[] bytes = readAtMost(event.getInputStream(), MAX_BYTES + 1);
+		byte[] bytes = Uploads.readAtMost(event.getInputStream(), MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
 			event.reject("too big");
 			ui.access(() -> this.summary.setText(getTranslation("consultations.households.too-big")));
@@ -266,20 +261,10 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 	private void importFile(byte[] bytes) {
 		this.problem.removeAll();
 		this.errors.setVisible(false);
-		String csv;
-		try {
-			csv = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
+		String csv = Uploads.utf8Text(bytes).orElse(null);
+		if (csv == null) {
 			this.summary.setText(getTranslation("consultations.households.not-utf8"));
 			return;
-		}
-		if (csv.startsWith("\uFEFF")) {
-			csv = csv.substring(1);
 		}
 		HouseholdImportResult result;
 		try {
@@ -314,7 +299,7 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 			return;
 		}
 		try {
-			List<GroupRow> rows = this.api.groups(current.id(), unit.unit().id(), openingDay(current));
+			List<GroupRow> rows = this.api.groups(current.id(), unit.unit().id());
 			this.group.setItems(rows);
 			if (!rows.isEmpty()) {
 				this.group.setValue(rows.get(0));
@@ -347,16 +332,6 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 			this.list.setItems(List.of());
 			this.problem.add(Problem.of(this, "households-error", ex, this::loadList));
 		}
-	}
-
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		int read;
-		while (out.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) > 0) {
-			out.write(buffer, 0, read);
-		}
-		return out.toByteArray();
 	}
 
 }

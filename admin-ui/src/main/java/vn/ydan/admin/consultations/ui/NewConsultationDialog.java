@@ -17,12 +17,12 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.ConsultationPayload;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.NewConsultation;
 import vn.ydan.admin.consultations.PassOperator;
 import vn.ydan.admin.consultations.PlanChoice;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * A new consultation on a published plan: title, window (typed in Vietnam's local time,

@@ -1,7 +1,5 @@
 package vn.ydan.admin.consultations.ui;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.ConsultedUnit;
@@ -48,7 +47,6 @@ import vn.ydan.admin.consultations.Tally;
 import vn.ydan.admin.consultations.TallyPayload;
 import vn.ydan.admin.consultations.TallyState;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * Paper tallies for clerks: the residential groups of a commune with where each stands
@@ -215,7 +213,7 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		}
 		List<GroupRow> rows;
 		try {
-			rows = this.api.groups(current.id(), unit.unit().id(), openingDay(current));
+			rows = this.api.groups(current.id(), unit.unit().id());
 		}
 		catch (ApiException ex) {
 			this.problem.add(Problem.of(this, "tallies-error", ex, this::loadGroups));
@@ -235,10 +233,6 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		else {
 			this.panel.setVisible(false);
 		}
-	}
-
-	private static LocalDate openingDay(ConsultationDetails consultation) {
-		return LocalDate.ofInstant(Instant.parse(consultation.opensAt()), ConsultationsApi.VIETNAM);
 	}
 
 	private String lastEntry(GroupRow row) {
@@ -438,30 +432,28 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 	}
 
 	/**
-	 * The api names the input field ({@code reason}) or, for counts that do not
-	 * reconcile, only {@code counts}: its message says which rule, so it goes to the
-	 * count the rule is about.
+	 * Where a refusal goes, by the path of the input field the api names: the reason
+	 * ({@code ["input", "reason"]}) or a count ({@code ["input", "counts", "agree"]}) at
+	 * its field, anything else (the counts as a whole, a name's count, the call) into the
+	 * message line. The message is shown as it is, never read.
 	 */
 	private void showAtField(UserError refusal) {
-		String field = refusal.fieldName().orElse("");
-		if (field.equals("reason")) {
+		if (refusal.isAt("reason")) {
 			this.reason.setErrorMessage(refusal.message());
 			this.reason.setInvalid(true);
 			return;
 		}
-		if (field.equals("counts")) {
-			String text = refusal.message();
-			String count = text.startsWith("Đồng ý") ? "agree"
-					: text.startsWith("Hợp lệ") ? "valid"
-							: text.startsWith("Số phiếu thu về") || text.startsWith("Phiếu thu về") ? "returned"
-									: text.startsWith("Số phiếu phát ra") ? "issued" : null;
-			IntegerField target = (count != null) ? this.fields.get(count) : null;
-			if (target != null) {
-				String before = target.isInvalid() ? target.getErrorMessage() + " " : "";
-				target.setErrorMessage(before + text);
-				target.setInvalid(true);
-				return;
-			}
+		IntegerField target = this.fields.entrySet()
+			.stream()
+			.filter((count) -> refusal.isAt("counts", count.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+		if (target != null) {
+			String before = target.isInvalid() ? target.getErrorMessage() + " " : "";
+			target.setErrorMessage(before + refusal.message());
+			target.setInvalid(true);
+			return;
 		}
 		this.message
 			.setText((this.message.getText().isEmpty() ? "" : this.message.getText() + " ") + refusal.message());

@@ -26,10 +26,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
-import vn.ydan.admin.api.ApiClient;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.Me;
 import vn.ydan.admin.api.SystemStatus;
+import vn.ydan.admin.home.HomeApi;
 import vn.ydan.admin.i18n.Translations;
 import vn.ydan.admin.security.Role;
 
@@ -51,7 +51,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
 
 	private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
-	private final ApiClient api;
+	private final HomeApi api;
 
 	private @Nullable Me me;
 
@@ -61,7 +61,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
 
 	private @Nullable ApiException statusFailure;
 
-	public HomeView(ApiClient api) {
+	public HomeView(HomeApi api) {
 		this.api = api;
 		setId("home-view");
 		setMaxWidth("60rem");

@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.plans.ApplyProgress;
 import vn.ydan.admin.plans.PlanDetails;
 import vn.ydan.admin.plans.PlanPayload;
 import vn.ydan.admin.plans.PlanState;
 import vn.ydan.admin.plans.PlanStatus;
 import vn.ydan.admin.plans.PlansApi;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * Applying an adopted plan: a confirmation first (it changes the registry for everyone),

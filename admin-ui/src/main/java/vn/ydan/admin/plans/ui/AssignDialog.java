@@ -18,11 +18,10 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.plans.Assignment;
 import vn.ydan.admin.plans.ComponentKind;
+import vn.ydan.admin.plans.FoundUnit;
 import vn.ydan.admin.plans.PlansApi;
 import vn.ydan.admin.plans.ProposedUnit;
 import vn.ydan.admin.plans.Validation.OldUnit;
-import vn.ydan.admin.units.UnitLevel;
-import vn.ydan.admin.units.UnitSummary;
 
 /**
  * Puts an old unit into a new one: picked from the units no new unit takes yet, or found
@@ -46,7 +45,7 @@ final class AssignDialog extends Dialog {
 
 	private final ComboBox<OldUnit> unassigned = new ComboBox<>();
 
-	private final ComboBox<UnitSummary> search = new ComboBox<>();
+	private final ComboBox<FoundUnit> search = new ComboBox<>();
 
 	private final Select<ComponentKind> kind = new Select<>();
 
@@ -60,7 +59,7 @@ final class AssignDialog extends Dialog {
 
 	private String lastFilter = "";
 
-	private List<UnitSummary> lastFound = List.of();
+	private List<FoundUnit> lastFound = List.of();
 
 	AssignDialog(PlansApi api, ProposedUnit target, List<OldUnit> unassignedUnits, @Nullable LocalDate dayBefore,
 			@Nullable OldUnit preselected, Consumer<Assignment> onSave) {
@@ -138,7 +137,7 @@ final class AssignDialog extends Dialog {
 		return field;
 	}
 
-	private Stream<UnitSummary> find(String filter, int offset, int limit) {
+	private Stream<FoundUnit> find(String filter, int offset, int limit) {
 		String text = filter.strip();
 		if (text.length() < 2) {
 			return Stream.empty();
@@ -147,7 +146,7 @@ final class AssignDialog extends Dialog {
 			try {
 				this.lastFound = this.api.searchUnits(text, this.dayBefore, null)
 					.stream()
-					.filter((unit) -> unit.level() != UnitLevel.RESIDENTIAL_GROUP)
+					.filter((unit) -> !unit.isResidentialGroup())
 					.toList();
 			}
 			catch (ApiException ex) {
@@ -163,7 +162,7 @@ final class AssignDialog extends Dialog {
 	void save() {
 		String unitId = null;
 		OldUnit fromList = this.unassigned.getValue();
-		UnitSummary found = this.search.getValue();
+		FoundUnit found = this.search.getValue();
 		if (fromList != null) {
 			unitId = fromList.id();
 		}

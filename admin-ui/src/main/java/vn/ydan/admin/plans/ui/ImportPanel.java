@@ -1,12 +1,6 @@
 package vn.ydan.admin.plans.ui;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -22,10 +16,11 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.RowError;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.files.Uploads;
 import vn.ydan.admin.plans.PlanImportResult;
-import vn.ydan.admin.units.ImportResult.RowError;
-import vn.ydan.admin.units.UnitPayload.UserError;
 
 /**
  * Replaces a draft's new units with a CSV table of links (the resolutions' annex as a
@@ -95,7 +90,7 @@ final class ImportPanel extends VerticalLayout {
 			ui.access(() -> fileError(getTranslation("units.import.file.not-csv")));
 			return;
 		}
-		byte[] bytes = readAtMost(event.getInputStream(), MAX_BYTES + 1);
+		byte[] bytes = Uploads.readAtMost(event.getInputStream(), MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
 			event.reject("too big");
 			ui.access(() -> fileError(getTranslation("units.import.file.too-big", MAX_MEGABYTES)));
@@ -105,20 +100,10 @@ final class ImportPanel extends VerticalLayout {
 	}
 
 	private void accept(byte[] bytes) {
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
+		String text = Uploads.utf8Text(bytes).orElse(null);
+		if (text == null) {
 			fileError(getTranslation("units.import.file.not-utf8"));
 			return;
-		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
 		}
 		clear();
 		this.pending = text;
@@ -178,16 +163,6 @@ final class ImportPanel extends VerticalLayout {
 		error.getElement().setAttribute("role", "alert");
 		error.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
 		this.result.add(error);
-	}
-
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[64 * 1024];
-		int read;
-		while (out.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) != -1) {
-			out.write(buffer, 0, read);
-		}
-		return out.toByteArray();
 	}
 
 }

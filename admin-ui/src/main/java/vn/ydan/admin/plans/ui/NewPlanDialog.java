@@ -16,13 +16,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
+import vn.ydan.admin.plans.FoundUnit;
 import vn.ydan.admin.plans.NewPlan;
 import vn.ydan.admin.plans.PlanPayload;
 import vn.ydan.admin.plans.PlanState;
 import vn.ydan.admin.plans.PlansApi;
-import vn.ydan.admin.units.UnitLevel;
-import vn.ydan.admin.units.UnitRef;
-import vn.ydan.admin.units.UnitSummary;
 
 /**
  * Starts a draft: title, the unit it covers (a province or district, found by name
@@ -42,7 +41,7 @@ final class NewPlanDialog extends Dialog {
 
 	private final TextField title = new TextField();
 
-	private final ComboBox<UnitSummary> scope = new ComboBox<>();
+	private final ComboBox<FoundUnit> scope = new ComboBox<>();
 
 	private final DatePicker effectiveDate = new DatePicker();
 
@@ -53,7 +52,7 @@ final class NewPlanDialog extends Dialog {
 	/** The last search and its answer: the combo box asks again for each page. */
 	private String lastFilter = "";
 
-	private List<UnitSummary> lastFound = List.of();
+	private List<FoundUnit> lastFound = List.of();
 
 	NewPlanDialog(PlansApi api, Consumer<String> onCreated) {
 		this.api = api;
@@ -98,7 +97,7 @@ final class NewPlanDialog extends Dialog {
 		getFooter().add(cancel, save);
 	}
 
-	static String chain(UnitSummary unit) {
+	static String chain(FoundUnit unit) {
 		StringBuilder text = new StringBuilder(unit.fullName());
 		if (unit.code() != null) {
 			text.append(" (").append(unit.code()).append(")");
@@ -110,7 +109,7 @@ final class NewPlanDialog extends Dialog {
 	}
 
 	/** Provinces and districts whose name matches, as they stand before the plan. */
-	private Stream<UnitSummary> find(String filter, int offset, int limit) {
+	private Stream<FoundUnit> find(String filter, int offset, int limit) {
 		String text = filter.strip();
 		if (text.length() < 2) {
 			return Stream.empty();
@@ -120,7 +119,7 @@ final class NewPlanDialog extends Dialog {
 			try {
 				this.lastFound = this.api.searchUnits(text, (date != null) ? date.minusDays(1) : null, null)
 					.stream()
-					.filter((unit) -> unit.level() == UnitLevel.PROVINCE || unit.level() == UnitLevel.DISTRICT)
+					.filter(FoundUnit::mayBeScope)
 					.toList();
 			}
 			catch (ApiException ex) {
@@ -135,7 +134,7 @@ final class NewPlanDialog extends Dialog {
 	void save() {
 		this.error.setVisible(false);
 		String name = this.title.getValue().strip();
-		UnitSummary unit = this.scope.getValue();
+		FoundUnit unit = this.scope.getValue();
 		boolean ok = true;
 		if (name.isEmpty()) {
 			this.title.setErrorMessage(getTranslation("plans.validation.title-required"));

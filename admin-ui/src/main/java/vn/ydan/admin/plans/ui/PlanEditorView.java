@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.ApiForbiddenException;
+import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
 import vn.ydan.admin.plans.Assignment;
 import vn.ydan.admin.plans.ComponentKind;
@@ -54,9 +55,8 @@ import vn.ydan.admin.plans.PlanStatus;
 import vn.ydan.admin.plans.PlansApi;
 import vn.ydan.admin.plans.ProposedUnit;
 import vn.ydan.admin.plans.UnitDraft;
-import vn.ydan.admin.plans.Validation;
 import vn.ydan.admin.plans.Validation.OldUnit;
-import vn.ydan.admin.units.UnitPayload.UserError;
+import vn.ydan.admin.plans.Validation;
 
 /**
  * A plan's editor. For a draft: the new units (add, change, remove), the old units each

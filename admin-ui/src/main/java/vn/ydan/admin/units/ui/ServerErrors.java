@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Span;
 
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.ApiForbiddenException;
-import vn.ydan.admin.units.UnitPayload.UserError;
+import vn.ydan.admin.api.UserError;
 
 /**
  * The api's refusals on a form: a {@code userError} that names an input field goes under

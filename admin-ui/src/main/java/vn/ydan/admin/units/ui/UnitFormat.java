@@ -14,9 +14,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.i18n.Translations;
 import vn.ydan.admin.units.UnitLevel;
-import vn.ydan.admin.units.UnitRef;
 
 /**
  * How the units views write dates, numbers, levels, types and relations. Dates are

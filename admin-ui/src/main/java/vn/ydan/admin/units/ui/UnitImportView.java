@@ -2,13 +2,7 @@ package vn.ydan.admin.units.ui;
 
 import vn.ydan.admin.error.Problem;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,6 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.RowError;
+import vn.ydan.admin.files.Uploads;
 import vn.ydan.admin.units.ImportKind;
 import vn.ydan.admin.units.ImportRequest;
 import vn.ydan.admin.units.ImportResult;
@@ -227,7 +223,7 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 			ui.access(() -> showFileError(getTranslation("units.import.file.too-big", MAX_MEGABYTES)));
 			return;
 		}
-		byte[] bytes = readAtMost(event.getInputStream(), MAX_BYTES + 1);
+		byte[] bytes = Uploads.readAtMost(event.getInputStream(), MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
 			event.reject("too big");
 			ui.access(() -> showFileError(getTranslation("units.import.file.too-big", MAX_MEGABYTES)));
@@ -237,23 +233,13 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 	}
 
 	private void accept(String name, byte[] bytes) {
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
+		// A byte-order mark (Excel writes one) is not part of the first column's name.
+		String text = Uploads.utf8Text(bytes).orElse(null);
+		if (text == null) {
 			this.received = null;
 			showFile();
 			showFileError(getTranslation("units.import.file.not-utf8"));
 			return;
-		}
-		// A byte-order mark (Excel writes one) is not part of the first column's name.
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
 		}
 		this.received = new Received(name, bytes.length, text);
 		this.fileError.setVisible(false);
@@ -387,9 +373,9 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 		message.setId("units-import-rejected");
 		message.getElement().setAttribute("role", "alert");
 		message.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
-		Grid<ImportResult.RowError> errors = new Grid<>();
+		Grid<RowError> errors = new Grid<>();
 		errors.setId("units-import-errors");
-		errors.addColumn(ImportResult.RowError::line)
+		errors.addColumn(RowError::line)
 			.setHeader(getTranslation("units.import.errors.line"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
@@ -397,10 +383,8 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 			.setHeader(getTranslation("units.import.errors.column"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
-		errors.addColumn(ImportResult.RowError::message)
-			.setHeader(getTranslation("units.import.errors.message"))
-			.setFlexGrow(1);
-		errors.addColumn(ImportResult.RowError::code)
+		errors.addColumn(RowError::message).setHeader(getTranslation("units.import.errors.message")).setFlexGrow(1);
+		errors.addColumn(RowError::code)
 			.setHeader(getTranslation("units.import.errors.code"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
@@ -434,16 +418,6 @@ public class UnitImportView extends VerticalLayout implements LocaleChangeObserv
 
 	static boolean isCsv(@Nullable String fileName) {
 		return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
-	}
-
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[64 * 1024];
-		int read;
-		while (out.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) != -1) {
-			out.write(buffer, 0, read);
-		}
-		return out.toByteArray();
 	}
 
 	/** A file that arrived, as text. */

@@ -44,14 +44,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.security.Role;
 import vn.ydan.admin.security.SignedInUser;
-import vn.ydan.admin.units.UnitDetails;
 import vn.ydan.admin.units.UnitDetails.LineageLink;
 import vn.ydan.admin.units.UnitDetails.TypeCount;
 import vn.ydan.admin.units.UnitDetails.Version;
+import vn.ydan.admin.units.UnitDetails;
 import vn.ydan.admin.units.UnitLevel;
-import vn.ydan.admin.units.UnitRef;
 import vn.ydan.admin.units.UnitSummary;
 import vn.ydan.admin.units.UnitsApi;
 

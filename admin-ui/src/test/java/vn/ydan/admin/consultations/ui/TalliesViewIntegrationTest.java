@@ -122,8 +122,8 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 	void countsThatDoNotReconcileAreShownAtTheirFields() {
 		this.enterAnswer = """
 				{"data":{"enterTally":{"tally":null,"userErrors":[
-				 {"field":["input","counts"],"message":"Đồng ý (5) + không đồng ý (1) phải bằng số phiếu hợp lệ (7)","code":"COUNTS_DO_NOT_RECONCILE"},
-				 {"field":["input","counts"],"message":"Số phiếu phát ra (20) không được lớn hơn số hộ của tổ (12)","code":"COUNTS_DO_NOT_RECONCILE"}]}}}""";
+				 {"field":["input","counts","agree"],"message":"Đồng ý (5) + không đồng ý (1) phải bằng số phiếu hợp lệ (7)","code":"COUNTS_DO_NOT_RECONCILE"},
+				 {"field":["input","counts","issued"],"message":"Số phiếu phát ra (20) không được lớn hơn số hộ của tổ (12)","code":"COUNTS_DO_NOT_RECONCILE"}]}}}""";
 		open(2);
 		fill(20, 8, 7, 1, 5, 1);
 		test(find(IntegerField.class).id("tally-name-0")).setValue(0);
@@ -136,6 +136,32 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(find(IntegerField.class).id("tally-issued").getErrorMessage())
 			.isEqualTo("Số phiếu phát ra (20) không được lớn hơn số hộ của tổ (12)");
 		assertThat(find(IntegerField.class).id("tally-issued").isInvalid()).isTrue();
+	}
+
+	@Test
+	void aRefusalGoesToTheFieldItsPathNamesWhateverItsMessageSays() {
+		// The messages are the api's words for people; only the paths say where they go.
+		this.enterAnswer = """
+				{"data":{"enterTally":{"tally":null,"userErrors":[
+				 {"field":["input","counts","valid"],"message":"Đồng ý: không khớp","code":"COUNTS_DO_NOT_RECONCILE"},
+				 {"field":["input","counts","disagree"],"message":"Hợp lệ: không khớp","code":"COUNTS_DO_NOT_RECONCILE"},
+				 {"field":["input","counts"],"message":"Số phiếu phát ra: các số không khớp","code":"COUNTS_DO_NOT_RECONCILE"}]}}}""";
+		open(2);
+		fill(10, 8, 7, 1, 5, 1);
+		test(find(IntegerField.class).id("tally-name-0")).setValue(0);
+		test(find(IntegerField.class).id("tally-name-1")).setValue(0);
+
+		test(find(Button.class).id("tally-submit")).click();
+
+		assertThat(find(IntegerField.class).id("tally-valid").isInvalid()).isTrue();
+		assertThat(find(IntegerField.class).id("tally-valid").getErrorMessage()).isEqualTo("Đồng ý: không khớp");
+		assertThat(find(IntegerField.class).id("tally-disagree").isInvalid()).isTrue();
+		assertThat(find(IntegerField.class).id("tally-disagree").getErrorMessage()).isEqualTo("Hợp lệ: không khớp");
+		for (String untouched : List.of("issued", "returned", "invalid", "agree")) {
+			assertThat(find(IntegerField.class).id("tally-" + untouched).isInvalid()).as(untouched).isFalse();
+		}
+		// No single count named: the message line.
+		assertThat(text("tally-message")).isEqualTo("Số phiếu phát ra: các số không khớp");
 	}
 
 	@Test

@@ -28,14 +28,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
+import vn.ydan.admin.api.RowError;
 import vn.ydan.admin.home.ui.HomeView;
 import vn.ydan.admin.support.ConsoleSpringTest;
-import vn.ydan.admin.support.FakeBackend;
 import vn.ydan.admin.support.FakeBackend.Call;
 import vn.ydan.admin.support.FakeBackend.Reply;
+import vn.ydan.admin.support.FakeBackend;
 import vn.ydan.admin.support.TokensInSession;
 import vn.ydan.admin.support.WithKeycloakUser;
-import vn.ydan.admin.units.ImportResult.RowError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -25,7 +25,7 @@ import vn.ydan.admin.security.AccessTokens;
  * below would change if the api's do.
  */
 @Component
-public class ConsultationExports {
+public class ConsultationExportsApi {
 
 	private final RestClient http;
 
@@ -33,7 +33,7 @@ public class ConsultationExports {
 
 	private final AccessTokens tokens;
 
-	ConsultationExports(RestClient.Builder clients, @Value("${ydan.api.url}") URI graphQl, AccessTokens tokens) {
+	ConsultationExportsApi(RestClient.Builder clients, @Value("${ydan.api.url}") URI graphQl, AccessTokens tokens) {
 		this.http = clients.build();
 		// The exports live beside /graphql on the same server.
 		this.base = graphQl.resolve("/").toString().replaceAll("/$", "");

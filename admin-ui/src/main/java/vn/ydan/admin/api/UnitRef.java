@@ -1,4 +1,4 @@
-package vn.ydan.admin.units;
+package vn.ydan.admin.api;
 
 import org.jspecify.annotations.Nullable;
 
