@@ -94,6 +94,16 @@ final class CannedPlans {
 			  "scope":[{"id":"u-001","code":"001","fullName":"Quận Ba Đình"}],
 			  "validation":{"valid":false,"errorCount":2,"warningCount":0,"unassignedUnits":[{"id":"u-00004"}]}}]}}""";
 
+	static final String SEARCH_TIEN_GIANG = """
+			{"data":{"units":{"totalCount":1,"edges":[
+			 {"node":{"id":"u-82","code":"82","fullName":"Tỉnh Tiền Giang","level":"PROVINCE","ancestors":[]}}]}}}""";
+
+	static final String SEARCH_DONG_THAP = """
+			{"data":{"units":{"totalCount":2,"edges":[
+			 {"node":{"id":"u-87","code":"87","fullName":"Tỉnh Đồng Tháp","level":"PROVINCE","ancestors":[]}},
+			 {"node":{"id":"u-09","code":"09877","fullName":"Xã Đồng Tháp","level":"COMMUNE",
+			  "ancestors":[{"id":"u-h","fullName":"Huyện Đan Phượng"},{"id":"u-01","fullName":"Thành phố Hà Nội"}]}}]}}}""";
+
 	static final String SEARCH_HA_NOI = """
 			{"data":{"units":{"totalCount":2,"edges":[
 			 {"node":{"id":"u-01","code":"01","name":"Hà Nội","fullName":"Thành phố Hà Nội","level":"PROVINCE",
