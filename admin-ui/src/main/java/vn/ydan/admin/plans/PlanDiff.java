@@ -35,8 +35,9 @@ public record PlanDiff(@Nullable List<ParentCounts> before, @Nullable List<Paren
 	}
 
 	/**
-	 * Counts per parent grouped by the province they are in: the provinces in name order,
-	 * the units formed at the province level (which have no parent) first.
+	 * Counts per parent grouped by the province they are in: the units formed at the
+	 * province level (which have no parent) first, then the provinces by code, then the
+	 * new provinces of the plan by name; within a province, its parents by code.
 	 */
 	public static List<ProvinceGroup> byProvince(List<ParentCounts> counts) {
 		Map<String, ProvinceGroup.Builder> groups = new LinkedHashMap<>();
@@ -77,8 +78,14 @@ public record PlanDiff(@Nullable List<ParentCounts> before, @Nullable List<Paren
 		return groups.values()
 			.stream()
 			.map(ProvinceGroup.Builder::build)
-			.sorted(Comparator.comparing((ProvinceGroup group) -> !group.national()).thenComparing(ProvinceGroup::name))
+			.sorted(Comparator.comparing((ProvinceGroup group) -> !group.national())
+				.thenComparing((group) -> order(group.province(), group.name())))
 			.toList();
+	}
+
+	/** By code where there is one (provinces, districts), after them by name. */
+	private static String order(@Nullable UnitRef unit, String name) {
+		return (unit != null && unit.code() != null) ? "0" + unit.code() : "1" + name;
 	}
 
 	/**
@@ -180,7 +187,9 @@ public record PlanDiff(@Nullable List<ParentCounts> before, @Nullable List<Paren
 
 			ProvinceGroup build() {
 				List<ParentCounts> sorted = new ArrayList<>(this.parents);
-				sorted.sort(Comparator.comparing(ParentCounts::parentName));
+				sorted.sort(Comparator
+					.comparing((ParentCounts row) -> order((row.parent() != null) ? row.parent().ref() : null,
+							row.parentName())));
 				return new ProvinceGroup(this.province, this.name, this.national, this.newProvince,
 						List.copyOf(this.counts.values()), this.total, List.copyOf(sorted));
 			}

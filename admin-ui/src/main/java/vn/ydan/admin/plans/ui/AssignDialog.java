@@ -174,6 +174,7 @@ final class AssignDialog extends Dialog {
 					.searchUnits(text, this.dayBefore, this.target.isProvince() ? "PROVINCE" : null)
 					.stream()
 					.filter((unit) -> !unit.isResidentialGroup())
+					.filter((unit) -> !this.target.isProvince() || "PROVINCE".equals(unit.level()))
 					.toList();
 			}
 			catch (ApiException ex) {
