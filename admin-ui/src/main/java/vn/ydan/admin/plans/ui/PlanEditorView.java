@@ -150,6 +150,9 @@ public class PlanEditorView extends VerticalLayout
 
 	private @Nullable Tab diffTab;
 
+	/** The tabs drawn, to take away before the next drawing. */
+	private final List<Tab> shownTabs = new ArrayList<>();
+
 	/** The apply button, while the plan is adopted: it waits while an apply runs. */
 	private @Nullable Button applyButton;
 
@@ -282,17 +285,23 @@ public class PlanEditorView extends VerticalLayout
 		PlanDetails shown = Objects.requireNonNull(this.plan);
 		renderHeader(shown);
 		this.body.removeAll();
-		this.tabs.getChildren().toList().forEach(this.tabs::remove);
+		// The tabs of the last drawing go (the sheet's children are not its tabs).
+		this.shownTabs.forEach(this.tabs::remove);
+		this.shownTabs.clear();
 		this.unitsTab = this.tabs.add(getTranslation("plans.tab.units"), unitsContent());
 		this.unitsTab.setId("plan-tab-units");
+		this.shownTabs.add(this.unitsTab);
 		Tab checks = this.tabs.add(getTranslation("plans.tab.validation"), this.validationPanel);
 		checks.setId("plan-tab-validation");
+		this.shownTabs.add(checks);
 		if (editable()) {
 			Tab upload = this.tabs.add(getTranslation("plans.tab.import"), this.importPanel);
 			upload.setId("plan-tab-import");
+			this.shownTabs.add(upload);
 			this.importPanel.localize();
 		}
 		this.diffTab = this.tabs.add(getTranslation("plans.tab.diff"), this.diffPanel);
+		this.shownTabs.add(this.diffTab);
 		this.diffTab.setId("plan-tab-diff");
 		this.diffPanel.localize();
 		this.tabs.setSelectedTab(this.unitsTab);
