@@ -154,9 +154,14 @@ class PlansEndToEndTest extends ConsoleBrowserTest {
 		page.locator("#plan-new-title input").fill(title);
 		date("#plan-new-effective-date", "01/07/2025");
 		page.locator("#plan-new-scope input").fill(search);
-		Locator item = page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(scopeLabel));
+		// The scope is a multi-select (a plan may cover several provinces): one pick
+		// here.
+		Locator item = page.locator("vaadin-multi-select-combo-box-item")
+			.filter(new Locator.FilterOptions().setHasText(scopeLabel));
 		item.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
 		item.first().click();
+		// Closes the list of the scope.
+		page.locator("#plan-new-title input").click();
 		if (abolishDistricts) {
 			page.locator("#plan-new-abolish-districts input").check();
 		}

@@ -5,12 +5,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * How applying a plan goes.
  *
- * @param state {@code RUNNING}, {@code FAILED} (apply again: it resumes) or {@code DONE}
+ * @param state {@code RUNNING}, {@code FAILED} (apply again: it resumes), {@code DONE};
+ * {@code NOT_STARTED} before the first apply
  * @param done units stored so far
  * @param total units to store
  * @param message what failed, or the summary
  */
 public record ApplyProgress(String state, int done, int total, @Nullable String message) {
+
+	public boolean running() {
+		return "RUNNING".equals(this.state);
+	}
 
 	public boolean finished() {
 		return "DONE".equals(this.state);

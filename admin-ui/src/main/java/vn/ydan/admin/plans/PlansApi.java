@@ -63,6 +63,15 @@ public class PlansApi {
 	}
 
 	/**
+	 * The country as the plans of one effective date cover it. Administrators and
+	 * officials; others are refused ({@link vn.ydan.admin.api.ApiForbiddenException}).
+	 */
+	public ReformCoverage coverage(LocalDate effectiveDate) {
+		return this.api.fetch("reformCoverage", Map.of("effectiveDate", effectiveDate.toString()), "reformCoverage",
+				ReformCoverage.class);
+	}
+
+	/**
 	 * Units whose name matches, diacritics ignored, as they stood on a date.
 	 * @param level only this level ({@code PROVINCE}, …), or any
 	 */
@@ -79,7 +88,7 @@ public class PlansApi {
 	public PlanPayload create(NewPlan plan) {
 		Map<String, @Nullable Object> input = new HashMap<>();
 		input.put("title", plan.title());
-		input.put("scopeIds", List.of(plan.scopeId()));
+		input.put("scopeIds", plan.scopeIds());
 		input.put("effectiveDate", date(plan.effectiveDate()));
 		input.put("abolishedLevels", plan.abolishDistricts() ? List.of("DISTRICT") : List.of());
 		return mutate("createPlan", Map.of("input", present(input)), List.of());
@@ -98,6 +107,8 @@ public class PlansApi {
 		input.put("name", unit.name());
 		input.put("type", unit.type());
 		input.put("seat", blankToNull(unit.seat()));
+		// "" takes the unit out of a new province: sent as it is.
+		input.put("parentKey", unit.parentKey());
 		return mutate("saveProposedUnit", Map.of("input", present(input)),
 				(unit.key() != null) ? List.of(unit.key()) : null);
 	}

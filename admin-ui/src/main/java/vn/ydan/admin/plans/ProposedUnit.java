@@ -16,11 +16,14 @@ import vn.ydan.admin.api.UnitRef;
  * @param type the api's type constant ({@code PHUONG})
  * @param typeName the type in Vietnamese
  * @param seat where its People's Committee sits
+ * @param parentKey the new unit of the same plan above it (a new province), if any
+ * @param parent the existing unit above it, if any (none under a new province)
  * @param components the old units it takes
  * @param totals area, population and households from the components
  */
 public record ProposedUnit(String key, @Nullable String code, String name, String fullName, String type,
-		String typeName, @Nullable String seat, @Nullable List<Component> components, @Nullable Totals totals) {
+		String typeName, @Nullable String seat, @Nullable String parentKey, @Nullable UnitRef parent,
+		@Nullable List<Component> components, @Nullable Totals totals) {
 
 	public List<Component> parts() {
 		return (this.components != null) ? this.components : List.of();
@@ -28,6 +31,18 @@ public record ProposedUnit(String key, @Nullable String code, String name, Strin
 
 	public Totals figures() {
 		return (this.totals != null) ? this.totals : new Totals(null, null, null, false);
+	}
+
+	/** Its level, from its type. */
+	public UnitLevel level() {
+		return UnitLevel.ofType(this.type);
+	}
+
+	/**
+	 * A province or a centrally governed city: what the 2025 reform forms above communes.
+	 */
+	public boolean isProvince() {
+		return level() == UnitLevel.PROVINCE;
 	}
 
 	/**

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * @param name the name without the type
  * @param type the api's type constant
  * @param seat where its People's Committee sits, if known
+ * @param parentKey the new province of the plan it goes under; {@code ""} to take it out
+ * of one; {@code null} to leave it as it is
  */
-public record UnitDraft(@Nullable String key, @Nullable String code, String name, String type, @Nullable String seat) {
+public record UnitDraft(@Nullable String key, @Nullable String code, String name, String type, @Nullable String seat,
+		@Nullable String parentKey) {
+
+	public UnitDraft(@Nullable String key, @Nullable String code, String name, String type, @Nullable String seat) {
+		this(key, code, name, type, seat, null);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -28,17 +29,27 @@ import vn.ydan.admin.plans.PlansApi;
 /**
  * Applying an adopted plan: a confirmation first (it changes the registry for everyone),
  * then {@code applyPlan} runs off the request thread while the page polls the plan's
- * {@code applyProgress} and shows it in a progress bar; the summary when done. Polling
- * needs no push connection through proxies. If the call itself times out, the api goes on
- * regardless: the page keeps polling until the plan says done or failed (applying again
- * resumes a failed run).
+ * {@code applyProgress} every second and shows it in a progress bar with done / total;
+ * the summary when done.
+ * <p>
+ * Applying is a job on the api: {@code applyPlan} answers within seconds, either with the
+ * plan in effect or with the plan still adopted and the job {@code RUNNING} (a national
+ * plan). The page then follows the job until it is {@code DONE} or {@code FAILED}; a plan
+ * opened while its job runs (started elsewhere, or before a reload) is followed the same
+ * way. If the call itself fails, the api may go on regardless: the page polls until the
+ * plan says done or failed (applying again resumes a failed run), and gives up only when
+ * the api never started.
+ * <p>
+ * Polling is the UI's (the browser asks): nothing runs on the server between polls, and
+ * the poll listener goes with the page when it is detached (it comes back if the page is
+ * attached again while the job runs).
  * <p>
  * Ids: {@code plan-apply-confirm}, {@code plan-apply-progress},
  * {@code plan-apply-progress-text}, {@code plan-apply-summary}, {@code plan-apply-error}.
  */
 final class ApplyPanel extends VerticalLayout {
 
-	static final int POLL_MILLIS = 500;
+	static final int POLL_MILLIS = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(ApplyPanel.class);
 
@@ -49,6 +60,8 @@ final class ApplyPanel extends VerticalLayout {
 
 	private final Runnable onDone;
 
+	private final Consumer<Boolean> onFollowing;
+
 	private final ProgressBar bar = new ProgressBar();
 
 	private final Span text = new Span();
@@ -57,18 +70,27 @@ final class ApplyPanel extends VerticalLayout {
 
 	private @Nullable String planId;
 
-	private @Nullable CompletableFuture<PlanPayload> running;
+	/** Whether an apply runs that the page follows. */
+	private boolean following;
+
+	/** This page's {@code applyPlan} call, until its answer is taken in. */
+	private @Nullable CompletableFuture<PlanPayload> call;
 
 	private @Nullable Registration polling;
 
 	private @Nullable Throwable callFailure;
 
-	/** The call's answer, taken in at the next poll. */
+	/** The call's answer, taken in at the next poll (where the user's token is). */
 	private @Nullable PlanPayload answer;
 
-	ApplyPanel(PlansApi api, Runnable onDone) {
+	/**
+	 * @param onDone reloads the plan once applying ended
+	 * @param onFollowing told whether an apply runs (the page's apply button waits)
+	 */
+	ApplyPanel(PlansApi api, Runnable onDone, Consumer<Boolean> onFollowing) {
 		this.api = api;
 		this.onDone = onDone;
+		this.onFollowing = onFollowing;
 		setPadding(false);
 		setSpacing(false);
 		this.bar.setId("plan-apply-progress");
@@ -79,14 +101,32 @@ final class ApplyPanel extends VerticalLayout {
 		this.result.setVisible(false);
 	}
 
-	/** Shows what the plan says of its last application. */
+	/** Whether an apply runs that the page follows. */
+	boolean following() {
+		return this.following;
+	}
+
+	/**
+	 * Shows what the plan says of its last application, and follows an apply that is
+	 * running.
+	 */
 	void show(PlanDetails plan) {
 		this.planId = plan.id();
-		if (this.running != null) {
+		if (this.following) {
 			return;
 		}
 		ApplyProgress progress = plan.applyProgress();
-		if (progress != null && (plan.status() == PlanStatus.IN_EFFECT || progress.failed())) {
+		if (progress != null && plan.status() == PlanStatus.ADOPTED && progress.running()) {
+			this.result.setVisible(false);
+			setRunning(true);
+			progress(progress);
+			follow();
+			UI ui = UI.getCurrent();
+			if (ui != null) {
+				startPolling(ui);
+			}
+		}
+		else if (progress != null && (plan.status() == PlanStatus.IN_EFFECT || progress.failed())) {
 			summary(progress);
 		}
 		else {
@@ -95,6 +135,9 @@ final class ApplyPanel extends VerticalLayout {
 	}
 
 	void confirm() {
+		if (this.following) {
+			return;
+		}
 		ConfirmDialog dialog = new ConfirmDialog(getTranslation("plans.apply.title"),
 				getTranslation("plans.apply.text"), getTranslation("plans.action.apply"), (event) -> start());
 		dialog.setId("plan-apply-confirm");
@@ -105,7 +148,7 @@ final class ApplyPanel extends VerticalLayout {
 
 	void start() {
 		String id = this.planId;
-		if (id == null || this.running != null) {
+		if (id == null || this.following) {
 			return;
 		}
 		UI ui = UI.getCurrent();
@@ -123,27 +166,38 @@ final class ApplyPanel extends VerticalLayout {
 		this.bar.setIndeterminate(true);
 		this.text.setText(getTranslation("plans.apply.starting"));
 		setRunning(true);
+		follow();
 		CompletableFuture<PlanPayload> task = CompletableFuture.supplyAsync(() -> asUser.apply(id), executor);
-		this.running = task;
+		this.call = task;
 		startPolling(ui);
 		task.whenComplete((payload, failure) -> {
 			try {
-				ui.access(() -> called(payload, failure));
+				ui.access(() -> called(task, payload, failure));
 			}
 			catch (UIDetachedException ex) {
-				log.debug("Applying plan {} ended after its page was closed", id);
+				log.debug("Applying plan {} answered after its page was closed", id);
 			}
 		});
 	}
 
 	void attached(UI ui) {
-		if (this.running != null) {
+		if (this.following) {
 			startPolling(ui);
 		}
 	}
 
 	void detached(UI ui) {
 		stopPolling(ui);
+	}
+
+	/** Whether the page polls (for tests: it must not once detached or done). */
+	boolean polling() {
+		return this.polling != null;
+	}
+
+	private void follow() {
+		this.following = true;
+		this.onFollowing.accept(true);
 	}
 
 	private void startPolling(UI ui) {
@@ -161,23 +215,27 @@ final class ApplyPanel extends VerticalLayout {
 		ui.setPollInterval(-1);
 	}
 
-	/** A poll: how far the api is. */
+	/** A poll: the call's answer if it came, else how far the api is. */
 	private void poll() {
 		String id = this.planId;
-		if (id == null) {
+		if (id == null || !this.following) {
 			return;
 		}
 		PlanPayload answered = this.answer;
 		if (answered != null) {
 			this.answer = null;
-			if (answered.plan() == null) {
-				this.running = null;
-				stopPolling(UI.getCurrent());
-				setRunning(false);
+			this.call = null;
+			PlanState state = answered.plan();
+			if (state == null) {
+				stop();
 				error(String.join(" ", answered.errors().stream().map(UserError::message).toList()));
 			}
-			else {
+			else if (state.status() == PlanStatus.IN_EFFECT) {
 				finish();
+			}
+			else if (state.applyProgress() != null) {
+				// Still running (a national plan): the polls follow it from here.
+				progress(state.applyProgress());
 			}
 			return;
 		}
@@ -190,35 +248,48 @@ final class ApplyPanel extends VerticalLayout {
 			return;
 		}
 		ApplyProgress progress = (state != null) ? state.applyProgress() : null;
-		if (progress == null || state == null) {
+		boolean calling = this.call != null && this.callFailure == null;
+		if (progress == null || state == null || "NOT_STARTED".equals(progress.state())) {
 			if (this.callFailure != null) {
 				// The call failed and the api never started: nothing to wait for.
 				ApiException known = (this.callFailure instanceof ApiException api) ? api : null;
-				this.running = null;
-				stopPolling(UI.getCurrent());
-				setRunning(false);
+				stop();
 				error(getTranslation((known != null) ? known.messageKey() : "error.unexpected"));
 			}
 			return;
 		}
+		progress(progress);
+		if (calling) {
+			// Until the call answers, what the plan says may be of an earlier run.
+			return;
+		}
+		if (progress.failed() || (progress.finished() && state.status() == PlanStatus.IN_EFFECT)) {
+			finish();
+		}
+	}
+
+	private void progress(ApplyProgress progress) {
 		if (progress.total() > 0) {
 			this.bar.setIndeterminate(false);
 			this.bar.setValue(progress.fraction());
 			this.text.setText(getTranslation("plans.apply.progress", progress.done(), progress.total()));
 		}
-		// The call may have timed out while the api went on: the plan has the last word.
-		boolean over = (state.status() == PlanStatus.IN_EFFECT && progress.finished()) || progress.failed();
-		if (over && this.running != null && this.running.isDone()) {
-			finish();
+		else {
+			this.bar.setIndeterminate(true);
+			this.text.setText(getTranslation("plans.apply.starting"));
 		}
 	}
 
 	/**
-	 * The call ended: with the plan applied, refused, or without an answer. Runs where
-	 * the user's token is out of reach: what follows (reloading the plan) waits for the
-	 * next poll.
+	 * The call ended: with the plan applied or still running, refused, or without an
+	 * answer. Runs where the user's token is out of reach: what follows (reloading the
+	 * plan) waits for the next poll.
 	 */
-	private void called(@Nullable PlanPayload payload, @Nullable Throwable failure) {
+	private void called(CompletableFuture<PlanPayload> task, @Nullable PlanPayload payload,
+			@Nullable Throwable failure) {
+		if (task != this.call) {
+			return;
+		}
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
 		if (cause != null) {
@@ -230,13 +301,20 @@ final class ApplyPanel extends VerticalLayout {
 		this.answer = payload;
 	}
 
-	private void finish() {
-		this.running = null;
+	/** Stops following, without reloading. */
+	private void stop() {
+		this.following = false;
+		this.call = null;
 		UI ui = UI.getCurrent();
 		if (ui != null) {
 			stopPolling(ui);
 		}
 		setRunning(false);
+		this.onFollowing.accept(false);
+	}
+
+	private void finish() {
+		stop();
 		this.onDone.run();
 	}
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.plans.Assignment;
 import vn.ydan.admin.plans.ComponentKind;
 import vn.ydan.admin.plans.FoundUnit;
@@ -24,14 +25,17 @@ import vn.ydan.admin.plans.ProposedUnit;
 import vn.ydan.admin.plans.Validation.OldUnit;
 
 /**
- * Puts an old unit into a new one: picked from the units no new unit takes yet, or found
- * by name (diacritics ignored) as it stood the day before the effective date; whole, a
- * part, or the remainder, with the shares when known.
+ * Puts an old unit into a new one: picked from the units no new unit takes yet, from the
+ * plan's scope (for a new province: the old provinces it merges), or found by name
+ * (diacritics ignored, only provinces for a new province) as it stood the day before the
+ * effective date; whole, continued as it is, a part, or the remainder, with the shares
+ * when known.
  * <p>
  * Ids: {@code plan-assign-dialog}, {@code plan-assign-unassigned},
- * {@code plan-assign-search}, {@code plan-assign-kind}, {@code plan-assign-area-share},
- * {@code plan-assign-population-share}, {@code plan-assign-household-share},
- * {@code plan-assign-save}, {@code plan-assign-error}.
+ * {@code plan-assign-scope}, {@code plan-assign-search}, {@code plan-assign-kind},
+ * {@code plan-assign-area-share}, {@code plan-assign-population-share},
+ * {@code plan-assign-household-share}, {@code plan-assign-save},
+ * {@code plan-assign-error}.
  */
 final class AssignDialog extends Dialog {
 
@@ -44,6 +48,8 @@ final class AssignDialog extends Dialog {
 	private final Consumer<Assignment> onSave;
 
 	private final ComboBox<OldUnit> unassigned = new ComboBox<>();
+
+	private final ComboBox<UnitRef> scope = new ComboBox<>();
 
 	private final ComboBox<FoundUnit> search = new ComboBox<>();
 
@@ -61,8 +67,12 @@ final class AssignDialog extends Dialog {
 
 	private List<FoundUnit> lastFound = List.of();
 
-	AssignDialog(PlansApi api, ProposedUnit target, List<OldUnit> unassignedUnits, @Nullable LocalDate dayBefore,
-			@Nullable OldUnit preselected, Consumer<Assignment> onSave) {
+	/**
+	 * @param unassignedUnits the old units no new unit takes yet
+	 * @param scopeUnits the units the plan covers: offered to a new province
+	 */
+	AssignDialog(PlansApi api, ProposedUnit target, List<OldUnit> unassignedUnits, List<UnitRef> scopeUnits,
+			@Nullable LocalDate dayBefore, @Nullable OldUnit preselected, Consumer<Assignment> onSave) {
 		this.api = api;
 		this.target = target;
 		this.dayBefore = dayBefore;
@@ -78,6 +88,19 @@ final class AssignDialog extends Dialog {
 		this.unassigned.addValueChangeListener((change) -> {
 			if (change.getValue() != null) {
 				this.search.clear();
+				this.scope.clear();
+			}
+		});
+		this.scope.setId("plan-assign-scope");
+		this.scope.setLabel(getTranslation("plans.assign.scope"));
+		this.scope.setItems(scopeUnits);
+		this.scope
+			.setItemLabelGenerator((unit) -> ((unit.code() != null) ? unit.code() + " · " : "") + unit.fullName());
+		this.scope.setVisible(target.isProvince() && !scopeUnits.isEmpty());
+		this.scope.addValueChangeListener((change) -> {
+			if (change.getValue() != null) {
+				this.search.clear();
+				this.unassigned.clear();
 			}
 		});
 		this.search.setId("plan-assign-search");
@@ -88,6 +111,7 @@ final class AssignDialog extends Dialog {
 		this.search.addValueChangeListener((change) -> {
 			if (change.getValue() != null) {
 				this.unassigned.clear();
+				this.scope.clear();
 			}
 		});
 		this.kind.setId("plan-assign-kind");
@@ -107,9 +131,10 @@ final class AssignDialog extends Dialog {
 		this.error.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
 		this.error.setVisible(false);
 
-		FormLayout form = new FormLayout(this.unassigned, this.search, this.kind, this.areaShare, this.populationShare,
-				this.householdShare);
+		FormLayout form = new FormLayout(this.scope, this.unassigned, this.search, this.kind, this.areaShare,
+				this.populationShare, this.householdShare);
 		form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 3));
+		form.setColspan(this.scope, 3);
 		form.setColspan(this.unassigned, 3);
 		form.setColspan(this.search, 3);
 		form.setColspan(this.kind, 3);
@@ -144,9 +169,12 @@ final class AssignDialog extends Dialog {
 		}
 		if (!text.equals(this.lastFilter)) {
 			try {
-				this.lastFound = this.api.searchUnits(text, this.dayBefore, null)
+				// A new province takes old provinces.
+				this.lastFound = this.api
+					.searchUnits(text, this.dayBefore, this.target.isProvince() ? "PROVINCE" : null)
 					.stream()
 					.filter((unit) -> !unit.isResidentialGroup())
+					.filter((unit) -> !this.target.isProvince() || "PROVINCE".equals(unit.level()))
 					.toList();
 			}
 			catch (ApiException ex) {
@@ -162,8 +190,12 @@ final class AssignDialog extends Dialog {
 	void save() {
 		String unitId = null;
 		OldUnit fromList = this.unassigned.getValue();
+		UnitRef inScope = this.scope.getValue();
 		FoundUnit found = this.search.getValue();
-		if (fromList != null) {
+		if (inScope != null) {
+			unitId = inScope.id();
+		}
+		else if (fromList != null) {
 			unitId = fromList.id();
 		}
 		else if (found != null) {

@@ -1,14 +1,16 @@
 package vn.ydan.admin.plans.ui;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -24,8 +26,10 @@ import vn.ydan.admin.plans.PlanState;
 import vn.ydan.admin.plans.PlansApi;
 
 /**
- * Starts a draft: title, the unit it covers (a province or district, found by name
- * without diacritics: "ha noi"), effective date, and whether the district level ends.
+ * Starts a draft: title, the units it covers (provinces or districts, found by name
+ * without diacritics: "ha noi"; several for a plan that merges provinces, e.g. Tiền Giang
+ * and Đồng Tháp into the new Đồng Tháp), effective date, and whether the district level
+ * ends.
  * <p>
  * Ids: {@code plan-new-dialog}, {@code plan-new-title}, {@code plan-new-scope},
  * {@code plan-new-effective-date}, {@code plan-new-abolish-districts},
@@ -41,7 +45,7 @@ final class NewPlanDialog extends Dialog {
 
 	private final TextField title = new TextField();
 
-	private final ComboBox<FoundUnit> scope = new ComboBox<>();
+	private final MultiSelectComboBox<FoundUnit> scope = new MultiSelectComboBox<>();
 
 	private final DatePicker effectiveDate = new DatePicker();
 
@@ -72,6 +76,7 @@ final class NewPlanDialog extends Dialog {
 		this.scope.setRequiredIndicatorVisible(true);
 		this.scope.setItemLabelGenerator(NewPlanDialog::chain);
 		this.scope.setItems((query) -> find(query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
+		this.scope.setWidthFull();
 
 		this.effectiveDate.setId("plan-new-effective-date");
 		this.effectiveDate.setLabel(getTranslation("plans.field.effective-date"));
@@ -134,25 +139,30 @@ final class NewPlanDialog extends Dialog {
 	void save() {
 		this.error.setVisible(false);
 		String name = this.title.getValue().strip();
-		FoundUnit unit = this.scope.getValue();
+		Set<FoundUnit> units = this.scope.getValue();
 		boolean ok = true;
 		if (name.isEmpty()) {
 			this.title.setErrorMessage(getTranslation("plans.validation.title-required"));
 			this.title.setInvalid(true);
 			ok = false;
 		}
-		if (unit == null) {
+		if (units.isEmpty()) {
 			this.scope.setErrorMessage(getTranslation("plans.validation.scope-required"));
 			this.scope.setInvalid(true);
 			ok = false;
 		}
-		if (!ok || unit == null) {
+		if (!ok) {
 			return;
 		}
+		// In code order, whatever order they were picked in.
+		List<String> scopeIds = units.stream()
+			.sorted(Comparator.comparing((FoundUnit unit) -> (unit.code() != null) ? unit.code() : unit.fullName()))
+			.map(FoundUnit::id)
+			.toList();
 		PlanPayload payload;
 		try {
 			payload = this.api
-				.create(new NewPlan(name, unit.id(), this.effectiveDate.getValue(), this.abolishDistricts.getValue()));
+				.create(new NewPlan(name, scopeIds, this.effectiveDate.getValue(), this.abolishDistricts.getValue()));
 		}
 		catch (ApiException ex) {
 			showError(getTranslation(

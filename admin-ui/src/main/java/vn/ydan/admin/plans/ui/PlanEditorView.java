@@ -1,8 +1,11 @@
 package vn.ydan.admin.plans.ui;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,16 +58,19 @@ import vn.ydan.admin.plans.PlanStatus;
 import vn.ydan.admin.plans.PlansApi;
 import vn.ydan.admin.plans.ProposedUnit;
 import vn.ydan.admin.plans.UnitDraft;
+import vn.ydan.admin.plans.UnitLevel;
 import vn.ydan.admin.plans.Validation.OldUnit;
 import vn.ydan.admin.plans.Validation;
 
 /**
- * A plan's editor. For a draft: the new units (add, change, remove), the old units each
- * takes (add from the unassigned list or by search, change the kind, remove), the old
- * units no new unit takes yet (always in view, with their count), the validation after
- * each edit, CSV import and the before/after diff. Then the status steps: publish,
- * consultation, withdraw, adopt, apply (with a confirmation and a progress bar). Plans
- * past the draft are shown read-only.
+ * A plan's editor. For a draft: the new units (add, change, remove), by level, the new
+ * provinces first, each commune with the new province it goes under; the old units each
+ * takes (add from the unassigned list, the plan's scope or by search, change the kind,
+ * remove), the old units no new unit takes yet (always in view, with their count), the
+ * validation after each edit, CSV import (the communes' table and the provinces' merger
+ * table, in either order) and the before/after diff by province. Then the status steps:
+ * publish, consultation, withdraw, adopt, apply (with a confirmation and a progress bar).
+ * Plans past the draft are shown read-only.
  * <p>
  * Each edit is one mutation carrying the version the user saw; it answers with the new
  * version, the validation and the new unit it changed, and only those parts of the page
@@ -103,6 +109,17 @@ public class PlanEditorView extends VerticalLayout
 
 	private final Grid<ProposedUnit> unitGrid = new Grid<>();
 
+	/** Shows the new units of one level; empty: all of them. */
+	private final Select<UnitLevel> levelFilter = new Select<>();
+
+	private final Span unitsSummary = new Span();
+
+	/** The levels the filter offers. */
+	private List<UnitLevel> levels = List.of();
+
+	/** Set while the units are redrawn: the filter's changes then are not the user's. */
+	private boolean showingUnits;
+
 	private final Grid<ProposedUnit.Component> componentGrid = new Grid<>();
 
 	private final H3 componentsTitle = new H3();
@@ -133,6 +150,12 @@ public class PlanEditorView extends VerticalLayout
 
 	private @Nullable Tab diffTab;
 
+	/** The tabs drawn, to take away before the next drawing. */
+	private final List<Tab> shownTabs = new ArrayList<>();
+
+	/** The apply button, while the plan is adopted: it waits while an apply runs. */
+	private @Nullable Button applyButton;
+
 	public PlanEditorView(PlansApi api) {
 		this.api = api;
 		setId("plan-editor");
@@ -140,11 +163,24 @@ public class PlanEditorView extends VerticalLayout
 		this.validationPanel = new ValidationPanel(this::selectFromIssue);
 		this.diffPanel = new DiffPanel(api);
 		this.importPanel = new ImportPanel(this::importCsv);
-		this.applyPanel = new ApplyPanel(api, this::reload);
+		this.applyPanel = new ApplyPanel(api, this::reload, (running) -> {
+			Button apply = this.applyButton;
+			if (apply != null) {
+				apply.setEnabled(!running);
+			}
+		});
 
 		this.unitGrid.setId("plan-units");
 		this.unitGrid.addThemeVariants(GridVariant.ROW_STRIPES);
 		this.unitGrid.setHeight("22rem");
+		this.levelFilter.setId("plan-units-level");
+		this.levelFilter.setEmptySelectionAllowed(true);
+		this.levelFilter.addValueChangeListener((change) -> {
+			if (!this.showingUnits) {
+				showUnits();
+			}
+		});
+		this.unitsSummary.setId("plan-units-summary");
 		this.unitGrid.addSelectionListener((selection) -> {
 			this.selectedKey = selection.getFirstSelectedItem().map(ProposedUnit::key).orElse(null);
 			showComponents();
@@ -157,8 +193,8 @@ public class PlanEditorView extends VerticalLayout
 		this.componentAdd.setIcon(VaadinIcon.PLUS.create());
 		this.componentAdd.addClickListener((click) -> openAssign(null));
 		this.unitEdit.setId("plan-unit-edit");
-		this.unitEdit.addClickListener(
-				(click) -> selected().ifPresent((unit) -> new ProposedUnitDialog(unit, this::saveUnit).open()));
+		this.unitEdit.addClickListener((click) -> selected()
+			.ifPresent((unit) -> new ProposedUnitDialog(unit, newProvinces(), this::saveUnit).open()));
 		this.unitRemove.setId("plan-unit-remove");
 		this.unitRemove.addThemeVariants(ButtonVariant.ERROR);
 		this.unitRemove.addClickListener((click) -> selected().ifPresent(this::confirmRemove));
@@ -249,17 +285,23 @@ public class PlanEditorView extends VerticalLayout
 		PlanDetails shown = Objects.requireNonNull(this.plan);
 		renderHeader(shown);
 		this.body.removeAll();
-		this.tabs.getChildren().toList().forEach(this.tabs::remove);
+		// The tabs of the last drawing go (the sheet's children are not its tabs).
+		this.shownTabs.forEach(this.tabs::remove);
+		this.shownTabs.clear();
 		this.unitsTab = this.tabs.add(getTranslation("plans.tab.units"), unitsContent());
 		this.unitsTab.setId("plan-tab-units");
+		this.shownTabs.add(this.unitsTab);
 		Tab checks = this.tabs.add(getTranslation("plans.tab.validation"), this.validationPanel);
 		checks.setId("plan-tab-validation");
+		this.shownTabs.add(checks);
 		if (editable()) {
 			Tab upload = this.tabs.add(getTranslation("plans.tab.import"), this.importPanel);
 			upload.setId("plan-tab-import");
+			this.shownTabs.add(upload);
 			this.importPanel.localize();
 		}
 		this.diffTab = this.tabs.add(getTranslation("plans.tab.diff"), this.diffPanel);
+		this.shownTabs.add(this.diffTab);
 		this.diffTab.setId("plan-tab-diff");
 		this.diffPanel.localize();
 		this.tabs.setSelectedTab(this.unitsTab);
@@ -277,7 +319,7 @@ public class PlanEditorView extends VerticalLayout
 		this.applyPanel.show(shown);
 		unitColumns();
 		componentColumns();
-		this.unitGrid.setItems(new ArrayList<>(this.units.values()));
+		showUnits();
 		selectKey(this.selectedKey);
 		showValidation();
 	}
@@ -318,9 +360,10 @@ public class PlanEditorView extends VerticalLayout
 			return actions;
 		}
 		PlanStatus status = shown.status();
+		this.applyButton = null;
 		if (status == PlanStatus.DRAFT) {
 			Button add = new Button(getTranslation("plans.unit.add"), VaadinIcon.PLUS.create(),
-					(click) -> new ProposedUnitDialog(null, this::saveUnit).open());
+					(click) -> new ProposedUnitDialog(null, newProvinces(), this::saveUnit).open());
 			add.setId("plan-unit-add");
 			actions.add(add);
 		}
@@ -356,6 +399,8 @@ public class PlanEditorView extends VerticalLayout
 			Button apply = new Button(getTranslation("plans.action.apply"), (click) -> this.applyPanel.confirm());
 			apply.setId("plan-apply");
 			apply.addThemeVariants(ButtonVariant.PRIMARY);
+			apply.setEnabled(!this.applyPanel.following());
+			this.applyButton = apply;
 			actions.add(apply);
 		}
 		return actions;
@@ -370,9 +415,14 @@ public class PlanEditorView extends VerticalLayout
 		this.componentAdd.setText(getTranslation("plans.component.add"));
 		toolbar.setVisible(editable());
 		this.componentAdd.setVisible(editable());
+		this.levelFilter.setLabel(getTranslation("plans.unit.level"));
+		this.levelFilter.setEmptySelectionCaption(getTranslation("plans.unit.level.all"));
+		HorizontalLayout levels = new HorizontalLayout(this.levelFilter, this.unitsSummary);
+		levels.setAlignItems(FlexComponent.Alignment.BASELINE);
+		levels.setWidthFull();
 		HorizontalLayout componentsBar = new HorizontalLayout(this.componentsTitle, this.componentAdd);
 		componentsBar.setAlignItems(FlexComponent.Alignment.BASELINE);
-		content.add(toolbar, this.unitGrid, componentsBar, this.componentGrid);
+		content.add(levels, toolbar, this.unitGrid, componentsBar, this.componentGrid);
 		return content;
 	}
 
@@ -411,8 +461,83 @@ public class PlanEditorView extends VerticalLayout
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true)
 			.setFlexGrow(0);
+		this.unitGrid.addColumn(this::parentName)
+			.setHeader(getTranslation("plans.unit.column.parent"))
+			.setAutoWidth(true)
+			.setFlexGrow(1);
 		this.unitGrid.getColumns().forEach((column) -> column.setSortable(false));
 		this.unitGrid.setEmptyStateText(getTranslation("plans.unit.none"));
+	}
+
+	/** The unit above a new one: a new province of the plan, or an existing unit. */
+	private String parentName(ProposedUnit unit) {
+		if (unit.parentKey() != null) {
+			ProposedUnit parent = this.units.get(unit.parentKey());
+			return (parent != null) ? parent.fullName() : unit.parentKey();
+		}
+		return (unit.parent() != null) ? unit.parent().fullName() : "";
+	}
+
+	/** The plan's new provinces, for a unit's form. */
+	private List<ProposedUnit> newProvinces() {
+		return this.units.values().stream().filter(ProposedUnit::isProvince).toList();
+	}
+
+	/**
+	 * The new units by level, the new provinces first (in the plan's order within a
+	 * level), as far as the level filter lets them show; and what each level counts.
+	 */
+	private void showUnits() {
+		Map<UnitLevel, Integer> counts = new EnumMap<>(UnitLevel.class);
+		this.units.values().forEach((unit) -> counts.merge(unit.level(), 1, Integer::sum));
+		UnitLevel shown = this.levelFilter.getValue();
+		if (shown != null && !counts.containsKey(shown)) {
+			shown = null;
+		}
+		List<UnitLevel> present = List.copyOf(counts.keySet());
+		this.showingUnits = true;
+		try {
+			if (!present.equals(this.levels)) {
+				this.levels = present;
+				this.levelFilter.setItems(present);
+			}
+			this.levelFilter.setItemLabelGenerator((level) -> (level == null) ? getTranslation("plans.unit.level.all")
+					: getTranslation(level.translationKey()) + " ("
+							+ PlanFormat.number(this, counts.getOrDefault(level, 0)) + ")");
+			this.levelFilter.setValue(shown);
+		}
+		finally {
+			this.showingUnits = false;
+		}
+		this.levelFilter.setVisible(present.size() > 1);
+		UnitLevel only = shown;
+		this.unitGrid.setItems(this.units.values()
+			.stream()
+			.filter((unit) -> only == null || unit.level() == only)
+			.sorted(Comparator.comparing(ProposedUnit::level))
+			.toList());
+		this.unitsSummary.setText(unitsSummary(counts));
+	}
+
+	/**
+	 * "103 đơn vị mới: 1 cấp tỉnh, 102 cấp xã · Tỉnh Đồng Tháp: 102 đơn vị trực thuộc".
+	 */
+	private String unitsSummary(Map<UnitLevel, Integer> counts) {
+		if (this.units.isEmpty()) {
+			return "";
+		}
+		List<String> levels = new ArrayList<>();
+		counts.forEach((level, count) -> levels
+			.add(getTranslation("plans.unit.level-count." + level.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+					PlanFormat.number(this, count))));
+		StringBuilder text = new StringBuilder(getTranslation("plans.unit.summary",
+				PlanFormat.number(this, this.units.size()), String.join(", ", levels)));
+		for (ProposedUnit province : newProvinces()) {
+			long below = this.units.values().stream().filter((unit) -> province.key().equals(unit.parentKey())).count();
+			text.append(" · ")
+				.append(getTranslation("plans.unit.under", province.fullName(), PlanFormat.number(this, below)));
+		}
+		return text.toString();
 	}
 
 	private void componentColumns() {
@@ -509,6 +634,17 @@ public class PlanEditorView extends VerticalLayout
 
 	private void selectKey(@Nullable String key) {
 		ProposedUnit unit = (key != null) ? this.units.get(key) : null;
+		if (unit != null && this.levelFilter.getValue() != null && this.levelFilter.getValue() != unit.level()) {
+			// A unit of another level than the one shown: show them all.
+			this.showingUnits = true;
+			try {
+				this.levelFilter.clear();
+			}
+			finally {
+				this.showingUnits = false;
+			}
+			showUnits();
+		}
 		if (unit != null) {
 			this.unitGrid.select(unit);
 			this.unitGrid.scrollToItem(unit);
@@ -553,8 +689,9 @@ public class PlanEditorView extends VerticalLayout
 	}
 
 	private void openAssign(@Nullable OldUnit preselected) {
+		PlanDetails shown = Objects.requireNonNull(this.plan);
 		selected().ifPresent((unit) -> new AssignDialog(this.api, unit, this.validation.unassigned(),
-				Objects.requireNonNull(this.plan).dayBefore(), preselected,
+				shown.scopeUnits(), shown.dayBefore(), preselected,
 				(assignment) -> edit(() -> this.api.assign(this.id, this.version, assignment), false))
 			.open());
 	}
@@ -648,7 +785,7 @@ public class PlanEditorView extends VerticalLayout
 			revision.setText(getTranslation("plans.version", this.version));
 		}
 		String keep = this.units.containsKey(this.selectedKey) ? this.selectedKey : null;
-		this.unitGrid.setItems(new ArrayList<>(this.units.values()));
+		showUnits();
 		selectKey(keep);
 		showValidation();
 		this.diffPanel.stale();

@@ -33,9 +33,11 @@ import vn.ydan.admin.plans.PlansApi;
 /**
  * The plans the user may see (drafts in their scope, published plans for everyone),
  * newest first, with status, effective date, size and validation; officials and admins
- * start a new one here. A row opens the plan's editor.
+ * start a new one here, and see the whole country ({@link CoverageView}). A row opens the
+ * plan's editor.
  * <p>
- * Ids: {@code plans-view}, {@code plans-grid}, {@code plans-new}, {@code plans-error}.
+ * Ids: {@code plans-view}, {@code plans-grid}, {@code plans-new}, {@code plans-coverage},
+ * {@code plans-error}.
  */
 @Route("plans")
 @Menu(title = "nav.plans", order = 20, icon = "vaadin:file-tree")
@@ -47,6 +49,8 @@ public class PlansView extends VerticalLayout implements LocaleChangeObserver, H
 	private final H2 title = new H2();
 
 	private final Button create = new Button();
+
+	private final Button national = new Button();
 
 	private final Div problem = new Div();
 
@@ -65,12 +69,18 @@ public class PlansView extends VerticalLayout implements LocaleChangeObserver, H
 		this.create.setVisible(PlanFormat.mayPlan());
 		this.create.addClickListener((click) -> new NewPlanDialog(this.api, this::open).open());
 
+		this.national.setId("plans-coverage");
+		this.national.setIcon(VaadinIcon.GLOBE.create());
+		this.national.setVisible(PlanFormat.mayPlan());
+		this.national.addClickListener((click) -> UI.getCurrent().navigate(CoverageView.class));
+
 		this.grid.setId("plans-grid");
 		this.grid.addThemeVariants(GridVariant.ROW_STRIPES);
 		this.grid.setSizeFull();
 		this.grid.addItemClickListener((click) -> open(click.getItem().id()));
 
-		HorizontalLayout top = new HorizontalLayout(this.title, this.create);
+		HorizontalLayout buttons = new HorizontalLayout(this.national, this.create);
+		HorizontalLayout top = new HorizontalLayout(this.title, buttons);
 		top.setAlignItems(FlexComponent.Alignment.BASELINE);
 		top.setWidthFull();
 		top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -83,6 +93,7 @@ public class PlansView extends VerticalLayout implements LocaleChangeObserver, H
 	public void localeChange(LocaleChangeEvent event) {
 		this.title.setText(getTranslation("plans.title"));
 		this.create.setText(getTranslation("plans.new"));
+		this.national.setText(getTranslation("plans.coverage.open"));
 		columns();
 		load();
 	}

@@ -51,6 +51,70 @@ final class CannedPlans {
 	static final String VALID = """
 			{"valid":true,"errorCount":0,"warningCount":0,"durationMs":2.5,"rules":[],"issues":[],"unassignedUnits":[]}""";
 
+	/** The new Đồng Tháp, formed from two old provinces. */
+	static final String NEW_DONG_THAP = """
+			{"key":"82","code":"82","name":"Đồng Tháp","fullName":"Tỉnh Đồng Tháp","type":"TINH","typeName":"tỉnh",
+			 "seat":null,"parentKey":null,"parent":null,
+			 "components":[{"kind":"WHOLE","areaShare":null,"populationShare":null,"householdShare":null,
+			  "unit":{"id":"u-82","code":"82","fullName":"Tỉnh Tiền Giang"}}],
+			 "totals":{"areaKm2":2556.4,"population":1800000,"households":null,"complete":false}}""";
+
+	static final String DAO_THANH = """
+			{"key":"28249","code":"28249","name":"Đạo Thạnh","fullName":"Phường Đạo Thạnh","type":"PHUONG",
+			 "typeName":"phường","seat":null,"parentKey":"82","parent":null,
+			 "components":[{"kind":"WHOLE","areaShare":null,"populationShare":null,"householdShare":null,
+			  "unit":{"id":"u-28249","code":"28249","fullName":"Phường 5"}},
+			  {"kind":"PART_POP_ONLY","areaShare":null,"populationShare":0.2,"householdShare":null,
+			  "unit":{"id":"u-28252","code":"28252","fullName":"Phường 4"}}],
+			 "totals":{"areaKm2":null,"population":null,"households":null,"complete":false}}""";
+
+	static final String MY_THO = """
+			{"key":"28261","code":"28261","name":"Mỹ Tho","fullName":"Phường Mỹ Tho","type":"PHUONG",
+			 "typeName":"phường","seat":null,"parentKey":"82","parent":null,
+			 "components":[{"kind":"UNCHANGED","areaShare":null,"populationShare":null,"householdShare":null,
+			  "unit":{"id":"u-28261","code":"28261","fullName":"Phường 1"}}],
+			 "totals":{"areaKm2":null,"population":null,"households":null,"complete":false}}""";
+
+	/**
+	 * A draft over Tiền Giang and Đồng Tháp: the new province (listed last, as a table
+	 * may put it) and two of its communes.
+	 */
+	static String merger(String status, int version, String applyProgress) {
+		return """
+				{"data":{"plan":{"id":"plan-dt","title":"Phương án sắp xếp của tỉnh Đồng Tháp","status":"%s","statusName":"x",
+				 "effectiveDate":"2025-07-01","abolishedLevels":["DISTRICT"],"version":%d,"createdBy":"quantri",
+				 "legalBasis":null,"scope":[{"id":"u-82","code":"82","fullName":"Tỉnh Tiền Giang"},
+				 {"id":"u-87","code":"87","fullName":"Tỉnh Đồng Tháp"}],
+				 "proposedUnits":[%s,%s,%s],"validation":%s,"applyProgress":%s}}}"""
+			.formatted(status, version, DAO_THANH, MY_THO, NEW_DONG_THAP, VALID, applyProgress);
+	}
+
+	/**
+	 * Before: communes by district, in two provinces; after: the new province and its
+	 * communes.
+	 */
+	static final String MERGER_DIFF = """
+			{"data":{"plan":{"diff":{
+			 "before":[
+			  {"parentName":"Thành phố Mỹ Tho","total":17,"parent":{"id":"u-815","code":"815","fullName":"Thành phố Mỹ Tho",
+			   "level":"DISTRICT","parent":{"id":"u-82","code":"82","fullName":"Tỉnh Tiền Giang","level":"PROVINCE"}},
+			   "counts":[{"level":"COMMUNE","typeName":"phường","count":11},{"level":"COMMUNE","typeName":"xã","count":6}]},
+			  {"parentName":"Huyện Cái Bè","total":25,"parent":{"id":"u-818","code":"818","fullName":"Huyện Cái Bè",
+			   "level":"DISTRICT","parent":{"id":"u-82","code":"82","fullName":"Tỉnh Tiền Giang","level":"PROVINCE"}},
+			   "counts":[{"level":"COMMUNE","typeName":"thị trấn","count":1},{"level":"COMMUNE","typeName":"xã","count":24}]},
+			  {"parentName":"Thành phố Cao Lãnh","total":15,"parent":{"id":"u-866","code":"866","fullName":"Thành phố Cao Lãnh",
+			   "level":"DISTRICT","parent":{"id":"u-87","code":"87","fullName":"Tỉnh Đồng Tháp","level":"PROVINCE"}},
+			   "counts":[{"level":"COMMUNE","typeName":"phường","count":8},{"level":"COMMUNE","typeName":"xã","count":7}]}],
+			 "after":[
+			  {"parentName":"(không có cấp trên)","total":1,"parent":null,
+			   "counts":[{"level":"PROVINCE","typeName":"tỉnh","count":1}]},
+			  {"parentName":"Tỉnh Đồng Tháp","total":102,"parent":null,
+			   "counts":[{"level":"COMMUNE","typeName":"phường","count":20},{"level":"COMMUNE","typeName":"xã","count":82}]}],
+			 "rows":[{"old":{"id":"u-28249","code":"28249","fullName":"Phường 5"},
+			   "successors":[{"key":"28249","fullName":"Phường Đạo Thạnh","kind":"WHOLE"}]},
+			  {"old":{"id":"u-28261","code":"28261","fullName":"Phường 1"},
+			   "successors":[{"key":"28261","fullName":"Phường Mỹ Tho","kind":"UNCHANGED"}]}]}}}}""";
+
 	private CannedPlans() {
 	}
 
@@ -93,6 +157,16 @@ final class CannedPlans {
 			  "effectiveDate":null,"version":3,"proposedUnitCount":2,"componentCount":1,
 			  "scope":[{"id":"u-001","code":"001","fullName":"Quận Ba Đình"}],
 			  "validation":{"valid":false,"errorCount":2,"warningCount":0,"unassignedUnits":[{"id":"u-00004"}]}}]}}""";
+
+	static final String SEARCH_TIEN_GIANG = """
+			{"data":{"units":{"totalCount":1,"edges":[
+			 {"node":{"id":"u-82","code":"82","fullName":"Tỉnh Tiền Giang","level":"PROVINCE","ancestors":[]}}]}}}""";
+
+	static final String SEARCH_DONG_THAP = """
+			{"data":{"units":{"totalCount":2,"edges":[
+			 {"node":{"id":"u-87","code":"87","fullName":"Tỉnh Đồng Tháp","level":"PROVINCE","ancestors":[]}},
+			 {"node":{"id":"u-09","code":"09877","fullName":"Xã Đồng Tháp","level":"COMMUNE",
+			  "ancestors":[{"id":"u-h","fullName":"Huyện Đan Phượng"},{"id":"u-01","fullName":"Thành phố Hà Nội"}]}}]}}}""";
 
 	static final String SEARCH_HA_NOI = """
 			{"data":{"units":{"totalCount":2,"edges":[

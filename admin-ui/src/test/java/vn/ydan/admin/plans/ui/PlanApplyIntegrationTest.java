@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Adopting with the act's number and date, then applying: a confirmation first, then the
  * call runs in the background while the page polls the plan's progress into a bar, and
- * shows the summary when the api is done.
+ * shows the summary when the api is done. A national apply answers while it still runs:
+ * the page follows it until done or failed, and stops polling when the user leaves.
  */
 @ConsoleSpringTest
 @ViewPackages(packages = "vn.ydan.admin")
@@ -59,6 +60,12 @@ class PlanApplyIntegrationTest extends SpringBrowserlessTest {
 
 	private final AtomicReference<String> plan = new AtomicReference<>();
 
+	/** What planApplyProgress answers. */
+	private final AtomicReference<String> progress = new AtomicReference<>(RUNNING);
+
+	/** What applyPlan answers (once released). */
+	private final AtomicReference<String> applied = new AtomicReference<>(APPLIED);
+
 	/** Holds the api's answer to applyPlan until the test has seen the progress. */
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -75,7 +82,7 @@ class PlanApplyIntegrationTest extends SpringBrowserlessTest {
 				Instant.now().plusSeconds(300), "refresh-1");
 		this.backend.answerApi((call) -> {
 			if (call.runs("planApplyProgress")) {
-				return Reply.json(200, RUNNING);
+				return Reply.json(200, this.progress.get());
 			}
 			if (call.runs("plan")) {
 				return Reply.json(200, this.plan.get());
@@ -87,7 +94,7 @@ class PlanApplyIntegrationTest extends SpringBrowserlessTest {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				return Reply.json(200, APPLIED);
+				return Reply.json(200, this.applied.get());
 			}
 			if (call.runs("adoptPlan")) {
 				return Reply.json(200, CannedPlans.edited("adoptPlan", 7, 1, CannedPlans.VALID));
@@ -168,6 +175,126 @@ class PlanApplyIntegrationTest extends SpringBrowserlessTest {
 
 		assertThat(find(ProgressBar.class).withId("plan-apply-progress").exists()).isFalse();
 		assertThat(applyCalls()).isZero();
+	}
+
+	@Test
+	void aNationalApplyThatAnswersWhileItRunsIsFollowedUntilDone() {
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		this.applied.set(answer("ADOPTED", progress("RUNNING", 100, 5000, null)));
+		this.release.countDown();
+		open();
+		test(find(Button.class).id("plan-apply")).click();
+		test(find(ConfirmDialog.class).id("plan-apply-confirm")).confirm();
+		assertThat(find(Button.class).id("plan-apply").isEnabled()).isFalse();
+
+		// The call answers "still running": the page goes on polling.
+		awaitText("plan-apply-progress-text", "Đã ghi 100 / 5.000 đơn vị…");
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ApplyPanel.POLL_MILLIS);
+		poll();
+		assertThat(text("plan-apply-progress-text")).isEqualTo("Đã ghi 300 / 600 đơn vị…");
+		assertThat(find(ProgressBar.class).id("plan-apply-progress").getValue()).isEqualTo(0.5);
+		assertThat(text("plan-status")).isEqualTo("Đã thông qua");
+
+		String done = progress("DONE", 5000, 5000, "3.321 đơn vị mới");
+		this.progress.set(polled("IN_EFFECT", done));
+		this.plan.set(CannedPlans.plan("IN_EFFECT", 8, CannedPlans.VALID, done, CannedPlans.UNIT_A));
+		poll();
+
+		assertThat(text("plan-apply-summary")).isEqualTo("Đã áp dụng: 3.321 đơn vị mới.");
+		assertThat(text("plan-status")).isEqualTo("Có hiệu lực");
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+		assertThat(applyCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void aFailedApplySaysSoAndMayBeAppliedAgain() {
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		this.applied.set(answer("ADOPTED", progress("RUNNING", 300, 600, null)));
+		this.release.countDown();
+		open();
+		test(find(Button.class).id("plan-apply")).click();
+		test(find(ConfirmDialog.class).id("plan-apply-confirm")).confirm();
+		awaitText("plan-apply-progress-text", "Đã ghi 300 / 600 đơn vị…");
+
+		String failed = progress("FAILED", 300, 600, "Kho dữ liệu không trả lời.");
+		this.progress.set(polled("ADOPTED", failed));
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, failed, CannedPlans.UNIT_A));
+
+		awaitText("plan-apply-summary",
+				"Áp dụng chưa xong: Kho dữ liệu không trả lời. Hãy bấm áp dụng lại để làm tiếp.");
+		assertThat(find(Button.class).id("plan-apply").isEnabled()).isTrue();
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+	}
+
+	@Test
+	void aPlanOpenedWhileItsApplyRunsIsFollowedAndLeavingThePageStopsThePolling() {
+		this.plan.set(CannedPlans.plan("ADOPTED", 7, CannedPlans.VALID, progress("RUNNING", 50, 100, null),
+				CannedPlans.UNIT_A));
+		open();
+
+		assertThat(find(ProgressBar.class).id("plan-apply-progress").getValue()).isEqualTo(0.5);
+		assertThat(text("plan-apply-progress-text")).isEqualTo("Đã ghi 50 / 100 đơn vị…");
+		assertThat(find(Button.class).id("plan-apply").isEnabled()).isFalse();
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ApplyPanel.POLL_MILLIS);
+		poll();
+		assertThat(text("plan-apply-progress-text")).isEqualTo("Đã ghi 300 / 600 đơn vị…");
+		long polled = progressCalls();
+
+		UI.getCurrent().navigate(PlansView.class);
+
+		assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+		poll();
+		assertThat(progressCalls()).as("no poll listener is left behind").isEqualTo(polled);
+		assertThat(applyCalls()).isZero();
+	}
+
+	private static String progress(String state, int done, int total, String message) {
+		return """
+				{"state":"%s","done":%d,"total":%d,"message":%s}""".formatted(state, done, total,
+				(message != null) ? "\"" + message + "\"" : "null");
+	}
+
+	/** What planApplyProgress answers. */
+	private static String polled(String status, String progress) {
+		return """
+				{"data":{"plan":{"id":"plan-1","version":7,"status":"%s","statusName":"x",
+				 "proposedUnitCount":1,"componentCount":1,"applyProgress":%s}}}""".formatted(status, progress);
+	}
+
+	/** What applyPlan answers. */
+	private static String answer(String status, String progress) {
+		return """
+				{"data":{"applyPlan":{"plan":{"id":"plan-1","version":7,"status":"%s","statusName":"x",
+				 "proposedUnitCount":1,"componentCount":1,"applyProgress":%s},"userErrors":[]}}}""".formatted(status,
+				progress);
+	}
+
+	private long progressCalls() {
+		return this.backend.apiCalls().stream().filter((call) -> call.runs("planApplyProgress")).count();
+	}
+
+	private void poll() {
+		ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+	}
+
+	/** Polls until the text shows (the call's answer is taken in on a poll). */
+	private void awaitText(String id, String expected) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!find(Component.class).withId(id).exists() || !expected.equals(text(id))) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError(id + " did not say \"" + expected + "\" within 10 s but "
+						+ (find(Component.class).withId(id).exists() ? text(id) : "nothing"));
+			}
+			roundTrip();
+			poll();
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
 	}
 
 	private long applyCalls() {

@@ -270,6 +270,9 @@ class PlanEditorIntegrationTest extends SpringBrowserlessTest {
 				.containsEntry("expectedVersion", 5));
 		assertThat(text("plan-status")).isEqualTo("Đang lấy ý kiến");
 		assertThat(find(Button.class).id("plan-finish-consultation").isVisible()).isTrue();
+		// Redrawn, not added to: units, validation, diff.
+		assertThat(find(Tab.class).all()).extracting((tab) -> tab.getId().orElse(""))
+			.containsExactly("plan-tab-units", "plan-tab-validation", "plan-tab-diff");
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
@@ -59,7 +59,11 @@ class PlansViewIntegrationTest extends SpringBrowserlessTest {
 				return Reply.json(200, CannedPlans.PLANS);
 			}
 			if (call.runs("planScopeSearch")) {
-				return Reply.json(200, CannedPlans.SEARCH_HA_NOI);
+				return Reply.json(200, switch (String.valueOf(call.variables().get("search"))) {
+					case "tien giang" -> CannedPlans.SEARCH_TIEN_GIANG;
+					case "dong thap" -> CannedPlans.SEARCH_DONG_THAP;
+					default -> CannedPlans.SEARCH_HA_NOI;
+				});
 			}
 			if (call.runs("createPlan")) {
 				return Reply.json(200,
@@ -110,7 +114,7 @@ class PlansViewIntegrationTest extends SpringBrowserlessTest {
 		test(find(Button.class).id("plans-new")).click();
 		test(find(TextField.class).id("plan-new-title")).setValue("Phương án sắp xếp cấp xã của Hà Nội");
 		test(find(DatePicker.class).id("plan-new-effective-date")).setValue(LocalDate.of(2025, 7, 1));
-		ComboBox<Object> scope = find(ComboBox.class).id("plan-new-scope");
+		MultiSelectComboBox<Object> scope = find(MultiSelectComboBox.class).id("plan-new-scope");
 
 		test(scope).setFilter("ha noi");
 
@@ -129,6 +133,33 @@ class PlansViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aPlanThatMergesProvincesCoversThemAll() {
+		navigate(PlansView.class);
+		test(find(Button.class).id("plans-new")).click();
+		test(find(TextField.class).id("plan-new-title")).setValue("Phương án sắp xếp của tỉnh Đồng Tháp mới");
+		test(find(DatePicker.class).id("plan-new-effective-date")).setValue(LocalDate.of(2025, 7, 1));
+		MultiSelectComboBox<Object> scope = find(MultiSelectComboBox.class).id("plan-new-scope");
+
+		test(scope).setFilter("tien giang");
+		test(scope).selectItem("Tỉnh Tiền Giang (82)");
+		test(scope).setFilter("dong thap");
+		// The commune of the same name is not a plan's scope.
+		assertThat(test(scope).getSuggestions()).containsExactly("Tỉnh Đồng Tháp (87)");
+		// Picking another adds it (the tester's selectItem would replace the first).
+		scope.select(test(scope).getSuggestionItems().get(0));
+		assertThat(scope.getValue()).hasSize(2);
+		test(find(Checkbox.class).id("plan-new-abolish-districts")).click();
+		test(find(Button.class).id("plan-new-save")).click();
+
+		Call create = calls("createPlan").get(0);
+		assertThat(create.variables().get("input"))
+			.isEqualTo(Map.of("title", "Phương án sắp xếp của tỉnh Đồng Tháp mới", "scopeIds", List.of("u-82", "u-87"),
+					"effectiveDate", "2025-07-01", "abolishedLevels", List.of("DISTRICT")));
+		assertThat(getCurrentView()).isInstanceOf(PlanEditorView.class);
+	}
+
+	@Test
 	void theDialogAsksForTitleAndScopeBeforeCallingTheApi() {
 		navigate(PlansView.class);
 		test(find(Button.class).id("plans-new")).click();
@@ -136,7 +167,7 @@ class PlansViewIntegrationTest extends SpringBrowserlessTest {
 
 		assertThat(find(TextField.class).id("plan-new-title").getErrorMessage())
 			.isEqualTo("Vui lòng nhập tên phương án.");
-		assertThat(find(ComboBox.class).id("plan-new-scope").getErrorMessage())
+		assertThat(find(MultiSelectComboBox.class).id("plan-new-scope").getErrorMessage())
 			.isEqualTo("Vui lòng chọn đơn vị thuộc phạm vi phương án.");
 		assertThat(calls("createPlan")).isEmpty();
 	}
