@@ -95,16 +95,20 @@ final class RateBudgets {
 		if (excess <= 0) {
 			return;
 		}
-		List<Map.Entry<BudgetKey, Window>> leastSpent = new ArrayList<>(this.windows.entrySet().size());
-		for (Map.Entry<BudgetKey, Window> entry : this.windows.entrySet()) {
-			if (!entry.getKey().equals(keep)) {
-				leastSpent.add(Map.entry(entry.getKey(), entry.getValue()));
+		// What each has spent, read once: charges go on while sorting.
+		List<Spent> leastSpent = new ArrayList<>(this.windows.size());
+		this.windows.forEach((key, window) -> {
+			if (!key.equals(keep)) {
+				leastSpent.add(new Spent(key, window, window.used.get()));
 			}
-		}
-		leastSpent.sort(Comparator.comparingLong((Map.Entry<BudgetKey, Window> entry) -> entry.getValue().used.get()));
+		});
+		leastSpent.sort(Comparator.comparingLong(Spent::used));
 		for (int i = 0; i < excess && i < leastSpent.size(); i++) {
-			this.windows.remove(leastSpent.get(i).getKey(), leastSpent.get(i).getValue());
+			this.windows.remove(leastSpent.get(i).key(), leastSpent.get(i).window());
 		}
+	}
+
+	private record Spent(BudgetKey key, Window window, long used) {
 	}
 
 	/**
