@@ -4,13 +4,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import vn.ydan.api.csv.SpreadsheetText;
 import vn.ydan.api.protocol.VietnamTime;
 
 /**
  * Entries as CSV for a spreadsheet: RFC 4180 (comma, CRLF, double quotes), UTF-8 with a
  * byte-order mark so that Excel shows the Vietnamese letters, headings in Vietnamese.
- * Text that a spreadsheet would run as a formula ({@code = + - @} first) gets a leading
- * apostrophe: an audit export must not execute what a caller typed.
+ * Text that a spreadsheet would run as a formula ({@code = + - @}, tab or CR first) gets
+ * a leading apostrophe ({@link SpreadsheetText}): an audit export must not execute what a
+ * caller typed.
  */
 final class AuditCsv {
 
@@ -70,16 +72,9 @@ final class AuditCsv {
 		this.text.append('"').append(value.replace("\"", "\"\"")).append('"');
 	}
 
-	/** Caller-typed text, defused for spreadsheets. */
+	/** Caller-typed text, defused for spreadsheets ({@link SpreadsheetText#defused}). */
 	static String text(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-			return "'" + value;
-		}
-		return value;
+		return SpreadsheetText.defused(value);
 	}
 
 }

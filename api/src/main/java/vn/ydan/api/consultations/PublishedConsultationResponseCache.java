@@ -30,6 +30,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.units.UnitRegistry;
 
 /**
@@ -42,8 +43,9 @@ import vn.ydan.api.units.UnitRegistry;
  * data is kept as its JSON text, written out as is: serialising a 526-commune table for
  * every reader costs more than computing it.
  * <p>
- * Only anonymous queries whose root fields are all {@code consultation(id:)} of published
- * consultations; anything else runs as usual.
+ * Only anonymous queries (nobody signed in, by the security context, and no token) whose
+ * root fields are all {@code consultation(id:)} of published consultations; anything else
+ * runs as usual, uncached.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -78,7 +80,7 @@ class PublishedConsultationResponseCache implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+		if (!anonymous(request)) {
 			return chain.next(request);
 		}
 		String documentKey = (request.getOperationName() != null)
@@ -110,6 +112,15 @@ class PublishedConsultationResponseCache implements WebGraphQlInterceptor {
 				this.answers.put(key, result.transform((builder) -> builder.data(data)));
 			}
 		});
+	}
+
+	/**
+	 * Whether nobody is signed in: the security context says so (a graphql-ws connection
+	 * is signed in by its connection payload, with no Authorization header on its
+	 * requests); a request that carries a token is not anonymous either way.
+	 */
+	private static boolean anonymous(WebGraphQlRequest request) {
+		return Caller.signedIn() == null && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
 	}
 
 	private boolean allPublished(List<String> ids, Map<String, Object> variables) {

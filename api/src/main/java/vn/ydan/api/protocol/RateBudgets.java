@@ -2,6 +2,9 @@ package vn.ydan.api.protocol;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * window resets at a known instant, reported to the client). Windows are aligned on the
  * clock, so every client's budget is refilled at the same instants. Memory is bounded:
  * beyond {@code maxClients}, clients whose window has ended are forgotten, and if all are
- * current the table is emptied (a flood of addresses then resets budgets rather than
- * exhausting memory).
+ * current, those that have spent least in this window are forgotten (a tenth of the
+ * table, never the client being charged). Forgetting a client gives back only what it
+ * spent, so a flood of addresses, each spending little, pushes out its own addresses
+ * first: it cannot reset the budget of everybody, nor of a client that has spent more.
  */
 final class RateBudgets {
 
@@ -46,7 +51,7 @@ final class RateBudgets {
 		Window window = this.windows.compute(client,
 				(key, current) -> (current != null && current.start == start) ? current : new Window(start));
 		if (this.windows.size() > this.rate.maxClients()) {
-			forgetEndedWindows(start);
+			forget(start, client);
 		}
 		Instant resetAt = Instant.ofEpochMilli(start + this.windowMillis);
 		long retryAfter = Math.max(1, (start + this.windowMillis - now + 999) / 1000);
@@ -69,11 +74,41 @@ final class RateBudgets {
 		};
 	}
 
-	private void forgetEndedWindows(long currentStart) {
-		this.windows.values().removeIf((window) -> window.start != currentStart);
-		if (this.windows.size() > this.rate.maxClients()) {
-			this.windows.clear();
+	/** Clients in the table (bounded by {@code maxClients}, give or take a charge). */
+	int size() {
+		return this.windows.size();
+	}
+
+	/**
+	 * Forgets the clients whose window has ended; if the table is still full, the clients
+	 * that have spent least in this window, down to nine tenths of {@code maxClients},
+	 * but never {@code keep} (the client being charged: forgetting it would make it
+	 * free).
+	 */
+	private synchronized void forget(long currentStart, BudgetKey keep) {
+		int max = this.rate.maxClients();
+		if (this.windows.size() <= max) {
+			return;
 		}
+		this.windows.values().removeIf((window) -> window.start != currentStart);
+		int excess = this.windows.size() - (max - max / 10);
+		if (excess <= 0) {
+			return;
+		}
+		// What each has spent, read once: charges go on while sorting.
+		List<Spent> leastSpent = new ArrayList<>(this.windows.size());
+		this.windows.forEach((key, window) -> {
+			if (!key.equals(keep)) {
+				leastSpent.add(new Spent(key, window, window.used.get()));
+			}
+		});
+		leastSpent.sort(Comparator.comparingLong(Spent::used));
+		for (int i = 0; i < excess && i < leastSpent.size(); i++) {
+			this.windows.remove(leastSpent.get(i).key(), leastSpent.get(i).window());
+		}
+	}
+
+	private record Spent(BudgetKey key, Window window, long used) {
 	}
 
 	/**

@@ -33,6 +33,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.protocol.VietnamTime;
 
 /**
@@ -46,8 +47,9 @@ import vn.ydan.api.protocol.VietnamTime;
  * (bench/units/).
  * <p>
  * Only queries whose root fields are all registry reads ({@link #REGISTRY_FIELDS}) and
- * only callers without a token: anything else runs as usual. A root field added to that
- * list must read nothing but the registry, or its data would be served stale.
+ * only anonymous callers (nobody signed in, by the security context, and no token):
+ * anything else runs as usual, uncached. A root field added to that list must read
+ * nothing but the registry, or its data would be served stale.
  * {@code ydan.units.answer-cache.enabled=false} turns it off.
  */
 @Component
@@ -83,7 +85,9 @@ class RegistryResponseCache implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (!this.enabled || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+		// Anonymous by the security context (a graphql-ws connection is signed in by its
+		// connection payload, with no Authorization header on its requests).
+		if (!this.enabled || Caller.signedIn() != null || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
 				|| !readsRegistryOnly(request.getDocument(), request.getOperationName())) {
 			return chain.next(request);
 		}

@@ -39,6 +39,11 @@ final class FakeKeycloakAdmin {
 
 	volatile boolean hang;
 
+	/** A request matching this gets 400 with Keycloak's own (internal) message. */
+	volatile Predicate<String> rejectWhen = (call) -> false;
+
+	static final String INTERNAL_MESSAGE = "org.keycloak.models.ModelException: policy at /opt/keycloak/conf";
+
 	private final HttpServer server;
 
 	FakeKeycloakAdmin() {
@@ -64,6 +69,7 @@ final class FakeKeycloakAdmin {
 		this.roles.clear();
 		this.calls.clear();
 		this.failWhen = (call) -> false;
+		this.rejectWhen = (call) -> false;
 		this.hang = false;
 	}
 
@@ -97,6 +103,10 @@ final class FakeKeycloakAdmin {
 		}
 		if (this.failWhen.test(call)) {
 			send(exchange, 500, Map.of("error", "injected"));
+			return;
+		}
+		if (this.rejectWhen.test(call)) {
+			send(exchange, 400, Map.of("errorMessage", INTERNAL_MESSAGE));
 			return;
 		}
 		String[] parts = path.split("/");

@@ -95,6 +95,39 @@ class KeycloakFaultsIntegrationTest {
 	}
 
 	@Test
+	void keycloaksOwnRefusalTextIsNotShownToTheCaller() {
+		String user = keycloak.addUser("canbo", List.of("official"), List.of());
+		keycloak.rejectWhen = (call) -> call.equals("PUT /users/" + user + "/reset-password");
+
+		Response response = this.api.query("""
+				mutation($input: SetTemporaryPasswordInput!) {
+				  setTemporaryPassword(input: $input) { userErrors { code message } }
+				}""", Map.of("input", Map.of("userId", user, "password", "mat-khau-tam-1")), this.admin);
+
+		assertThat(response.<String>read("$.data.setTemporaryPassword.userErrors[0].code")).as(response.toString())
+			.isEqualTo("PASSWORD_REJECTED");
+		assertThat(response.<String>read("$.data.setTemporaryPassword.userErrors[0].message"))
+			.startsWith("Keycloak từ chối mật khẩu")
+			.doesNotContain("org.keycloak")
+			.doesNotContain("/opt/keycloak");
+	}
+
+	@Test
+	void anUndoneChangeDoesNotShowTheInternalFailure() {
+		String user = keycloak.addUser("canbo", List.of("official"), List.of("some-unit"));
+		keycloak.failWhen = (call) -> call.equals("PUT /users/" + user);
+
+		Response response = this.api.query(SET_ROLES,
+				Map.of("input", Map.of("userId", user, "roles", List.of("CLERK"), "scopeUnitIds", List.of())),
+				this.admin);
+
+		assertThat(response.<String>read("$.errors[0].message")).as(response.toString())
+			.contains("đã hoàn tác")
+			.doesNotContain("/users/")
+			.doesNotContain(user);
+	}
+
+	@Test
 	void aUserWhoseRolesCannotBeGivenIsNotLeftBehind() {
 		keycloak.failWhen = (call) -> call.matches("POST /users/.+/role-mappings/realm");
 

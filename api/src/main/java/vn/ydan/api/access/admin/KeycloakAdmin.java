@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -103,10 +104,7 @@ class KeycloakAdmin {
 
 	private <T> ResponseEntity<T> call(HttpMethod method, String path, Map<String, ?> query, @Nullable Object body,
 			ParameterizedTypeReference<T> type, Object... variables) {
-		UriComponentsBuilder uri = UriComponentsBuilder
-			.fromUriString(this.properties.url() + "/admin/realms/" + this.properties.realm() + path);
-		query.forEach(uri::queryParam);
-		URI target = uri.buildAndExpand(variables).encode().toUri();
+		URI target = target(path, query, variables);
 		try {
 			return send(method, path, target, body, type, accessToken(false));
 		}
@@ -120,6 +118,36 @@ class KeycloakAdmin {
 						"Keycloak không chấp nhận tài khoản dịch vụ " + this.properties.clientId() + " (401).");
 			}
 		}
+	}
+
+	/**
+	 * The URI of {@code path} (a template: {@code /users/{id}}). Each variable is one
+	 * path segment and each query value one value, whatever they hold: they are encoded
+	 * strictly ({@code /}, {@code ?}, {@code #}, {@code &}, {@code +}, braces too), never
+	 * pasted into the text, so that an id such as {@code ../../x} or {@code a/b} cannot
+	 * reach another admin endpoint. An id that is empty, {@code .} or {@code ..} names
+	 * nothing: {@link Missing}, before any call.
+	 */
+	private URI target(String path, Map<String, ?> query, Object... variables) {
+		List<Object> values = new ArrayList<>(variables.length + query.size());
+		for (Object variable : variables) {
+			String text = String.valueOf(variable);
+			if (text.isEmpty() || text.equals(".") || text.equals("..")) {
+				throw new Missing("No such id: '" + text + "'");
+			}
+			values.add(text);
+		}
+		UriComponentsBuilder uri = UriComponentsBuilder
+			.fromUriString(this.properties.url() + "/admin/realms/" + this.properties.realm())
+			.path(path);
+		// Query values as variables too (after the path's, in order), so that they are
+		// encoded as values and a brace in one is not taken for a variable.
+		int index = 0;
+		for (Map.Entry<String, ?> parameter : query.entrySet()) {
+			uri.queryParam(parameter.getKey(), "{query" + index++ + "}");
+			values.add(String.valueOf(parameter.getValue()));
+		}
+		return uri.encode().buildAndExpand(values.toArray()).toUri();
 	}
 
 	private <T> ResponseEntity<T> send(HttpMethod method, String path, URI target, @Nullable Object body,

@@ -1,5 +1,7 @@
 package vn.ydan.api.access.admin;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.ydan.api.access.HouseholdScope;
 import vn.ydan.api.access.Roles;
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Service;
 class PartnerApps {
 
 	static final String AUDIENCE = "ydan-api";
+
+	private static final Logger log = LoggerFactory.getLogger(PartnerApps.class);
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -58,11 +64,10 @@ class PartnerApps {
 			return PartnerAppPayload.rejected(UserError.of("name", "Tên ứng dụng gồm 1–100 ký tự", "NAME_INVALID"));
 		}
 		for (String uri : redirectUris) {
-			if (!uri.startsWith("https://") && !uri.startsWith("http://127.0.0.1")
-					&& !uri.startsWith("http://localhost")) {
+			String problem = redirectUriProblem(uri);
+			if (problem != null) {
 				return PartnerAppPayload.rejected(UserError.of("redirectUris",
-						"Địa chỉ quay lại phải là https:// (hoặc http://127.0.0.1 khi thử): " + uri,
-						"REDIRECT_URI_INVALID"));
+						"Địa chỉ quay lại " + problem + ": " + uri, "REDIRECT_URI_INVALID"));
 			}
 		}
 		if (residentAnswers && redirectUris.isEmpty()) {
@@ -115,8 +120,10 @@ class PartnerApps {
 				.rejected(UserError.of("name", "Keycloak đã có ứng dụng " + clientId + "; hãy thử lại", "NAME_TAKEN"));
 		}
 		catch (KeycloakAdmin.Rejected ex) {
-			return PartnerAppPayload.rejected(
-					new UserError(List.of("input"), "Keycloak từ chối ứng dụng: " + ex.getMessage(), "APP_REJECTED"));
+			// Keycloak's own text is for the server log, not for the caller.
+			log.warn("Keycloak rejected partner app {} ({}): {}", clientId, ex.status, ex.getMessage());
+			return PartnerAppPayload.rejected(new UserError(List.of("input"),
+					"Keycloak từ chối ứng dụng này; hãy kiểm tra tên, mô tả và địa chỉ quay lại", "APP_REJECTED"));
 		}
 		if (id == null) {
 			throw new KeycloakUnavailableException("Keycloak không trả về id của ứng dụng vừa tạo.");
@@ -176,6 +183,42 @@ class PartnerApps {
 		catch (KeycloakAdmin.Missing ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * What is wrong with a redirect URI, or null. Keycloak compares redirect URIs exactly
+	 * except for a {@code *} (a wildcard), so each must be one exact, absolute address:
+	 * {@code https://} with a host, no wildcard, no fragment, no user name;
+	 * {@code http://} only to {@code 127.0.0.1} or {@code localhost} themselves, for
+	 * trying an app out.
+	 */
+	static @Nullable String redirectUriProblem(String text) {
+		if (text.indexOf('*') >= 0) {
+			return "không được có dấu * (Keycloak coi đó là ký tự đại diện)";
+		}
+		URI uri;
+		try {
+			uri = new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			return "không phải là một địa chỉ hợp lệ";
+		}
+		if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
+			return "phải là một địa chỉ đầy đủ, ví dụ https://ung-dung.vn/dang-nhap";
+		}
+		if (uri.getRawFragment() != null) {
+			return "không được có phần # ở cuối";
+		}
+		if (uri.getRawUserInfo() != null) {
+			return "không được có tên người dùng trước @";
+		}
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+		String host = uri.getHost().toLowerCase(Locale.ROOT);
+		boolean local = host.equals("127.0.0.1") || host.equals("localhost");
+		if (!scheme.equals("https") && !(scheme.equals("http") && local)) {
+			return "phải là https:// (hoặc http://127.0.0.1, http://localhost khi thử)";
+		}
+		return null;
 	}
 
 	private static PartnerAppPayload notFound() {

@@ -140,8 +140,10 @@ class UserAdministration {
 					ex.getMessage().contains("email") ? "EMAIL_TAKEN" : "USERNAME_TAKEN")));
 		}
 		catch (KeycloakAdmin.Rejected ex) {
+			// Keycloak's own text is for the server log, not for the caller.
+			log.warn("Keycloak rejected user {} ({}): {}", username, ex.status, ex.getMessage());
 			return UserPayload.rejected(List.of(new UserError(List.of("input"),
-					"Keycloak từ chối người dùng: " + ex.getMessage(), "USER_REJECTED")));
+					"Keycloak từ chối người dùng này; hãy kiểm tra tên đăng nhập, email và họ tên", "USER_REJECTED")));
 		}
 		if (id == null) {
 			throw new KeycloakUnavailableException("Keycloak không trả về id của người dùng vừa tạo.");
@@ -205,8 +207,11 @@ class UserAdministration {
 					Map.of("type", "password", "value", password, "temporary", true), userId);
 		}
 		catch (KeycloakAdmin.Rejected ex) {
-			return UserPayload.rejected(List
-				.of(UserError.of("password", "Keycloak từ chối mật khẩu: " + ex.getMessage(), "PASSWORD_REJECTED")));
+			log.warn("Keycloak rejected the temporary password of {} ({}): {}", user.username(), ex.status,
+					ex.getMessage());
+			return UserPayload.rejected(List.of(UserError.of("password",
+					"Keycloak từ chối mật khẩu: mật khẩu không đạt chính sách mật khẩu của hệ thống",
+					"PASSWORD_REJECTED")));
 		}
 		return UserPayload.of(user);
 	}
@@ -391,8 +396,10 @@ class UserAdministration {
 			throw new KeycloakUnavailableException(
 					"Keycloak lỗi giữa chừng khi " + what + " và không hoàn tác được: " + leftOver + ".", failure);
 		}
-		throw new KeycloakUnavailableException("Keycloak lỗi giữa chừng khi " + what
-				+ "; đã hoàn tác, không có gì thay đổi. Hãy thử lại. (" + failure.getMessage() + ")", failure);
+		// The failure's own text (paths, ids, Keycloak's words) is for the server log.
+		log.warn("'{}' failed midway and was undone: {}", what, failure.getMessage());
+		throw new KeycloakUnavailableException(
+				"Keycloak lỗi giữa chừng khi " + what + "; đã hoàn tác, không có gì thay đổi. Hãy thử lại.", failure);
 	}
 
 	private boolean otherEnabledAdminExists(String userId) {
