@@ -45,10 +45,10 @@ import org.springframework.stereotype.Component;
  * A token ends when it ends, connection or not: the connection lives until the token's
  * {@code exp} and is then closed with 4401, its subscriptions with it (the client
  * connects again with a fresh token). A token already past its {@code exp} is refused at
- * {@code connection_init}, even within the clock skew that a request's token is allowed;
- * an operation that arrives after the {@code exp} closes the connection instead of
- * running. Every kind of operation may use the connection (queries, mutations,
- * subscriptions), under the same rules and limits as over HTTP.
+ * {@code connection_init} (also one the decoder's clock skew would let through); an
+ * operation that arrives after the {@code exp} closes the connection instead of running.
+ * Every kind of operation may use the connection (queries, mutations, subscriptions),
+ * under the same rules and limits as over HTTP.
  */
 @Component
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
