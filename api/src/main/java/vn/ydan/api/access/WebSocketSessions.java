@@ -40,7 +40,8 @@ class WebSocketSessions {
 	/** 4401 Unauthorized, as for an invalid token in {@code connection_init}. */
 	static final int UNAUTHORIZED = 4401;
 
-	private static final String SESSION = WebSocketSessions.class.getName() + ".SESSION";
+	/** The socket itself, in its own attributes. */
+	static final String SESSION = WebSocketSessions.class.getName() + ".SESSION";
 
 	private static final String ON_CLOSE = WebSocketSessions.class.getName() + ".ON_CLOSE";
 
