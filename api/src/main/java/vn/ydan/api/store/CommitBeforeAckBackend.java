@@ -3,6 +3,8 @@ package vn.ydan.api.store;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -22,7 +24,12 @@ import org.h2.mvstore.MVStore;
  * commit: a thread whose change was already stored by another's commit finds nothing left
  * to store.
  * <p>
- * This survives the process dying, not the machine: the file is written but not fsync'ed.
+ * With {@code fsync} (the default, {@code ydan.store.fsync}) the file is then forced to
+ * disk ({@link MVStore#sync()}, {@code fsync(2)}) before the reply, so the write also
+ * survives the machine losing power. Writers that committed while a sync was running
+ * share the next one: at most one sync runs at a time, and a writer whose commit an
+ * earlier sync covered does not sync again. Without {@code fsync} a write survives the
+ * process dying, not the machine: it is in the OS page cache only.
  */
 class CommitBeforeAckBackend extends H2Backend {
 
@@ -37,8 +44,28 @@ class CommitBeforeAckBackend extends H2Backend {
 			"getlog", "getfreemonitoringstatus", "getparameter", "killcursors", "endsessions", "validate",
 			"replsetgetstatus", "explain");
 
+	private final boolean fsync;
+
+	/** Commits that returned; a commit's number is taken after it returned. */
+	private final AtomicLong commits = new AtomicLong();
+
+	/** Every commit up to this number is on disk. Guarded by {@link #syncing}. */
+	private long synced;
+
+	private final ReentrantLock syncing = new ReentrantLock();
+
+	/** Commits and syncs before acknowledging. */
 	CommitBeforeAckBackend(MVStore store) {
+		this(store, true);
+	}
+
+	/**
+	 * @param fsync whether a write is forced to disk, not only committed to the file,
+	 * before it is acknowledged
+	 */
+	CommitBeforeAckBackend(MVStore store, boolean fsync) {
 		super(store);
+		this.fsync = fsync;
 	}
 
 	@Override
@@ -52,7 +79,28 @@ class CommitBeforeAckBackend extends H2Backend {
 			// has stored (and reports) the documents before it.
 			if (changesStore(command, query)) {
 				getMvStore().commit();
+				if (this.fsync) {
+					sync(this.commits.incrementAndGet());
+				}
 			}
+		}
+	}
+
+	/**
+	 * Forces the file to disk unless a sync that started after commit {@code mine} did.
+	 */
+	private void sync(long mine) {
+		this.syncing.lock();
+		try {
+			if (this.synced >= mine) {
+				return;
+			}
+			long covered = this.commits.get();
+			getMvStore().sync();
+			this.synced = covered;
+		}
+		finally {
+			this.syncing.unlock();
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -17,6 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-process stand-in for MongoDB (mongo-java-server with its H2 backend), persisting
  * to one file and listening on a free port of 127.0.0.1 only.
+ * <p>
+ * The data directory is created private (0700) and the file is made private (0600) where
+ * the file system has POSIX permissions. The port has no authentication: any process of
+ * the machine can connect to it while the api runs, so the embedded store is for a
+ * machine with one user (decision 0002).
  */
 class EmbeddedStore implements AutoCloseable {
 
@@ -25,6 +33,10 @@ class EmbeddedStore implements AutoCloseable {
 	static final String DATABASE = "ydan";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+
+	private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
 	private final H2Backend backend;
 
@@ -42,22 +54,30 @@ class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * Opens (or creates) the store file in {@code dataDirectory} and starts serving it.
+	 * Opens (or creates) the store file in {@code dataDirectory} and starts serving it,
+	 * syncing every write to disk before acknowledging it.
 	 */
 	static EmbeddedStore open(Path dataDirectory) {
-		return open(dataDirectory, (failure) -> {
+		return open(dataDirectory, true, (failure) -> {
 		});
+	}
+
+	/** Opens the store with fsync, calling {@code onFailure} as below. */
+	static EmbeddedStore open(Path dataDirectory, Consumer<Throwable> onFailure) {
+		return open(dataDirectory, true, onFailure);
 	}
 
 	/**
 	 * Opens the store, calling {@code onFailure} once when it fails for good: MVStore
 	 * closes itself after a failed write (out of memory, a full disk), and every later
 	 * request would fail until a restart.
+	 * @param fsync whether every write is also forced to disk before it is acknowledged
+	 * (see {@link CommitBeforeAckBackend}); without, it is only committed to the file
 	 */
-	static EmbeddedStore open(Path dataDirectory, Consumer<Throwable> onFailure) {
+	static EmbeddedStore open(Path dataDirectory, boolean fsync, Consumer<Throwable> onFailure) {
 		Path file = dataDirectory.resolve(FILE_NAME);
 		try {
-			Files.createDirectories(dataDirectory);
+			createPrivately(dataDirectory, file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDirectory, ex);
@@ -72,9 +92,38 @@ class EmbeddedStore implements AutoCloseable {
 				}
 			})
 			.open();
-		EmbeddedStore store = new EmbeddedStore(new CommitBeforeAckBackend(mvStore));
+		EmbeddedStore store = new EmbeddedStore(new CommitBeforeAckBackend(mvStore, fsync));
 		log.info("Embedded MongoDB stand-in on {} storing in {}", store.connectionString(), file);
+		if (!fsync) {
+			log.warn("ydan.store.fsync=false: acknowledged writes survive the api dying, not the machine");
+		}
 		return store;
+	}
+
+	/**
+	 * The directory 0700 when this creates it (an existing one is left as it is, with a
+	 * warning if others may read it), the file 0600: the store holds personal data.
+	 * Nothing on a file system without POSIX permissions.
+	 */
+	private static void createPrivately(Path dataDirectory, Path file) throws IOException {
+		if (!dataDirectory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createDirectories(dataDirectory);
+			return;
+		}
+		if (!Files.isDirectory(dataDirectory)) {
+			Files.createDirectories(dataDirectory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
+		}
+		else if (!PRIVATE_DIRECTORY.containsAll(Files.getPosixFilePermissions(dataDirectory))) {
+			log.warn("The data directory {} is open to other users ({}): chmod 700 it", dataDirectory,
+					PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDirectory)));
+		}
+		if (Files.exists(file)) {
+			Files.setPosixFilePermissions(file, PRIVATE_FILE);
+		}
+		else {
+			// An empty file is a new store to MVStore.
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
+		}
 	}
 
 	String connectionString() {

@@ -37,8 +37,9 @@ class EmbeddedStoreConfiguration {
 	 * (see {@link CommitBeforeAckBackend}), and a restart recovers.
 	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedStore embeddedStore(@Value("${ydan.data-dir}") Path dataDirectory, ConfigurableApplicationContext context) {
-		return EmbeddedStore.open(dataDirectory, (failure) -> {
+	EmbeddedStore embeddedStore(@Value("${ydan.data-dir}") Path dataDirectory,
+			@Value("${ydan.store.fsync:true}") boolean fsync, ConfigurableApplicationContext context) {
+		return EmbeddedStore.open(dataDirectory, fsync, (failure) -> {
 			// Not on the failing thread: closing the context waits for request threads.
 			Thread stop = new Thread(() -> System.exit(SpringApplication.exit(context, () -> STORE_FAILED)),
 					"store-failed");

@@ -1,9 +1,16 @@
 package vn.ydan.api.store;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.SingleFileStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +41,64 @@ class CommitBeforeAckBackendUnitTest {
 
 		assertThat(CommitBeforeAckBackend.changesStore("aggregate", reading)).isFalse();
 		assertThat(CommitBeforeAckBackend.changesStore("aggregate", writing)).isTrue();
+	}
+
+	@Test
+	void writesAreSyncedToDiskBeforeReplying(@TempDir Path directory) {
+		CountingFileStore file = new CountingFileStore(directory.resolve("store.mv"));
+		MVStore mvStore = new MVStore.Builder().adoptFileStore(file).open();
+		try {
+			CommitBeforeAckBackend backend = new CommitBeforeAckBackend(mvStore);
+			int before = file.syncs.get();
+
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert", insertOne());
+
+			assertThat(mvStore.hasUnsavedChanges()).isFalse();
+			assertThat(file.syncs.get()).isGreaterThan(before);
+		}
+		finally {
+			mvStore.close();
+		}
+	}
+
+	@Test
+	void withoutFsyncWritesAreCommittedButNotSynced(@TempDir Path directory) {
+		CountingFileStore file = new CountingFileStore(directory.resolve("store.mv"));
+		MVStore mvStore = new MVStore.Builder().adoptFileStore(file).open();
+		try {
+			CommitBeforeAckBackend backend = new CommitBeforeAckBackend(mvStore, false);
+			int before = file.syncs.get();
+
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert", insertOne());
+
+			assertThat(mvStore.hasUnsavedChanges()).isFalse();
+			assertThat(file.syncs.get()).isEqualTo(before);
+		}
+		finally {
+			mvStore.close();
+		}
+	}
+
+	private static Document insertOne() {
+		return new Document("insert", "units").append("documents", List.of(new Document("_id", 1)));
+	}
+
+	/** The store's file, counting its fsyncs. */
+	static final class CountingFileStore extends SingleFileStore {
+
+		final AtomicInteger syncs = new AtomicInteger();
+
+		CountingFileStore(Path file) {
+			super(Map.of());
+			open(file.toString(), false, null);
+		}
+
+		@Override
+		public void sync() {
+			this.syncs.incrementAndGet();
+			super.sync();
+		}
+
 	}
 
 }

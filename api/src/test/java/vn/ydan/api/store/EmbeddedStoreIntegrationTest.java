@@ -1,6 +1,9 @@
 package vn.ydan.api.store;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EmbeddedStoreIntegrationTest {
 
@@ -74,6 +78,32 @@ class EmbeddedStoreIntegrationTest {
 	void listensOnLoopbackOnly(@TempDir Path directory) {
 		try (EmbeddedStore store = EmbeddedStore.open(directory)) {
 			assertThat(store.connectionString()).startsWith("mongodb://127.0.0.1:").endsWith("/ydan");
+		}
+	}
+
+	@Test
+	void dataDirectoryAndFileArePrivate(@TempDir Path directory) throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path data = directory.resolve("data");
+		try (EmbeddedStore store = EmbeddedStore.open(data)) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+			assertThat(
+					PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(EmbeddedStore.FILE_NAME))))
+				.isEqualTo("rw-------");
+		}
+	}
+
+	@Test
+	void anExistingStoreFileIsMadePrivate(@TempDir Path directory) throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		try (EmbeddedStore store = EmbeddedStore.open(directory)) {
+			// Created by an earlier version, with the default permissions.
+		}
+		Path file = directory.resolve(EmbeddedStore.FILE_NAME);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+		try (EmbeddedStore store = EmbeddedStore.open(directory)) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		}
 	}
 

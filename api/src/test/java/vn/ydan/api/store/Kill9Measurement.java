@@ -32,8 +32,6 @@ final class Kill9Measurement {
 
 	private final Path directory;
 
-	private final boolean commitBeforeAck;
-
 	private final String mode;
 
 	private final int inserts;
@@ -51,9 +49,16 @@ final class Kill9Measurement {
 	 * @param killAfter how many acknowledgements to wait for before killing the store
 	 */
 	Kill9Measurement(Path directory, boolean commitBeforeAck, int inserts, int threads, int killAfter) {
+		this(directory, commitBeforeAck ? StoreProcess.COMMIT_BEFORE_ACK : StoreProcess.BACKGROUND_COMMIT, inserts,
+				threads, killAfter);
+	}
+
+	/**
+	 * @param mode one of {@link StoreProcess}'s modes
+	 */
+	Kill9Measurement(Path directory, String mode, int inserts, int threads, int killAfter) {
 		this.directory = directory;
-		this.commitBeforeAck = commitBeforeAck;
-		this.mode = commitBeforeAck ? StoreProcess.COMMIT_BEFORE_ACK : StoreProcess.BACKGROUND_COMMIT;
+		this.mode = mode;
 		this.inserts = inserts;
 		this.threads = threads;
 		this.killAfter = killAfter;
@@ -62,8 +67,7 @@ final class Kill9Measurement {
 	Result run() throws Exception {
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 		double insertsPerSecond;
-		try (StoreChild child = StoreChild.start(this.directory, this.commitBeforeAck);
-				MongoClient client = child.client()) {
+		try (StoreChild child = StoreChild.start(this.directory, this.mode); MongoClient client = child.client()) {
 			MongoCollection<Document> collection = client.getDatabase(EmbeddedStore.DATABASE).getCollection("burst");
 			collection.insertOne(new Document("_id", "warm-up"));
 			acknowledged.add("warm-up");
@@ -86,7 +90,7 @@ final class Kill9Measurement {
 			}
 		}
 		Set<String> present = new HashSet<>();
-		try (StoreChild restarted = StoreChild.start(this.directory, this.commitBeforeAck);
+		try (StoreChild restarted = StoreChild.start(this.directory, this.mode);
 				MongoClient client = restarted.client()) {
 			client.getDatabase(EmbeddedStore.DATABASE)
 				.getCollection("burst")
@@ -134,7 +138,8 @@ final class Kill9Measurement {
 
 	/**
 	 * Prints the figures of {@code rounds} kills for each backend. Arguments: rounds (3),
-	 * inserts (10000), threads (8), kill after (5000).
+	 * inserts (10000), threads (8), kill after (5000), modes (all of
+	 * {@link StoreProcess}'s, comma-separated).
 	 */
 	public static void main(String[] args) throws Exception {
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
@@ -144,10 +149,14 @@ final class Kill9Measurement {
 		int killAfter = (args.length > 3) ? Integer.parseInt(args[3]) : 5_000;
 		System.out.printf("kill -9 after %d of %d inserts from %d threads, %d round(s) per backend%n", killAfter,
 				inserts, threads, rounds);
-		for (boolean commitBeforeAck : new boolean[] { true, false }) {
-			for (int round = 0; round < rounds; round++) {
+		List<String> modes = (args.length > 4) ? List.of(args[4].split(","))
+				: List.of(StoreProcess.COMMIT_BEFORE_ACK, StoreProcess.COMMIT_NO_FSYNC, StoreProcess.BACKGROUND_COMMIT);
+		// Rounds interleave the modes, so that a burst of other work on the machine hits
+		// each alike.
+		for (int round = 0; round < rounds; round++) {
+			for (String mode : modes) {
 				Path directory = Files.createTempDirectory("ydan-kill9");
-				System.out.println(new Kill9Measurement(directory, commitBeforeAck, inserts, threads, killAfter).run());
+				System.out.println(new Kill9Measurement(directory, mode, inserts, threads, killAfter).run());
 			}
 		}
 	}

@@ -46,8 +46,15 @@ public final class StoreChild implements AutoCloseable {
 	 * shipped (commits in the background)
 	 */
 	public static StoreChild start(Path directory, boolean commitBeforeAck) throws IOException, InterruptedException {
+		return start(directory, commitBeforeAck ? StoreProcess.COMMIT_BEFORE_ACK : StoreProcess.BACKGROUND_COMMIT);
+	}
+
+	/**
+	 * Starts a store on this directory and waits until it accepts connections.
+	 * @param mode one of {@link StoreProcess}'s modes
+	 */
+	static StoreChild start(Path directory, String mode) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String mode = commitBeforeAck ? StoreProcess.COMMIT_BEFORE_ACK : StoreProcess.BACKGROUND_COMMIT;
 		Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
 				System.getProperty("java.class.path"), StoreProcess.class.getName(), directory.toString(), mode)
 			.redirectErrorStream(true)

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the embedded store alone in its own JVM, so that a test can {@code kill -9} it.
- * Arguments: the data directory, and {@code commit-before-ack} (what the API runs) or
+ * Arguments: the data directory, and {@code commit-before-ack} (what the API runs: commit
+ * and fsync), {@code commit-no-fsync} (the API with {@code ydan.store.fsync=false}) or
  * {@code background-commit} (the stand-in as shipped, for comparison). Prints
  * {@code READY <connection string>} once it accepts connections; closes cleanly when its
  * standard input ends.
@@ -23,6 +24,8 @@ final class StoreProcess {
 
 	static final String COMMIT_BEFORE_ACK = "commit-before-ack";
 
+	static final String COMMIT_NO_FSYNC = "commit-no-fsync";
+
 	static final String BACKGROUND_COMMIT = "background-commit";
 
 	private StoreProcess() {
@@ -31,10 +34,10 @@ final class StoreProcess {
 	public static void main(String[] args) throws IOException {
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		Path directory = Path.of(args[0]);
-		boolean commitBeforeAck = !BACKGROUND_COMMIT.equals(args[1]);
 		EmbeddedStore store;
-		if (commitBeforeAck) {
-			store = EmbeddedStore.open(directory);
+		if (COMMIT_BEFORE_ACK.equals(args[1]) || COMMIT_NO_FSYNC.equals(args[1])) {
+			store = EmbeddedStore.open(directory, COMMIT_BEFORE_ACK.equals(args[1]), (failure) -> {
+			});
 		}
 		else {
 			Files.createDirectories(directory);
