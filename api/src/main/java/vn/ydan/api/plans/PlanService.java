@@ -122,8 +122,12 @@ class PlanService {
 			if (!errors.isEmpty()) {
 				return Change.refused(errors);
 			}
-			return Change.to(plan.withSettings(newTitle, newScope, newDate,
-					(levels != null) ? levels : plan.abolishedLevels(), this.clock.instant()));
+			Plan changed = plan.withSettings(newTitle, newScope, newDate,
+					(levels != null) ? levels : plan.abolishedLevels(), this.clock.instant());
+			// The new scope as createPlan checks it: the caller must be able to edit
+			// the plan it makes, not only the one it was.
+			this.access.checkEdit(changed);
+			return Change.to(changed);
 		});
 	}
 

@@ -340,6 +340,36 @@ class PlanIntegrationTest {
 	}
 
 	@Test
+	void anOfficialCannotWidenTheScopeOfTheirDraftBeyondTheirOwnUnits() {
+		String baDinh = unitId("001", "DISTRICT", "2025-06-30");
+		String hoanKiem = unitId("002", "DISTRICT", "2025-06-30");
+		String hanoi = unitId("01", "PROVINCE", "2025-06-30");
+		String planId = createPlan(this.official, "Phạm vi của cán bộ Ba Đình", baDinh, "2025-07-01", "[]");
+		String rescope = """
+				mutation($id: ID!, $scope: [ID!]!) { updatePlan(input: { planId: $id, scopeIds: $scope }) {
+				  plan { version } userErrors { code } } }""";
+
+		GraphQlHttp.Response toHoanKiem = this.api.query(rescope, Map.of("id", planId, "scope", List.of(hoanKiem)),
+				this.official);
+		GraphQlHttp.Response toHanoi = this.api.query(rescope, Map.of("id", planId, "scope", List.of(hanoi)),
+				this.official);
+		GraphQlHttp.Response alongside = this.api.query(rescope,
+				Map.of("id", planId, "scope", List.of(baDinh, hoanKiem)), this.official);
+
+		assertThat(toHoanKiem.<String>read("$.errors[0].extensions.code")).as(toHoanKiem.body())
+			.isEqualTo("FORBIDDEN");
+		assertThat(toHanoi.<String>read("$.errors[0].extensions.code")).as(toHanoi.body()).isEqualTo("FORBIDDEN");
+		assertThat(alongside.<String>read("$.errors[0].extensions.code")).as(alongside.body()).isEqualTo("FORBIDDEN");
+		GraphQlHttp.Response plan = this.api.query("query($id: ID!) { plan(id: $id) { version scope { id } } }",
+				Map.of("id", planId), this.official);
+		assertThat(plan.<Integer>read("$.data.plan.version")).as(plan.body()).isEqualTo(1);
+		assertThat(plan.<List<String>>read("$.data.plan.scope[*].id")).containsExactly(baDinh);
+		GraphQlHttp.Response byAdmin = this.api.query(rescope, Map.of("id", planId, "scope", List.of(hanoi)),
+				this.admin);
+		assertThat(byAdmin.<Integer>read("$.data.updatePlan.plan.version")).as(byAdmin.body()).isEqualTo(2);
+	}
+
+	@Test
 	void everyStoredRevisionIsInTheAuditLogWithBeforeAndAfterAndThatIsThePlansHistory() {
 		String baDinh = unitId("001", "DISTRICT", "2025-06-30");
 		String historian = issuer.token((claims) -> claims.subject("canbo-lichsu")
