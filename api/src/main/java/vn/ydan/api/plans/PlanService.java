@@ -298,9 +298,10 @@ class PlanService {
 	/**
 	 * Places a residential group of a split commune in one of the new communes: a group
 	 * (on the day before the effective date) of a commune in the plan's scope, in a new
-	 * unit that takes part of that commune ({@link ValidationRule#GROUP_PLACEMENT_INVALID}
-	 * otherwise, {@link ValidationRule#COMPONENT_OUT_OF_SCOPE} for a commune outside the
-	 * scope). Unplacing ({@code key} null) needs only the group.
+	 * unit that takes part of that commune
+	 * ({@link ValidationRule#GROUP_PLACEMENT_INVALID} otherwise,
+	 * {@link ValidationRule#COMPONENT_OUT_OF_SCOPE} for a commune outside the scope).
+	 * Unplacing ({@code key} null) needs only the group.
 	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload placeGroup(String planId, @Nullable Integer expectedVersion, String groupId, @Nullable String key) {
@@ -318,10 +319,10 @@ class PlanService {
 			if (target != null) {
 				UnitRecord commune = (group.parentId() != null) ? this.registry.unit(group.parentId(), dayBefore)
 						: null;
-				if (commune == null || commune.level() != UnitLevel.COMMUNE || this.registry
-					.selfAndAncestorIds(commune.id(), dayBefore)
-					.stream()
-					.noneMatch(plan.scopeIds()::contains)) {
+				if (commune == null || commune.level() != UnitLevel.COMMUNE
+						|| this.registry.selfAndAncestorIds(commune.id(), dayBefore)
+							.stream()
+							.noneMatch(plan.scopeIds()::contains)) {
 					return Change.refused(List.of(UserError.of("groupId",
 							group.fullName() + ((commune != null) ? " (" + commune.fullName() + ")" : "")
 									+ " không thuộc phạm vi phương án vào ngày " + dayBefore,

@@ -172,8 +172,7 @@ class ConsultationHouseholdsIntegrationTest {
 		assertThat(moved.<Integer>read("$.data.importHouseholds.households")).isZero();
 		GraphQlHttp.Response withinScope = this.api.query(importing,
 				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-40\n"), this.official);
-		assertThat(withinScope.<Integer>read("$.data.importHouseholds.households")).as(withinScope.body())
-			.isEqualTo(1);
+		assertThat(withinScope.<Integer>read("$.data.importHouseholds.households")).as(withinScope.body()).isEqualTo(1);
 		GraphQlHttp.Response byAdmin = this.api.query(importing,
 				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-FAR\n"), this.admin);
 		assertThat(byAdmin.<Integer>read("$.data.importHouseholds.households")).as(byAdmin.body()).isEqualTo(1);

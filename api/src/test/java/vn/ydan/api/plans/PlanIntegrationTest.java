@@ -418,8 +418,7 @@ class PlanIntegrationTest {
 		GraphQlHttp.Response alongside = this.api.query(rescope,
 				Map.of("id", planId, "scope", List.of(baDinh, hoanKiem)), this.official);
 
-		assertThat(toHoanKiem.<String>read("$.errors[0].extensions.code")).as(toHoanKiem.body())
-			.isEqualTo("FORBIDDEN");
+		assertThat(toHoanKiem.<String>read("$.errors[0].extensions.code")).as(toHoanKiem.body()).isEqualTo("FORBIDDEN");
 		assertThat(toHanoi.<String>read("$.errors[0].extensions.code")).as(toHanoi.body()).isEqualTo("FORBIDDEN");
 		assertThat(alongside.<String>read("$.errors[0].extensions.code")).as(alongside.body()).isEqualTo("FORBIDDEN");
 		GraphQlHttp.Response plan = this.api.query("query($id: ID!) { plan(id: $id) { version scope { id } } }",
