@@ -99,13 +99,15 @@ class ConsultationService {
 	/**
 	 * Registers households from a file ({@link HouseholdImport}): all or nothing, only in
 	 * communes the caller manages, the groups as they stand on {@code asOf} (today when
-	 * absent). Households already registered are updated.
+	 * absent). Households already registered are updated, and moved only out of communes
+	 * the caller also manages.
 	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	HouseholdImportResult importHouseholds(String csv, @Nullable LocalDate asOf) {
 		long started = System.nanoTime();
 		LocalDate date = (asOf != null) ? asOf : VietnamTime.today(this.clock);
-		HouseholdImport.Result read = HouseholdImport.read(csv, this.registry, date, this.access::mayManage);
+		HouseholdImport.Result read = HouseholdImport.read(csv, this.registry, date, this.access::mayManage,
+				this.households::registeredCommunes);
 		if (read.errors().isEmpty()) {
 			AuditedChange entry = this.audit.current().summary("Nhập danh sách " + read.households().size() + " hộ");
 			read.households()

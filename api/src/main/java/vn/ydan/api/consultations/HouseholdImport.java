@@ -2,10 +2,12 @@ package vn.ydan.api.consultations;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,10 @@ import vn.ydan.api.units.UnitRegistry;
  * Reads a household register: {@code commune_code, group_code, group_name, household_id},
  * one row per household, the group found among the commune's residential groups by code
  * (or, without one, by name ignoring diacritics) on {@code asOf}. All or nothing.
+ * <p>
+ * A household id is global: a row naming a household already registered elsewhere moves
+ * it, so the caller must be allowed to act for the commune it leaves as well as for the
+ * one it joins.
  */
 final class HouseholdImport {
 
@@ -32,7 +38,12 @@ final class HouseholdImport {
 	private HouseholdImport() {
 	}
 
-	static Result read(String csv, UnitRegistry registry, LocalDate asOf, Predicate<String> mayEdit) {
+	/**
+	 * @param registeredCommunes the commune each of the given households is registered in
+	 * now, for those already registered
+	 */
+	static Result read(String csv, UnitRegistry registry, LocalDate asOf, Predicate<String> mayEdit,
+			Function<List<String>, Map<String, String>> registeredCommunes) {
 		List<RowError> errors = new ArrayList<>();
 		List<Households.Household> households = new ArrayList<>();
 		List<CsvText.Record> records;
@@ -64,6 +75,7 @@ final class HouseholdImport {
 		Map<String, UnitRecord> communes = new HashMap<>();
 		Map<String, Map<String, String>> groupsByCommune = new HashMap<>();
 		Map<String, Integer> seen = new HashMap<>();
+		List<Integer> lines = new ArrayList<>();
 		int rows = 0;
 		for (CsvText.Record record : records.subList(1, records.size())) {
 			rows++;
@@ -117,12 +129,44 @@ final class HouseholdImport {
 				continue;
 			}
 			households.add(new Households.Household(householdId, commune.id(), groupId));
+			lines.add(line);
 		}
+		checkMoves(households, lines, registeredCommunes, registry, asOf, mayEdit, errors);
 		if (rows == 0) {
 			errors.add(new RowError(2, null, "Tệp không có dòng dữ liệu nào", "FILE_EMPTY"));
 		}
+		errors.sort(Comparator.comparingInt(RowError::line));
 		return errors.isEmpty() ? new Result(rows, households, List.of())
 				: new Result(rows, List.of(), List.copyOf(errors.subList(0, Math.min(MAX_ERRORS, errors.size()))));
+	}
+
+	/**
+	 * Refuses the rows that would move a household out of a commune the caller may not
+	 * act for.
+	 */
+	private static void checkMoves(List<Households.Household> households, List<Integer> lines,
+			Function<List<String>, Map<String, String>> registeredCommunes, UnitRegistry registry, LocalDate asOf,
+			Predicate<String> mayEdit, List<RowError> errors) {
+		if (households.isEmpty()) {
+			return;
+		}
+		Map<String, String> registered = registeredCommunes
+			.apply(households.stream().map(Households.Household::id).toList());
+		for (int i = 0; i < households.size(); i++) {
+			Households.Household household = households.get(i);
+			String from = registered.get(household.id());
+			if (from != null && !from.equals(household.communeId()) && !mayEdit.test(from)) {
+				errors.add(new RowError(lines.get(i), "household_id",
+						"Hộ " + household.id() + " đã đăng ký ở " + communeName(registry, from, asOf)
+								+ ", nằm ngoài phạm vi của bạn: không chuyển được hộ sang xã khác",
+						"HOUSEHOLD_OUT_OF_SCOPE"));
+			}
+		}
+	}
+
+	private static String communeName(UnitRegistry registry, String communeId, LocalDate asOf) {
+		UnitRecord commune = registry.unit(communeId, asOf);
+		return (commune != null) ? commune.fullName() : "một đơn vị cấp xã khác";
 	}
 
 	private static String field(CsvText.Record record, Map<String, Integer> header, String column) {

@@ -83,6 +83,23 @@ class Households {
 		}
 	}
 
+	/**
+	 * The commune each of these households is registered in, for those already in the
+	 * register; read a batch at a time, the commune only.
+	 */
+	Map<String, String> registeredCommunes(List<String> householdIds) {
+		Map<String, String> communes = new HashMap<>();
+		for (int from = 0; from < householdIds.size(); from += BATCH) {
+			List<String> chunk = householdIds.subList(from, Math.min(householdIds.size(), from + BATCH));
+			for (Document household : this.register.find(Filters.in("_id", chunk))
+				.projection(Projections.include("communeId"))
+				.batchSize(BATCH)) {
+				communes.put(household.getString("_id"), household.getString("communeId"));
+			}
+		}
+		return communes;
+	}
+
 	/** Households registered per commune, for the communes given. */
 	Map<String, Integer> countByCommune(List<String> communeIds) {
 		Map<String, Integer> counts = new HashMap<>();

@@ -122,8 +122,12 @@ class PlanService {
 			if (!errors.isEmpty()) {
 				return Change.refused(errors);
 			}
-			return Change.to(plan.withSettings(newTitle, newScope, newDate,
-					(levels != null) ? levels : plan.abolishedLevels(), this.clock.instant()));
+			Plan changed = plan.withSettings(newTitle, newScope, newDate,
+					(levels != null) ? levels : plan.abolishedLevels(), this.clock.instant());
+			// The new scope as createPlan checks it: the caller must be able to edit
+			// the plan it makes, not only the one it was.
+			this.access.checkEdit(changed);
+			return Change.to(changed);
 		});
 	}
 
@@ -291,17 +295,48 @@ class PlanService {
 		});
 	}
 
-	/** Places a residential group of a split commune in one of the new communes. */
+	/**
+	 * Places a residential group of a split commune in one of the new communes: a group
+	 * (on the day before the effective date) of a commune in the plan's scope, in a new
+	 * unit that takes part of that commune
+	 * ({@link ValidationRule#GROUP_PLACEMENT_INVALID} otherwise,
+	 * {@link ValidationRule#COMPONENT_OUT_OF_SCOPE} for a commune outside the scope).
+	 * Unplacing ({@code key} null) needs only the group.
+	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload placeGroup(String planId, @Nullable Integer expectedVersion, String groupId, @Nullable String key) {
 		return editDraft(planId, expectedVersion, "Xếp tổ dân phố, thôn", (plan) -> {
-			if (key != null && plan.unit(key) == null) {
+			ProposedUnit target = (key != null) ? plan.unit(key) : null;
+			if (key != null && target == null) {
 				return Change
 					.refused(List.of(UserError.of("key", "Phương án không có đơn vị mới " + key, "NOT_FOUND")));
 			}
-			UnitRecord group = this.registry.unit(groupId, today(plan).minusDays(1));
+			LocalDate dayBefore = today(plan).minusDays(1);
+			UnitRecord group = this.registry.unit(groupId, dayBefore);
 			if (group == null || group.level() != UnitLevel.RESIDENTIAL_GROUP) {
 				return Change.refused(List.of(UserError.of("groupId", "Không tìm thấy tổ dân phố, thôn", "NOT_FOUND")));
+			}
+			if (target != null) {
+				UnitRecord commune = (group.parentId() != null) ? this.registry.unit(group.parentId(), dayBefore)
+						: null;
+				if (commune == null || commune.level() != UnitLevel.COMMUNE
+						|| this.registry.selfAndAncestorIds(commune.id(), dayBefore)
+							.stream()
+							.noneMatch(plan.scopeIds()::contains)) {
+					return Change.refused(List.of(UserError.of("groupId",
+							group.fullName() + ((commune != null) ? " (" + commune.fullName() + ")" : "")
+									+ " không thuộc phạm vi phương án vào ngày " + dayBefore,
+							ValidationRule.COMPONENT_OUT_OF_SCOPE.name())));
+				}
+				boolean takesPart = target.components()
+					.stream()
+					.anyMatch((component) -> component.unitId().equals(commune.id()) && !component.kind().isWhole());
+				if (!takesPart) {
+					return Change.refused(List.of(UserError.of("key",
+							target.fullName() + " không nhận phần nào của " + commune.fullName()
+									+ " bị chia tách: không xếp được " + group.fullName() + " vào đó",
+							ValidationRule.GROUP_PLACEMENT_INVALID.name())));
+				}
 			}
 			Map<String, String> placements = new LinkedHashMap<>(plan.groupPlacements());
 			if (key == null) {

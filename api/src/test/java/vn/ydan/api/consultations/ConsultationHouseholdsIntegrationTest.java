@@ -146,6 +146,38 @@ class ConsultationHouseholdsIntegrationTest {
 			.<List<String>>read("$.data.consultation.households[*].householdId")).containsExactly("H-40");
 	}
 
+	@Test
+	@Order(5)
+	void aHouseholdRegisteredInACommuneOutsideTheCallersScopeIsNotMovedIntoTheirs() {
+		GraphQlHttp.Response groups = this.api.query("""
+				mutation($csv: String!) { importUnits(input: { kind: RESIDENTIAL_GROUPS, csv: $csv }) { created } }""",
+				Map.of("csv", """
+						commune_code,code,name,type,households
+						00037,1,Tổ dân phố 1,tổ dân phố,1
+						"""), this.admin);
+		assertThat(groups.<Integer>read("$.data.importUnits.created")).as(groups.body()).isEqualTo(1);
+		register("00037,1,,H-FAR\n");
+		String importing = """
+				mutation($csv: String!) { importHouseholds(input: { csv: $csv }) {
+				  households errors { line column code message } } }""";
+
+		GraphQlHttp.Response moved = this.api.query(importing,
+				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-NEW\n00001,1,,H-FAR\n"),
+				this.official);
+
+		assertThat(moved.<List<String>>read("$.data.importHouseholds.errors[*].code")).as(moved.body())
+			.containsExactly("HOUSEHOLD_OUT_OF_SCOPE");
+		assertThat(moved.<List<Integer>>read("$.data.importHouseholds.errors[*].line")).containsExactly(3);
+		assertThat(moved.<String>read("$.data.importHouseholds.errors[0].message")).contains("H-FAR");
+		assertThat(moved.<Integer>read("$.data.importHouseholds.households")).isZero();
+		GraphQlHttp.Response withinScope = this.api.query(importing,
+				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-40\n"), this.official);
+		assertThat(withinScope.<Integer>read("$.data.importHouseholds.households")).as(withinScope.body()).isEqualTo(1);
+		GraphQlHttp.Response byAdmin = this.api.query(importing,
+				Map.of("csv", "commune_code,group_code,group_name,household_id\n00001,1,,H-FAR\n"), this.admin);
+		assertThat(byAdmin.<Integer>read("$.data.importHouseholds.households")).as(byAdmin.body()).isEqualTo(1);
+	}
+
 	private String publishedPlan() {
 		GraphQlHttp.Response plan = this.api.query("""
 				mutation($scope: ID!) { createPlan(input: { title: "Nhập Phúc Xá và Trúc Bạch", scopeIds: [$scope],

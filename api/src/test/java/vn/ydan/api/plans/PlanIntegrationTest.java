@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -337,6 +338,96 @@ class PlanIntegrationTest {
 				mutation($id: ID!) { updatePlan(input: { planId: $id, title: "Sửa sau khi công bố" }) {
 				  userErrors { code } } }""", Map.of("id", planId), this.official);
 		assertThat(edit.<String>read("$.data.updatePlan.userErrors[0].code")).isEqualTo("PLAN_READ_ONLY");
+	}
+
+	@Test
+	void aResidentialGroupIsPlacedOnlyFromACommuneOfTheScopeIntoANewUnitThatTakesPartOfIt() {
+		GraphQlHttp.Response groups = this.api.query("""
+				mutation($csv: String!) { importUnits(input: { kind: RESIDENTIAL_GROUPS, csv: $csv,
+				  validFrom: "2025-01-01" }) { created errors { message } } }""", Map.of("csv", """
+				commune_code,code,name,type,households
+				00001,X1,Tổ dân phố X1,tổ dân phố,10
+				00004,X1,Tổ dân phố X1,tổ dân phố,10
+				00037,X1,Tổ dân phố X1,tổ dân phố,10
+				"""), this.admin);
+		assertThat(groups.<Integer>read("$.data.importUnits.created")).as(groups.body()).isEqualTo(3);
+		String phucXaGroup = groupId("00001", "X1");
+		String trucBachGroup = groupId("00004", "X1");
+		String elsewhereGroup = groupId("00037", "X1");
+		String planId = createPlan(this.admin, "Xếp tổ dân phố", unitId("001", "DISTRICT", "2025-06-30"), "2025-07-01",
+				"[]");
+		int version = saveUnit(planId, 1, "A", "Phường A");
+		version = saveUnit(planId, version, "B", "Phường B");
+		version = saveUnit(planId, version, "C", "Phường C");
+		version = assign(planId, version, "A", unitId("00001", "COMMUNE", "2025-06-30"), "WHOLE");
+		version = assign(planId, version, "B", unitId("00004", "COMMUNE", "2025-06-30"), "PART_AREA_POP");
+		assign(planId, version, "C", unitId("00004", "COMMUNE", "2025-06-30"), "REMAINDER");
+
+		assertThat(place(planId, trucBachGroup, "B").<List<?>>read("$.data.placeResidentialGroup.userErrors"))
+			.isEmpty();
+		assertThat(place(planId, trucBachGroup, "A").<String>read("$.data.placeResidentialGroup.userErrors[0].code"))
+			.isEqualTo("GROUP_PLACEMENT_INVALID");
+		assertThat(place(planId, phucXaGroup, "A").<String>read("$.data.placeResidentialGroup.userErrors[0].code"))
+			.isEqualTo("GROUP_PLACEMENT_INVALID");
+		assertThat(place(planId, elsewhereGroup, "B").<String>read("$.data.placeResidentialGroup.userErrors[0].code"))
+			.isEqualTo("COMPONENT_OUT_OF_SCOPE");
+		assertThat(place(planId, unitId("00004", "COMMUNE", "2025-06-30"), "B")
+			.<String>read("$.data.placeResidentialGroup.userErrors[0].code")).isEqualTo("NOT_FOUND");
+		assertThat(place(planId, trucBachGroup, "Z").<String>read("$.data.placeResidentialGroup.userErrors[0].code"))
+			.isEqualTo("NOT_FOUND");
+		GraphQlHttp.Response issues = this.api.query("""
+				query($id: ID!) { plan(id: $id) { validation { issues(first: 100) { rule } } } }""",
+				Map.of("id", planId), this.admin);
+		assertThat(issues.<List<String>>read("$.data.plan.validation.issues[*].rule")).as(issues.body())
+			.doesNotContain("GROUP_PLACEMENT_INVALID");
+		assertThat(place(planId, trucBachGroup, null).<List<?>>read("$.data.placeResidentialGroup.userErrors"))
+			.isEmpty();
+	}
+
+	private GraphQlHttp.Response place(String planId, String groupId, @Nullable String key) {
+		Map<String, Object> variables = new java.util.HashMap<>(Map.of("id", planId, "group", groupId));
+		variables.put("key", key);
+		return this.api.query("""
+				mutation($id: ID!, $group: ID!, $key: String) { placeResidentialGroup(planId: $id, groupId: $group,
+				  key: $key) { plan { version } userErrors { code message } } }""", variables, this.admin);
+	}
+
+	private String groupId(String commune, String code) {
+		GraphQlHttp.Response children = this.api.query("""
+				query($id: ID!) { unit(id: $id, asOf: "2025-06-30") { children(level: RESIDENTIAL_GROUP) {
+				  edges { node { id code } } } } }""", Map.of("id", unitId(commune, "COMMUNE", "2025-06-30")), null);
+		List<String> ids = children.read("$.data.unit.children.edges[?(@.node.code == '" + code + "')].node.id");
+		assertThat(ids).as(children.body()).hasSize(1);
+		return ids.get(0);
+	}
+
+	@Test
+	void anOfficialCannotWidenTheScopeOfTheirDraftBeyondTheirOwnUnits() {
+		String baDinh = unitId("001", "DISTRICT", "2025-06-30");
+		String hoanKiem = unitId("002", "DISTRICT", "2025-06-30");
+		String hanoi = unitId("01", "PROVINCE", "2025-06-30");
+		String planId = createPlan(this.official, "Phạm vi của cán bộ Ba Đình", baDinh, "2025-07-01", "[]");
+		String rescope = """
+				mutation($id: ID!, $scope: [ID!]!) { updatePlan(input: { planId: $id, scopeIds: $scope }) {
+				  plan { version } userErrors { code } } }""";
+
+		GraphQlHttp.Response toHoanKiem = this.api.query(rescope, Map.of("id", planId, "scope", List.of(hoanKiem)),
+				this.official);
+		GraphQlHttp.Response toHanoi = this.api.query(rescope, Map.of("id", planId, "scope", List.of(hanoi)),
+				this.official);
+		GraphQlHttp.Response alongside = this.api.query(rescope,
+				Map.of("id", planId, "scope", List.of(baDinh, hoanKiem)), this.official);
+
+		assertThat(toHoanKiem.<String>read("$.errors[0].extensions.code")).as(toHoanKiem.body()).isEqualTo("FORBIDDEN");
+		assertThat(toHanoi.<String>read("$.errors[0].extensions.code")).as(toHanoi.body()).isEqualTo("FORBIDDEN");
+		assertThat(alongside.<String>read("$.errors[0].extensions.code")).as(alongside.body()).isEqualTo("FORBIDDEN");
+		GraphQlHttp.Response plan = this.api.query("query($id: ID!) { plan(id: $id) { version scope { id } } }",
+				Map.of("id", planId), this.official);
+		assertThat(plan.<Integer>read("$.data.plan.version")).as(plan.body()).isEqualTo(1);
+		assertThat(plan.<List<String>>read("$.data.plan.scope[*].id")).containsExactly(baDinh);
+		GraphQlHttp.Response byAdmin = this.api.query(rescope, Map.of("id", planId, "scope", List.of(hanoi)),
+				this.admin);
+		assertThat(byAdmin.<Integer>read("$.data.updatePlan.plan.version")).as(byAdmin.body()).isEqualTo(2);
 	}
 
 	@Test
