@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first start with demo data: an open consultation of Hanoi's 526 communes on the
  * demo plan over a synthetic electorate, some households answered, and the demo resident
- * ({@code cudan}, household {@code ho-00004-0001}) can answer, and the audit log does
- * not keep how a household answered.
+ * ({@code cudan}, household {@code ho-00004-0001}) can answer. Before publication a clerk
+ * sees the results of his commune only, and the audit log does not keep how a household
+ * answered.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoConsultationIntegrationTest {
@@ -88,6 +89,42 @@ class DemoConsultationIntegrationTest {
 	}
 
 	@Test
+	void beforePublicationAClerkOfOneWardSeesOnlyHisCommunesResults() throws InterruptedException {
+		GraphQlHttp api = new GraphQlHttp(this.port);
+		String id = readyConsultation(api);
+		String clerk = scoped("thuky-phucxa", "clerk", "00001");
+		String query = """
+				query($id: ID!) { consultation(id: $id) { status results { published
+				  communes { unit { code } households tookPart }
+				  districts { unit { code } communes households } provinces { unit { code } communes households }
+				  total { communes households tookPart } } } }""";
+
+		GraphQlHttp.Response seen = api.query(query, Map.of("id", id), clerk);
+
+		assertThat(seen.<String>read("$.data.consultation.status")).as(seen.body()).isEqualTo("OPEN");
+		assertThat(seen.<Boolean>read("$.data.consultation.results.published")).isFalse();
+		assertThat(seen.<List<String>>read("$.data.consultation.results.communes[*].unit.code"))
+			.containsExactly("00001");
+		int households = seen.<Integer>read("$.data.consultation.results.communes[0].households");
+		assertThat(seen.<Integer>read("$.data.consultation.results.total.communes")).isEqualTo(1);
+		assertThat(seen.<Integer>read("$.data.consultation.results.total.households")).isEqualTo(households);
+		assertThat(seen.<Integer>read("$.data.consultation.results.total.tookPart"))
+			.isEqualTo(seen.<Integer>read("$.data.consultation.results.communes[0].tookPart"));
+		assertThat(seen.<List<String>>read("$.data.consultation.results.districts[*].unit.code"))
+			.containsExactly("001");
+		assertThat(seen.<List<Integer>>read("$.data.consultation.results.districts[*].communes")).containsExactly(1);
+		assertThat(seen.<List<Integer>>read("$.data.consultation.results.provinces[*].households"))
+			.containsExactly(households);
+		GraphQlHttp.Response csv = api.get("/exports/consultations/" + id + "/results.csv", clerk);
+		assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+		assertThat(csv.body().lines().filter((line) -> !line.isBlank())).as(csv.body()).hasSize(2);
+		assertThat(csv.body()).contains("00001").doesNotContain("00004");
+		GraphQlHttp.Response admin = api.query(query, Map.of("id", id), issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"));
+		assertThat(admin.<List<String>>read("$.data.consultation.results.communes[*].unit.code")).hasSize(526);
+		assertThat(admin.<Integer>read("$.data.consultation.results.total.communes")).isEqualTo(526);
+	}
+
+	@Test
 	void theAuditEntryOfAnAnswerKeepsWhoAndWhereButNotHowTheHouseholdAnswered() throws InterruptedException {
 		GraphQlHttp api = new GraphQlHttp(this.port);
 		String id = readyConsultation(api);
@@ -144,6 +181,13 @@ class DemoConsultationIntegrationTest {
 			.claim("preferred_username", "cudan-" + household)
 			.claim("realm_access", Map.of("roles", List.of("resident")))
 			.claim("ydan_household", household));
+	}
+
+	private static String scoped(String username, String role, String scope) {
+		return issuer.token((claims) -> claims.subject(username)
+			.claim("preferred_username", username)
+			.claim("realm_access", Map.of("roles", List.of(role)))
+			.claim("ydan_scope", scope));
 	}
 
 }
