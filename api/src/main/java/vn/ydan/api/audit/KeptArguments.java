@@ -7,10 +7,10 @@ import java.util.Set;
 /**
  * For a mutation field whose arguments carry what must not be recorded next to who sent
  * it (how a household answered a consultation: the log names the resident), the only
- * arguments its audit entry keeps. A feature declares one as a bean; {@link MutationAudit}
- * then records of that field's arguments only the paths named, and drops every other one
- * whole, key and value (a field added to the input later is dropped too). The units
- * named among the kept arguments are still the entry's units.
+ * arguments its audit entry keeps. A feature declares one as a bean;
+ * {@link MutationAudit} then records of that field's arguments only the paths named, and
+ * drops every other one whole, key and value (a field added to the input later is dropped
+ * too). The units named among the kept arguments are still the entry's units.
  *
  * @param field the mutation field, e.g. {@code answerConsultation}
  * @param paths the arguments kept, dotted through input objects, e.g.

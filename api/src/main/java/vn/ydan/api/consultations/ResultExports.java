@@ -26,10 +26,10 @@ import vn.ydan.api.units.UnitRegistry;
  * minutes (biên bản tổng hợp) as PDF. The same callers as {@code Consultation.results}:
  * everyone once published; before, administrators, and officials and clerks in scope for
  * the communes within their scope only (the tables have only those rows; the minutes of
- * another commune are 403). 404
- * for an unknown consultation or a commune it did not ask; 401 without a token and 403
- * with one, for results not public yet. Computed on every request from the live counts
- * (published results are computed once and kept by {@link ResultViews}).
+ * another commune are 403). 404 for an unknown consultation or a commune it did not ask;
+ * 401 without a token and 403 with one, for results not public yet. Computed on every
+ * request from the live counts (published results are computed once and kept by
+ * {@link ResultViews}).
  */
 @RestController
 class ResultExports {

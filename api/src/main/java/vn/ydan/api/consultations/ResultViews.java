@@ -53,7 +53,8 @@ class ResultViews {
 	/**
 	 * The results the caller may see: all once published; before, null for callers who
 	 * may see none ({@link ConsultationService#maySeeUnpublished}), else those of the
-	 * communes in the caller's scope ({@link ConsultationService#communesSeenUnpublished}).
+	 * communes in the caller's scope
+	 * ({@link ConsultationService#communesSeenUnpublished}).
 	 */
 	@Nullable Results forCaller(Consultation consultation) {
 		if (consultation.status() == ConsultationStatus.PUBLISHED) {
@@ -188,8 +189,8 @@ class ResultViews {
 	 * @param outcome pass, fail or pending
 	 * @param certified whether certified
 	 */
-	record CommuneResult(String communeId, @Nullable Unit unit, ResultBoard.Figures figures, Consultation.Outcome outcome,
-			boolean certified) {
+	record CommuneResult(String communeId, @Nullable Unit unit, ResultBoard.Figures figures,
+			Consultation.Outcome outcome, boolean certified) {
 
 		public long households() {
 			return this.figures.households();

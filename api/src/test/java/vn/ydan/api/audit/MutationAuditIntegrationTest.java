@@ -177,7 +177,9 @@ class MutationAuditIntegrationTest {
 						.dataFetcher("revise", revise))
 			.build();
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
-		GraphQL graphQl = GraphQL.newGraphQL(schema).instrumentation((kept != null) ? new MutationAudit(log, List.of(kept)) : new MutationAudit(log)).build();
+		GraphQL graphQl = GraphQL.newGraphQL(schema)
+			.instrumentation((kept != null) ? new MutationAudit(log, List.of(kept)) : new MutationAudit(log))
+			.build();
 		return graphQl.execute(ExecutionInput.newExecutionInput(document).build());
 	}
 

@@ -129,7 +129,7 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 			assertThat(first).isNotNull();
 			assertThat(first.getErrors()).isEmpty();
 			assertThat(first.field("consultationProgress.communes").toEntityList(Map.class))
-				.extracting((commune) -> ((Map<?, ?>) commune.get("unit")).get("code"))
+				.<Object>extracting((commune) -> ((Map<?, ?>) commune.get("unit")).get("code"))
 				.containsExactly("00007");
 			assertThat(first.field("consultationProgress.total.communes").toEntity(Integer.class)).isEqualTo(1);
 			assertThat(first.field("consultationProgress.total.households").toEntity(Integer.class)).isEqualTo(10);

@@ -119,7 +119,8 @@ class DemoConsultationIntegrationTest {
 		assertThat(csv.status()).as(csv.body()).isEqualTo(200);
 		assertThat(csv.body().lines().filter((line) -> !line.isBlank())).as(csv.body()).hasSize(2);
 		assertThat(csv.body()).contains("00001").doesNotContain("00004");
-		GraphQlHttp.Response admin = api.query(query, Map.of("id", id), issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"));
+		GraphQlHttp.Response admin = api.query(query, Map.of("id", id),
+				issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"));
 		assertThat(admin.<List<String>>read("$.data.consultation.results.communes[*].unit.code")).hasSize(526);
 		assertThat(admin.<Integer>read("$.data.consultation.results.total.communes")).isEqualTo(526);
 	}
@@ -157,7 +158,10 @@ class DemoConsultationIntegrationTest {
 			.doesNotContainIgnoringCase("nameChoice")
 			.doesNotContain("Tên đã chọn");
 		String actor = "cudan-" + answered;
-		Map<String, Object> entry = nodes.stream().filter((node) -> actor.equals(node.get("actor"))).findFirst().orElseThrow();
+		Map<String, Object> entry = nodes.stream()
+			.filter((node) -> actor.equals(node.get("actor")))
+			.findFirst()
+			.orElseThrow();
 		assertThat(entry.get("outcome")).isEqualTo("OK");
 		assertThat((List<?>) entry.get("unitIds")).as("the commune and the group").hasSize(2);
 		assertThat((String) entry.get("input")).contains(id).contains("audit-" + answered);
