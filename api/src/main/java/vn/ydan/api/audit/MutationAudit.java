@@ -1,6 +1,7 @@
 package vn.ydan.api.audit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ydan.api.access.Caller;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * While a field's fetcher runs, its entry is {@link AuditTrail#current()} on that thread
  * (Spring runs annotated controllers on the calling thread).
+ * <p>
+ * Of a field a feature declared {@link KeptArguments} for, only the arguments named are
+ * recorded (a consultation answer: which consultation, not how the household answered).
  */
 @Component
 class MutationAudit extends SimplePerformantInstrumentation {
@@ -50,8 +55,17 @@ class MutationAudit extends SimplePerformantInstrumentation {
 
 	private final AuditLog auditLog;
 
+	/** Field → the only arguments its entries keep ({@link KeptArguments}). */
+	private final Map<String, KeptArguments> kept = new HashMap<>();
+
 	MutationAudit(AuditLog auditLog) {
+		this(auditLog, List.of());
+	}
+
+	@Autowired
+	MutationAudit(AuditLog auditLog, List<KeptArguments> kept) {
 		this.auditLog = auditLog;
+		kept.forEach((arguments) -> this.kept.put(arguments.field(), arguments));
 	}
 
 	@Override
@@ -67,7 +81,8 @@ class MutationAudit extends SimplePerformantInstrumentation {
 				|| parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
 			return fetcher;
 		}
-		return (environment) -> execution.fetch(fetcher, environment);
+		return (environment) -> execution.fetch(fetcher, environment,
+				this.kept.get(parameters.getExecutionStepInfo().getFieldDefinition().getName()));
 	}
 
 	@Override
@@ -142,10 +157,13 @@ class MutationAudit extends SimplePerformantInstrumentation {
 
 		final List<FieldCapture> captures = new CopyOnWriteArrayList<>();
 
-		Object fetch(DataFetcher<?> fetcher, DataFetchingEnvironment environment) throws Exception {
+		Object fetch(DataFetcher<?> fetcher, DataFetchingEnvironment environment, @Nullable KeptArguments kept)
+				throws Exception {
+			Map<String, ?> arguments = (kept != null) ? kept.keep(environment.getArguments())
+					: new LinkedHashMap<>(environment.getArguments());
 			FieldCapture capture = new FieldCapture(environment.getField().getName(),
 					environment.getExecutionStepInfo().getResultKey(), AuditRequest.of(environment.getGraphQlContext()),
-					new LinkedHashMap<>(environment.getArguments()));
+					arguments);
 			this.captures.add(capture);
 			FieldCapture outer = CURRENT.get();
 			CURRENT.set(capture);

@@ -120,10 +120,8 @@ class ConsultationGraphQl {
 
 	@SchemaMapping(typeName = "Consultation")
 	ResultViews.@Nullable Results results(Consultation consultation) {
-		if (consultation.status() != ConsultationStatus.PUBLISHED && !this.service.maySeeUnpublished(consultation)) {
-			return null;
-		}
-		return this.results.of(consultation);
+		// Before publication, only the communes within the caller's scope.
+		return this.results.forCaller(consultation);
 	}
 
 	@SchemaMapping(typeName = "Consultation")

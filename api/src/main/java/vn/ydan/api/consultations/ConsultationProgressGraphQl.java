@@ -2,6 +2,7 @@ package vn.ydan.api.consultations;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,8 @@ import vn.ydan.api.protocol.NotFoundException;
  * Live results ({@code Subscription.consultationProgress}, graphql-ws over WebSocket):
  * the current results at once, then again whenever they change, at most once per
  * {@code ydan.consultations.progress-interval}. Visible to the same callers as
- * {@code Consultation.results}; the check is made once, when the subscription starts.
+ * {@code Consultation.results}, with the same communes before publication (those within
+ * the caller's scope); the check is made once, when the subscription starts.
  * <p>
  * One poller per consultation, shared by all its subscribers: every interval it reads the
  * consultation (status, certifications) and the live counts' change counter, and computes
@@ -45,7 +47,7 @@ class ConsultationProgressGraphQl {
 
 	private final Duration interval;
 
-	private final Map<String, Flux<ResultViews.Results>> streams = new ConcurrentHashMap<>();
+	private final Map<String, Flux<Progress>> streams = new ConcurrentHashMap<>();
 
 	ConsultationProgressGraphQl(ConsultationService service, ResultViews results, ResultBoard board,
 			@Value("${ydan.consultations.progress-interval:500ms}") Duration interval) {
@@ -67,20 +69,24 @@ class ConsultationProgressGraphQl {
 		if (consultation.status() == ConsultationStatus.PUBLISHED) {
 			return Flux.just(this.results.of(consultation));
 		}
-		return this.streams.computeIfAbsent(id, this::poll).onBackpressureLatest();
+		// Decided now, with the caller's security context: the stream is shared.
+		@Nullable Set<String> communes = this.service.communesSeenUnpublished(consultation);
+		return this.streams.computeIfAbsent(id, this::poll)
+			.onBackpressureLatest()
+			.map((progress) -> this.results.restrict(progress.consultation(), progress.results(), communes));
 	}
 
 	/**
 	 * Results each time they change; the last one is replayed to a subscriber that joins
 	 * later. Stops polling when the last subscriber leaves.
 	 */
-	private Flux<ResultViews.Results> poll(String id) {
+	private Flux<Progress> poll(String id) {
 		return Flux.interval(Duration.ZERO, this.interval, Schedulers.boundedElastic())
 			.onBackpressureDrop()
 			.concatMap((tick) -> Mono.justOrEmpty(snapshot(id)))
 			.distinctUntilChanged(Snapshot::version)
 			.takeUntil((snapshot) -> snapshot.consultation().status() == ConsultationStatus.PUBLISHED)
-			.map((snapshot) -> this.results.of(snapshot.consultation()))
+			.map((snapshot) -> new Progress(snapshot.consultation(), this.results.of(snapshot.consultation())))
 			.doFinally((signal) -> this.streams.remove(id))
 			.replay(1)
 			.refCount();
@@ -103,6 +109,13 @@ class ConsultationProgressGraphQl {
 	}
 
 	private record Snapshot(Consultation consultation, Version version) {
+	}
+
+	/**
+	 * All the results, shared by the subscribers, each of whom sees only his part before
+	 * publication ({@link ResultViews#restrict}).
+	 */
+	private record Progress(Consultation consultation, ResultViews.Results results) {
 	}
 
 	/**

@@ -453,6 +453,24 @@ class ConsultationService {
 	}
 
 	/**
+	 * Of the results before publication, the communes the caller may see: null (all) for
+	 * admins; for officials and clerks, the communes within their scope (those they may
+	 * tally: {@link ConsultationAccess#mayTally}); none for anyone else.
+	 */
+	@Nullable Set<String> communesSeenUnpublished(Consultation consultation) {
+		if (this.access.isAdmin()) {
+			return null;
+		}
+		Set<String> seen = new HashSet<>();
+		for (Consultation.ConsultedUnit unit : consultation.units()) {
+			if (this.access.mayTally(unit.unitId())) {
+				seen.add(unit.unitId());
+			}
+		}
+		return seen;
+	}
+
+	/**
 	 * Parent → consulted units below it (communes under districts, districts under
 	 * provinces).
 	 */

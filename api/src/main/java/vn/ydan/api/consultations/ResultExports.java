@@ -24,10 +24,12 @@ import vn.ydan.api.units.UnitRegistry;
  * Results as files over HTTP GET, for the console (which passes on its user's token) and
  * third parties: the table of a consultation as CSV and XLSX, and one commune's summary
  * minutes (biên bản tổng hợp) as PDF. The same callers as {@code Consultation.results}:
- * everyone once published; before, administrators and officials and clerks in scope. 404
- * for an unknown consultation or a commune it did not ask; 401 without a token and 403
- * with one, for results not public yet. Computed on every request from the live counts
- * (published results are computed once and kept by {@link ResultViews}).
+ * everyone once published; before, administrators, and officials and clerks in scope for
+ * the communes within their scope only (the tables have only those rows; the minutes of
+ * another commune are 403). 404 for an unknown consultation or a commune it did not ask;
+ * 401 without a token and 403 with one, for results not public yet. Computed on every
+ * request from the live counts (published results are computed once and kept by
+ * {@link ResultViews}).
  */
 @RestController
 class ResultExports {
@@ -85,19 +87,19 @@ class ResultExports {
 			if (consultation.unit(communeId) == null) {
 				return text(HttpStatus.NOT_FOUND, "Đơn vị này không được lấy ý kiến trong đợt " + id);
 			}
-			ResultViews.Results all = this.results.of(consultation);
-			ResultTable table = table(consultation, all);
-			// ResultViews lists the communes in the consultation's order.
-			for (int i = 0; i < consultation.units().size(); i++) {
-				if (consultation.units().get(i).unitId().equals(communeId)) {
+			ResultViews.Results seen = results(consultation);
+			ResultTable table = table(consultation, seen);
+			// The table has one row per commune of the results, in their order.
+			for (int i = 0; i < seen.communes().size(); i++) {
+				if (seen.communes().get(i).communeId().equals(communeId)) {
 					ResultTable.Row row = table.rows().get(i);
 					byte[] pdf = this.minutes.write(consultation, this.plans.outline(consultation.planId()), communeId,
-							all.communes().get(i), row);
+							seen.communes().get(i), row);
 					String code = row.code().isEmpty() ? communeId : row.code();
 					return file(pdf, MediaType.APPLICATION_PDF, "bien-ban-tong-hop-" + code + ".pdf");
 				}
 			}
-			return text(HttpStatus.NOT_FOUND, "Không tìm thấy kết quả của đơn vị này");
+			return text(HttpStatus.FORBIDDEN, "Kết quả chưa công bố của đơn vị này nằm ngoài phạm vi của bạn");
 		});
 	}
 
@@ -120,7 +122,20 @@ class ResultExports {
 	}
 
 	private ResultTable table(Consultation consultation) {
-		return table(consultation, this.results.of(consultation));
+		return table(consultation, results(consultation));
+	}
+
+	/**
+	 * What the caller may see: all once published; before, the communes within the
+	 * caller's scope ({@link ResultViews#forCaller}).
+	 */
+	private ResultViews.Results results(Consultation consultation) {
+		ResultViews.Results seen = this.results.forCaller(consultation);
+		if (seen == null) {
+			// visible() has refused the callers who may see none.
+			throw new IllegalStateException("No results visible of consultation " + consultation.id());
+		}
+		return seen;
 	}
 
 	private ResultTable table(Consultation consultation, ResultViews.Results all) {

@@ -15,7 +15,7 @@ import vn.ydan.api.units.UnitRegistry;
  * (the base the pass rule uses), rounded to two decimals.
  *
  * @param consultation the consultation
- * @param rows one per commune, in the consultation's order
+ * @param rows one per commune shown, in the consultation's order
  */
 record ResultTable(Consultation consultation, List<Row> rows) {
 
@@ -26,10 +26,8 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 	static ResultTable of(Consultation consultation, ResultViews.Results results, UnitRegistry registry) {
 		LocalDate date = consultation.referenceDate();
 		List<Row> rows = new ArrayList<>();
-		// ResultViews lists the communes in the consultation's order.
-		for (int i = 0; i < results.communes().size(); i++) {
-			ResultViews.CommuneResult commune = results.communes().get(i);
-			String communeId = consultation.units().get(i).unitId();
+		for (ResultViews.CommuneResult commune : results.communes()) {
+			String communeId = commune.communeId();
 			UnitRecord unit = registry.unit(communeId, date);
 			String province = "";
 			String district = "";

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,11 @@ import vn.ydan.api.units.UnitRegistry;
 /**
  * Results as the API shows them, computed from the live counts ({@link ResultBoard}); a
  * published consultation's are computed once and kept, since they no longer change.
+ * <p>
+ * Before publication results are not public, and each caller sees only his part of them
+ * ({@link #forCaller}): administrators everything; officials and clerks the communes
+ * within their scope, with the roll-ups (districts, provinces, total) computed over those
+ * communes only (see {@code docs/decisions/0008-scoped-roles.md}).
  */
 @Component
 class ResultViews {
@@ -36,6 +42,7 @@ class ResultViews {
 		this.registry = registry;
 	}
 
+	/** All the results, whoever asks: for published ones, or for callers checked. */
 	Results of(Consultation consultation) {
 		if (consultation.status() == ConsultationStatus.PUBLISHED) {
 			return this.published.computeIfAbsent(consultation.id(), (id) -> compute(consultation));
@@ -43,19 +50,61 @@ class ResultViews {
 		return compute(consultation);
 	}
 
+	/**
+	 * The results the caller may see: all once published; before, null for callers who
+	 * may see none ({@link ConsultationService#maySeeUnpublished}), else those of the
+	 * communes in the caller's scope
+	 * ({@link ConsultationService#communesSeenUnpublished}).
+	 */
+	@Nullable Results forCaller(Consultation consultation) {
+		if (consultation.status() == ConsultationStatus.PUBLISHED) {
+			return of(consultation);
+		}
+		if (!this.service.maySeeUnpublished(consultation)) {
+			return null;
+		}
+		return restrict(consultation, compute(consultation), this.service.communesSeenUnpublished(consultation));
+	}
+
+	/**
+	 * The results of the given communes only, rolled up over them (districts and
+	 * provinces without any of them left out); published results and a null set are
+	 * returned whole.
+	 * @param consultation the consultation the results are of
+	 * @param all its results, all communes
+	 * @param communeIds the communes kept (internal ids), null for all
+	 */
+	Results restrict(Consultation consultation, Results all, @Nullable Set<String> communeIds) {
+		if (all.published() || communeIds == null) {
+			return all;
+		}
+		List<CommuneResult> kept = all.communes()
+			.stream()
+			.filter((commune) -> communeIds.contains(commune.communeId()))
+			.toList();
+		if (kept.size() == all.communes().size()) {
+			return all;
+		}
+		return assemble(consultation, kept);
+	}
+
 	private Results compute(Consultation consultation) {
 		LocalDate date = consultation.referenceDate();
 		ResultBoard.Board counts = this.board.of(consultation);
 		Map<String, ResultBoard.Figures> figures = counts.communes();
 		List<CommuneResult> communes = new ArrayList<>();
-		Map<String, CommuneResult> byId = new java.util.HashMap<>();
 		for (Consultation.ConsultedUnit unit : consultation.units()) {
 			ResultBoard.Figures commune = figures.get(unit.unitId());
-			CommuneResult result = new CommuneResult(this.registry.view(unit.unitId(), date), commune,
-					consultation.outcome(commune), consultation.certifications().containsKey(unit.unitId()));
-			communes.add(result);
-			byId.put(unit.unitId(), result);
+			communes.add(new CommuneResult(unit.unitId(), this.registry.view(unit.unitId(), date), commune,
+					consultation.outcome(commune), consultation.certifications().containsKey(unit.unitId())));
 		}
+		return assemble(consultation, communes);
+	}
+
+	private Results assemble(Consultation consultation, List<CommuneResult> communes) {
+		LocalDate date = consultation.referenceDate();
+		Map<String, CommuneResult> byId = new java.util.HashMap<>();
+		communes.forEach((commune) -> byId.put(commune.communeId(), commune));
 		List<RollUp> districts = new ArrayList<>();
 		List<RollUp> provinces = new ArrayList<>();
 		Map<String, List<String>> below = this.service.hierarchy(consultation);
@@ -64,7 +113,11 @@ class ResultViews {
 			if (parent == null) {
 				continue;
 			}
-			RollUp rollUp = rollUp(this.registry.view(parentId, date), communesBelow(parentId, below, byId),
+			List<CommuneResult> under = communesBelow(parentId, below, byId);
+			if (under.isEmpty()) {
+				continue;
+			}
+			RollUp rollUp = rollUp(this.registry.view(parentId, date), under,
 					consultation.certifications().containsKey(parentId));
 			if (parent.level() == UnitLevel.DISTRICT) {
 				districts.add(rollUp);
@@ -130,13 +183,14 @@ class ResultViews {
 	/**
 	 * The GraphQL {@code CommuneResult}.
 	 *
+	 * @param communeId the commune's internal id
 	 * @param unit the commune
 	 * @param figures its counts
 	 * @param outcome pass, fail or pending
 	 * @param certified whether certified
 	 */
-	record CommuneResult(@Nullable Unit unit, ResultBoard.Figures figures, Consultation.Outcome outcome,
-			boolean certified) {
+	record CommuneResult(String communeId, @Nullable Unit unit, ResultBoard.Figures figures,
+			Consultation.Outcome outcome, boolean certified) {
 
 		public long households() {
 			return this.figures.households();

@@ -69,6 +69,18 @@ class MutationAuditIntegrationTest {
 	}
 
 	@Test
+	void ofAFieldWithKeptArgumentsOnlyThoseAreRecorded() {
+		ExecutionResult result = execute(this.auditLog,
+				new KeptArguments("rename", java.util.Set.of("id", "nothing.below")), """
+						mutation { rename(id: "%s", name: "Ba Đình", password: "bí mật") { ok } }""".formatted(UNIT));
+
+		assertThat(result.getErrors()).isEmpty();
+		AuditEntry entry = newest();
+		assertThat(entry.input()).contains(UNIT).doesNotContain("name").doesNotContain("password");
+		assertThat(entry.unitIds()).containsExactly(UNIT, "VW5pdDpESVNUUklDVDowMDE");
+	}
+
+	@Test
 	void aMutationThatFailsHalfWayKeepsNoAfterState() {
 		ExecutionResult result = execute(this.auditLog, "mutation { explode(id: \"%s\") { ok } }".formatted(UNIT));
 
@@ -130,6 +142,10 @@ class MutationAuditIntegrationTest {
 	}
 
 	private ExecutionResult execute(AuditLog log, String document) {
+		return execute(log, null, document);
+	}
+
+	private ExecutionResult execute(AuditLog log, KeptArguments kept, String document) {
 		DataFetcher<?> rename = (environment) -> {
 			String name = environment.getArgument("name");
 			this.trail.current()
@@ -161,7 +177,9 @@ class MutationAuditIntegrationTest {
 						.dataFetcher("revise", revise))
 			.build();
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
-		GraphQL graphQl = GraphQL.newGraphQL(schema).instrumentation(new MutationAudit(log)).build();
+		GraphQL graphQl = GraphQL.newGraphQL(schema)
+			.instrumentation((kept != null) ? new MutationAudit(log, List.of(kept)) : new MutationAudit(log))
+			.build();
 		return graphQl.execute(ExecutionInput.newExecutionInput(document).build());
 	}
 

@@ -116,6 +116,31 @@ class ConsultationProgressIntegrationTest extends LiveResultsTest {
 
 	@Test
 	@Order(3)
+	void beforePublicationAClerkOfOneWardGetsOnlyHisCommunesProgress() {
+		WebSocketGraphQlClient client = webSocketClient(ConsultationFixture.scoped("thuky-congvi", "clerk", "00007"));
+		try {
+			ClientGraphQlResponse first = client.document("""
+					subscription($id: ID!) { consultationProgress(id: $id) { published communes { unit { code } }
+					  total { communes households } } }""")
+				.variable("id", consultation.consultationId)
+				.executeSubscription()
+				.blockFirst(WAIT);
+
+			assertThat(first).isNotNull();
+			assertThat(first.getErrors()).isEmpty();
+			assertThat(first.field("consultationProgress.communes").toEntityList(Map.class))
+				.<Object>extracting((commune) -> ((Map<?, ?>) commune.get("unit")).get("code"))
+				.containsExactly("00007");
+			assertThat(first.field("consultationProgress.total.communes").toEntity(Integer.class)).isEqualTo(1);
+			assertThat(first.field("consultationProgress.total.households").toEntity(Integer.class)).isEqualTo(10);
+		}
+		finally {
+			client.stop().block(WAIT);
+		}
+	}
+
+	@Test
+	@Order(3)
 	void aMutationSentOverTheWebSocketIsAuditedAsTheConnectionsCaller() {
 		WebSocketGraphQlClient client = webSocketClient(ConsultationFixture.scoped("canbo-ws", "official", "001"));
 		try {

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first start with demo data: an open consultation of Hanoi's 526 communes on the
  * demo plan over a synthetic electorate, some households answered, and the demo resident
- * ({@code cudan}, household {@code ho-00004-0001}) can answer.
+ * ({@code cudan}, household {@code ho-00004-0001}) can answer. Before publication a clerk
+ * sees the results of his commune only, and the audit log does not keep how a household
+ * answered.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoConsultationIntegrationTest {
@@ -84,6 +86,112 @@ class DemoConsultationIntegrationTest {
 			.isEqualTo("00004");
 		assertThat(api.query("query($id: ID!) { consultation(id: $id) { answerCount } }", Map.of("id", id), admin)
 			.<Integer>read("$.data.consultation.answerCount")).isEqualTo(answered + 1);
+	}
+
+	@Test
+	void beforePublicationAClerkOfOneWardSeesOnlyHisCommunesResults() throws InterruptedException {
+		GraphQlHttp api = new GraphQlHttp(this.port);
+		String id = readyConsultation(api);
+		String clerk = scoped("thuky-phucxa", "clerk", "00001");
+		String query = """
+				query($id: ID!) { consultation(id: $id) { status results { published
+				  communes { unit { code } households tookPart }
+				  districts { unit { code } communes households } provinces { unit { code } communes households }
+				  total { communes households tookPart } } } }""";
+
+		GraphQlHttp.Response seen = api.query(query, Map.of("id", id), clerk);
+
+		assertThat(seen.<String>read("$.data.consultation.status")).as(seen.body()).isEqualTo("OPEN");
+		assertThat(seen.<Boolean>read("$.data.consultation.results.published")).isFalse();
+		assertThat(seen.<List<String>>read("$.data.consultation.results.communes[*].unit.code"))
+			.containsExactly("00001");
+		int households = seen.<Integer>read("$.data.consultation.results.communes[0].households");
+		assertThat(seen.<Integer>read("$.data.consultation.results.total.communes")).isEqualTo(1);
+		assertThat(seen.<Integer>read("$.data.consultation.results.total.households")).isEqualTo(households);
+		assertThat(seen.<Integer>read("$.data.consultation.results.total.tookPart"))
+			.isEqualTo(seen.<Integer>read("$.data.consultation.results.communes[0].tookPart"));
+		assertThat(seen.<List<String>>read("$.data.consultation.results.districts[*].unit.code"))
+			.containsExactly("001");
+		assertThat(seen.<List<Integer>>read("$.data.consultation.results.districts[*].communes")).containsExactly(1);
+		assertThat(seen.<List<Integer>>read("$.data.consultation.results.provinces[*].households"))
+			.containsExactly(households);
+		GraphQlHttp.Response csv = api.get("/exports/consultations/" + id + "/results.csv", clerk);
+		assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+		assertThat(csv.body().lines().filter((line) -> !line.isBlank())).as(csv.body()).hasSize(2);
+		assertThat(csv.body()).contains("00001").doesNotContain("00004");
+		GraphQlHttp.Response admin = api.query(query, Map.of("id", id),
+				issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"));
+		assertThat(admin.<List<String>>read("$.data.consultation.results.communes[*].unit.code")).hasSize(526);
+		assertThat(admin.<Integer>read("$.data.consultation.results.total.communes")).isEqualTo(526);
+	}
+
+	@Test
+	void theAuditEntryOfAnAnswerKeepsWhoAndWhereButNotHowTheHouseholdAnswered() throws InterruptedException {
+		GraphQlHttp api = new GraphQlHttp(this.port);
+		String id = readyConsultation(api);
+		String answered = null;
+		// A quarter of the synthetic households answered already: the first that has not.
+		for (int number = 2; answered == null && number < 9; number++) {
+			String household = "ho-00004-%04d".formatted(number);
+			GraphQlHttp.Response answer = api.query("""
+					mutation($id: ID!, $key: String!) { answerConsultation(input: { consultationId: $id, agree: false,
+					  idempotencyKey: $key }) { answer { at } userErrors { code } } }""",
+					Map.of("id", id, "key", "audit-" + household), resident(household));
+			if (answer.read("$.data.answerConsultation.answer.at") != null) {
+				answered = household;
+			}
+		}
+		assertThat(answered).as("a household of 00004 that had not answered").isNotNull();
+		api.query("""
+				mutation($id: ID!) { answerConsultation(input: { consultationId: $id, agree: true,
+				  nameChoice: "Tên đã chọn", idempotencyKey: "audit-name" }) { userErrors { code } } }""",
+				Map.of("id", id), resident("ho-00004-0009"));
+
+		GraphQlHttp.Response entries = api.query("""
+				{ auditEntries(filter: { kind: "mutation:answerConsultation" }, first: 50) {
+				  edges { node { actor kind unitIds summary input before after outcome codes } } } }""",
+				issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"));
+
+		List<Map<String, Object>> nodes = entries.read("$.data.auditEntries.edges[*].node");
+		assertThat(nodes).as(entries.body()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(entries.body()).doesNotContainIgnoringCase("agree")
+			.doesNotContainIgnoringCase("nameChoice")
+			.doesNotContain("Tên đã chọn");
+		String actor = "cudan-" + answered;
+		Map<String, Object> entry = nodes.stream()
+			.filter((node) -> actor.equals(node.get("actor")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.get("outcome")).isEqualTo("OK");
+		assertThat((List<?>) entry.get("unitIds")).as("the commune and the group").hasSize(2);
+		assertThat((String) entry.get("input")).contains(id).contains("audit-" + answered);
+	}
+
+	private static String readyConsultation(GraphQlHttp api) throws InterruptedException {
+		String query = "{ consultations { id title status answerCount units { households } } }";
+		GraphQlHttp.Response list = api.query(query, null);
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+		while (!readyIn(list) && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			list = api.query(query, null);
+		}
+		assertThat(list.<List<String>>read("$.data.consultations[?(@.status == 'OPEN')].id")).as(list.body())
+			.hasSize(1);
+		return list.read("$.data.consultations[0].id");
+	}
+
+	private static String resident(String household) {
+		return issuer.token((claims) -> claims.subject("cd-" + household)
+			.claim("preferred_username", "cudan-" + household)
+			.claim("realm_access", Map.of("roles", List.of("resident")))
+			.claim("ydan_household", household));
+	}
+
+	private static String scoped(String username, String role, String scope) {
+		return issuer.token((claims) -> claims.subject(username)
+			.claim("preferred_username", username)
+			.claim("realm_access", Map.of("roles", List.of(role)))
+			.claim("ydan_scope", scope));
 	}
 
 }

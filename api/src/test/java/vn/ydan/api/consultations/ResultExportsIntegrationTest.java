@@ -82,6 +82,23 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 	}
 
 	@Test
+	@Order(1)
+	void beforePublicationAClerkOfOneWardExportsOnlyHisCommune() throws IOException {
+		String clerk = ConsultationFixture.scoped("thuky-phucxa", "clerk", "00001");
+
+		Download csv = get("/exports/consultations/" + consultation.consultationId + "/results.csv", clerk);
+
+		assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+		List<CsvText.Record> records = CsvText.parse(CsvText.decode(csv.body()));
+		assertThat(records).as(csv.text()).hasSize(2);
+		assertThat(csv.text()).contains("00001").doesNotContain("00004");
+		assertThat(get(minutes(consultation.unitId("00001", "COMMUNE")), clerk).status()).isEqualTo(200);
+		assertThat(get(minutes(consultation.unitId("00004", "COMMUNE")), clerk).status())
+			.as("the minutes of a commune outside his scope")
+			.isEqualTo(403);
+	}
+
+	@Test
 	@Order(2)
 	void theCsvIsUtf8WithABomVietnameseHeadersAndOneRowPerCommune() {
 		Download csv = get("/exports/consultations/" + consultation.consultationId + "/results.csv",
