@@ -128,6 +128,7 @@ class PlanValidator {
 			List<String> unassigned = checkCoverage();
 			checkSiblings(ending);
 			checkGroups();
+			checkProvincesMerged();
 			this.issues.sort(Comparator.comparing((Issue issue) -> issue.rule().ordinal()));
 			return new ValidationReport(List.copyOf(this.issues), unassigned, this.totals,
 					(System.nanoTime() - started) / 1_000);
@@ -351,6 +352,29 @@ class PlanValidator {
 					issue(ValidationRule.CODE_DUPLICATE, unit.key(), holder.id(), unit.fullName() + ": mã "
 							+ unit.code() + " đang thuộc về " + holder.fullName() + ", đơn vị vẫn còn hiệu lực");
 				}
+			}
+		}
+
+		/**
+		 * A scope of several provinces whose plan forms no province keeps each commune in
+		 * its old province. Lawful, but in 2025 such a scope meant a merger: the warning
+		 * says how to write one (the province merger table), so that nobody applies 34
+		 * plans and finds 63 provinces.
+		 */
+		private void checkProvincesMerged() {
+			long provinces = this.scope.stream()
+				.map((id) -> PlanValidator.this.registry.provinceOf(id, this.dayBefore))
+				.filter(java.util.Objects::nonNull)
+				.map(UnitRecord::id)
+				.distinct()
+				.count();
+			boolean formsProvince = this.plan.units()
+				.stream()
+				.anyMatch((unit) -> unit.type().level() == UnitLevel.PROVINCE);
+			if (provinces > 1 && !formsProvince) {
+				issue(ValidationRule.PROVINCES_NOT_MERGED, null, null, "Phạm vi gồm " + provinces
+						+ " tỉnh nhưng phương án không hình thành tỉnh mới nào: các xã sẽ ở lại tỉnh cũ. Để hợp nhất tỉnh, "
+						+ "hãy nhập bảng hợp nhất tỉnh (provinces_after.csv) hoặc thêm dòng có new_type là tỉnh");
 			}
 		}
 

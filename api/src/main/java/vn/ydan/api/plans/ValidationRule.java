@@ -53,7 +53,10 @@ enum ValidationRule {
 
 	SEAT_MISSING(Severity.WARNING, "Nên ghi trụ sở của đơn vị mới"),
 
-	UNIT_UNCHANGED(Severity.WARNING, "Đơn vị trong phạm vi không có trong phương án: giữ nguyên");
+	UNIT_UNCHANGED(Severity.WARNING, "Đơn vị trong phạm vi không có trong phương án: giữ nguyên"),
+
+	PROVINCES_NOT_MERGED(Severity.WARNING,
+			"Phạm vi gồm nhiều tỉnh mà phương án không hình thành tỉnh mới: các xã ở lại tỉnh cũ của chúng");
 
 	private final Severity severity;
 

@@ -204,7 +204,10 @@ class NationalReformIntegrationTest {
 		String planId = createPlan("Một phương án cho hai tỉnh mới", scope);
 
 		importPlan(planId, text("/demo/vietnam-2025/plan_82.csv"));
+		assertThat(ruleCounts(planId)).as("communes alone: the provinces are not merged yet")
+			.containsEntry("PROVINCES_NOT_MERGED", 1);
 		GraphQlHttp.Response half = importPlan(planId, text("/demo/vietnam-2025/provinces_after.csv"));
+		assertThat(ruleCounts(planId)).containsEntry("PROVINCES_NOT_MERGED", 0);
 		List<Map<String, String>> missing = half.read("$.data.importPlan.plan.validation.issues");
 		assertThat(missing).as("An Giang's communes are not placed yet").isNotEmpty();
 		assertThat(missing.get(0).get("rule")).isEqualTo("UNACCOUNTED");
@@ -407,6 +410,16 @@ class NationalReformIntegrationTest {
 		assertThat(response.<List<?>>read("$.data.importPlan.errors")).as(response.body()).isEmpty();
 		assertThat(response.<List<?>>read("$.data.importPlan.userErrors")).as(response.body()).isEmpty();
 		return response;
+	}
+
+	private Map<String, Integer> ruleCounts(String planId) {
+		GraphQlHttp.Response response = this.api.query(
+				"query($id: ID!) { plan(id: $id) { validation { rules { rule count } } } }", Map.of("id", planId),
+				this.admin);
+		Map<String, Integer> counts = new HashMap<>();
+		List<Map<String, Object>> rules = response.read("$.data.plan.validation.rules");
+		rules.forEach((rule) -> counts.put((String) rule.get("rule"), (Integer) rule.get("count")));
+		return counts;
 	}
 
 	private int version(String planId) {
