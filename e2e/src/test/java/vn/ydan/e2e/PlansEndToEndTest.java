@@ -3,20 +3,14 @@ package vn.ydan.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +26,6 @@ import org.junit.jupiter.api.Test;
 class PlansEndToEndTest extends ConsoleBrowserTest {
 
 	private static final String HANOI_TITLE = "Phương án sắp xếp đơn vị hành chính cấp xã của thành phố Hà Nội";
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void adminTakesTheHanoiPlanFromCsvToAppliedAndTheRegistryAnswersAsTheResolutionSays() throws Exception {
@@ -80,7 +72,7 @@ class PlansEndToEndTest extends ConsoleBrowserTest {
 
 		String hanoi = graphQl("{ unitByCode(code: \"01\", level: PROVINCE, asOf: \"2025-06-30\") { id } }")
 			.read("$.data.unitByCode.id");
-		Json after = graphQl("""
+		PublicGraphQl.Answer after = graphQl("""
 				query($id: ID!) { unit(id: $id, asOf: "2025-07-01") {
 				  children(level: COMMUNE, first: 0) { totalCount }
 				  phuong: children(type: PHUONG, first: 0) { totalCount }
@@ -93,7 +85,7 @@ class PlansEndToEndTest extends ConsoleBrowserTest {
 		org.assertj.core.api.Assertions
 			.assertThat(after.<List<Object>>read("$.data.unit.childCounts[?(@.level == 'DISTRICT')]"))
 			.isEmpty();
-		Json hongHa = graphQl(
+		PublicGraphQl.Answer hongHa = graphQl(
 				"""
 						{ unitByCode(code: "00097", level: COMMUNE, asOf: "2025-07-01") { fullName predecessors { unit { code } } } }""");
 		org.assertj.core.api.Assertions.assertThat(hongHa.<String>read("$.data.unitByCode.fullName"))
@@ -190,49 +182,14 @@ class PlansEndToEndTest extends ConsoleBrowserTest {
 		return Path.of(PlansEndToEndTest.class.getResource("/hanoi-2025/plan_nq1656_mapping.csv").toURI());
 	}
 
-	private Json graphQl(String query) throws IOException, InterruptedException {
+	private PublicGraphQl.Answer graphQl(String query) throws IOException, InterruptedException {
 		return graphQl(query, Map.of());
 	}
 
 	/** The public api, anonymous, as a third-party app reads it. */
-	private Json graphQl(String query, Map<String, Object> variables) throws IOException, InterruptedException {
-		StringBuilder vars = new StringBuilder();
-		variables.forEach((name, value) -> vars.append(vars.isEmpty() ? "" : ",")
-			.append(string(name))
-			.append(':')
-			.append(string(value.toString())));
-		String body = "{\"query\":" + string(query) + ",\"variables\":{" + vars + "}}";
-		HttpRequest request = HttpRequest.newBuilder(URI.create(system.apiUrl))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return new Json(response.body());
-	}
-
-	private static String string(String text) {
-		StringBuilder json = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> json.append(c);
-			}
-		}
-		return json.append('"').toString();
-	}
-
-	private record Json(String body) {
-
-		<T> T read(String path) {
-			return JsonPath.read(this.body, path);
-		}
-
+	private PublicGraphQl.Answer graphQl(String query, Map<String, Object> variables)
+			throws IOException, InterruptedException {
+		return new PublicGraphQl(system.apiUrl).query(query, variables);
 	}
 
 }

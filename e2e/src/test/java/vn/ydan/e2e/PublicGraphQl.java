@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -24,7 +25,17 @@ final class PublicGraphQl {
 	}
 
 	Answer query(String query) throws IOException, InterruptedException {
-		String body = "{\"query\":" + string(query) + "}";
+		return query(query, Map.of());
+	}
+
+	/** With variables, each written as a JSON string (ids, codes). */
+	Answer query(String query, Map<String, ?> variables) throws IOException, InterruptedException {
+		StringBuilder vars = new StringBuilder();
+		variables.forEach((name, value) -> vars.append(vars.isEmpty() ? "" : ",")
+			.append(string(name))
+			.append(':')
+			.append(string(value.toString())));
+		String body = "{\"query\":" + string(query) + ",\"variables\":{" + vars + "}}";
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
