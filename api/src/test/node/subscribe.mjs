@@ -7,7 +7,8 @@
 //   {"event":"closed","at":…,"code":4401,"reason":"…"} the socket closed
 // It stops when its standard input closes (or after the stream ends).
 // Usage: node subscribe.mjs ws://127.0.0.1:8080/graphql <consultation id> [bearer token | -] [subscription]
-//   subscription: consultationProgress (default) or planApplyProgress (the id is a plan's)
+//   subscription: consultationProgress (default) or planApplyProgress (the id is a plan's), or a whole
+//   subscription document taking the variable $id (for probes of who may subscribe)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -39,7 +40,7 @@ const queries = {
   total { households tookPart agree disagree } } }`,
   planApplyProgress: `subscription($id: ID!) { planApplyProgress(planId: $id) { state done total message } }`,
 };
-const query = queries[subscription];
+const query = subscription.includes('{') ? subscription : queries[subscription];
 if (!query) {
   console.error('unknown subscription: ' + subscription);
   process.exit(2);

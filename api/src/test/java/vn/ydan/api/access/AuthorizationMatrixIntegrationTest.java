@@ -12,12 +12,17 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import graphql.schema.GraphQLFieldDefinition;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import vn.ydan.api.GraphQlWsClient;
 import graphql.schema.GraphQLObjectType;
 import org.junit.jupiter.api.Test;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -224,11 +229,23 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 						"S A D D D D D D", userAdmin));
 		e.put("Mutation.setPartnerAppEnabled", x("mutation { setPartnerAppEnabled(input: { id: " + someone
 				+ ", enabled: false }) { userErrors { code } } }", "S A D D D D D D", userAdmin));
+		// Subscription: over graphql-ws (a real client), with the token in
+		// connection_init.
+		// $id is the target named after the document.
+		e.put("Subscription.consultationProgress", subscription(
+				"subscription($id: ID!) { consultationProgress(id: $id) { published } }", "missing", "H H H H H H H H",
+				"as `Consultation.results`: public once published; before, admin and officials and clerks in scope (see the field rules); an unknown id: NOT_FOUND for everyone"));
+		e.put("Subscription.planApplyProgress",
+				subscription("subscription($id: ID!) { planApplyProgress(planId: $id) { state } }", "draft",
+						"H A A H H H H H", "those who may see the plan (`PlanAccess`); NOT_FOUND otherwise"));
 		return e;
 	}
 
 	@Autowired
 	private GraphQlSource graphQl;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void everyOperationAnswersEachCallerAsExpected() throws IOException {
@@ -252,13 +269,14 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 			Map<Caller, Outcome> row = new LinkedHashMap<>();
 			for (Caller caller : Caller.values()) {
 				String token = (caller == Caller.ANONYMOUS) ? null : TOKENS.get(caller).apply(this);
-				Response response = this.api.query(expectation.document(), used(expectation.document(), variables),
-						token);
-				Outcome outcome = outcome(operation.substring(operation.indexOf('.') + 1), response);
+				Outcome outcome = (expectation.subscriptionTarget() != null)
+						? subscribed(expectation, variables.get(expectation.subscriptionTarget()), token)
+						: outcome(operation.substring(operation.indexOf('.') + 1),
+								this.api.query(expectation.document(), used(expectation.document(), variables), token));
 				row.put(caller, outcome);
 				if (outcome != expectation.outcomes().get(caller)) {
-					mismatches.add("%s as %s: expected %s, got %s (%s)".formatted(operation, caller,
-							expectation.outcomes().get(caller), outcome, response));
+					mismatches.add("%s as %s: expected %s, got %s".formatted(operation, caller,
+							expectation.outcomes().get(caller), outcome));
 				}
 			}
 			actual.put(operation, row);
@@ -270,7 +288,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 	private List<String> operationsOfTheSchema() {
 		TreeSet<String> names = new TreeSet<>();
 		for (GraphQLObjectType type : List.of(this.graphQl.schema().getQueryType(),
-				this.graphQl.schema().getMutationType())) {
+				this.graphQl.schema().getMutationType(), this.graphQl.schema().getSubscriptionType())) {
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 				names.add(type.getName() + "." + field.getName());
 			}
@@ -294,7 +312,43 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				Map.of("d", district), admin);
 		String draft = created.read("$.data.createPlan.plan.id");
 		assertThat(draft).as(created.toString()).isNotNull();
-		return Map.of("commune", commune, "district", district, "draft", draft);
+		return Map.of("commune", commune, "district", district, "draft", draft, "missing",
+				"00000000-0000-0000-0000-000000000000");
+	}
+
+	/**
+	 * The first answer of a graphql-ws subscription: an error result or a refusal by its
+	 * code, a closed socket by its close code (4401 sign in, 4403 refused), data:
+	 * allowed.
+	 */
+	private Outcome subscribed(Expectation expectation, String id, @Nullable String token) {
+		try (GraphQlWsClient client = GraphQlWsClient.subscribe("ws://127.0.0.1:" + this.port + "/graphql",
+				expectation.document(), id, token)) {
+			JsonNode event = client
+				.await((json) -> List.of("next", "error", "closed", "complete").contains(json.path("event").asString()),
+						Duration.ofSeconds(20))
+				.json();
+			JsonNode errors = "next".equals(event.path("event").asString()) ? event.path("payload").path("errors")
+					: event.path("errors");
+			if (errors.isArray() && !errors.isEmpty()) {
+				return switch (errors.get(0).path("extensions").path("code").asString()) {
+					case "UNAUTHORIZED" -> Outcome.SIGN_IN;
+					case "FORBIDDEN" -> Outcome.DENY;
+					case "NOT_FOUND" -> Outcome.HIDDEN;
+					default ->
+						throw new AssertionError("Unexpected refusal of " + expectation.document() + ": " + event);
+				};
+			}
+			return switch (event.path("event").asString()) {
+				case "next" -> event.path("payload").path("data").isNull() ? Outcome.HIDDEN : Outcome.ALLOW;
+				case "closed" -> switch (event.path("code").asInt()) {
+					case 4401 -> Outcome.SIGN_IN;
+					case 4403 -> Outcome.DENY;
+					default -> throw new AssertionError("Socket closed: " + event);
+				};
+				default -> throw new AssertionError("Stream ended without an answer: " + event);
+			};
+		}
 	}
 
 	private static Map<String, String> used(String document, Map<String, String> variables) {
@@ -371,6 +425,14 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 	}
 
 	private static Expectation x(String document, String outcomes, String rule) {
+		return new Expectation(document, outcomes(outcomes), rule, null);
+	}
+
+	private static Expectation subscription(String document, String target, String outcomes, String rule) {
+		return new Expectation(document, outcomes(outcomes), rule, target);
+	}
+
+	private static Map<Caller, Outcome> outcomes(String outcomes) {
 		String[] cells = outcomes.split(" ");
 		if (cells.length != Caller.values().length) {
 			throw new IllegalArgumentException("One outcome per caller: " + outcomes);
@@ -385,10 +447,15 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				default -> throw new IllegalArgumentException(cells[i]);
 			});
 		}
-		return new Expectation(document, byCaller, rule);
+		return byCaller;
 	}
 
-	record Expectation(String document, Map<Caller, Outcome> outcomes, String rule) {
+	/**
+	 * @param subscriptionTarget for a subscription: the target passed as its {@code $id};
+	 * null for a query or mutation (sent over HTTP)
+	 */
+	record Expectation(String document, Map<Caller, Outcome> outcomes, String rule,
+			@Nullable String subscriptionTarget) {
 	}
 
 }
