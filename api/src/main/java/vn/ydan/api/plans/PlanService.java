@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +23,7 @@ import vn.ydan.api.access.Roles;
 import vn.ydan.api.audit.AuditTrail;
 import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.store.Change;
+import vn.ydan.api.store.Monitors;
 import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.Restructuring;
 import vn.ydan.api.units.SearchKey;
@@ -58,7 +58,7 @@ class PlanService {
 
 	private final PlanApplyJobs jobs;
 
-	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+	private final Monitors monitors = new Monitors(256);
 
 	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock,
 			AuditTrail audit, PlanApplyJobs jobs) {
@@ -630,7 +630,7 @@ class PlanService {
 	}
 
 	private Object lock(String planId) {
-		return this.locks.computeIfAbsent(planId, (id) -> new Object());
+		return this.monitors.of(planId);
 	}
 
 	private String newKey(Plan plan, @Nullable String code, String name) {
