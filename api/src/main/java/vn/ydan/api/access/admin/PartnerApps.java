@@ -25,9 +25,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Partner apps: Keycloak client-credentials clients with the role {@code partner}, made,
- * rotated and disabled by admins through the api. Only clients marked
- * {@value PartnerApp#MARK} are touched: the console's own client cannot be rotated from
- * here.
+ * rotated and disabled by admins through the api. A client gets the realm roles it was
+ * granted in its scope ({@code partner}; {@code resident} with resident answers) and no
+ * others ({@code fullScopeAllowed=false}), requires its users' consent and has no offline
+ * access. Only clients marked {@value PartnerApp#MARK} are touched: the console's own
+ * client cannot be rotated from here.
  */
 @Service
 class PartnerApps {
@@ -91,6 +93,12 @@ class PartnerApps {
 		client.put("implicitFlowEnabled", false);
 		client.put("directAccessGrantsEnabled", false);
 		client.put("redirectUris", residentAnswers ? redirectUris : List.of());
+		// What the app was granted, nothing more: its tokens carry only the realm roles
+		// mapped to its scope below (not all of its user's), a resident consents to it
+		// first, and it gets no offline tokens (no offline_access scope, nor role in its
+		// scope). The api binds the roles to the client again (access.ClientBoundRoles).
+		client.put("fullScopeAllowed", false);
+		client.put("consentRequired", true);
 		Map<String, String> attributes = new LinkedHashMap<>();
 		attributes.put(PartnerApp.MARK, "true");
 		attributes.put(PartnerApp.GRANTS, residentAnswers ? HouseholdScope.RESIDENT_ANSWERS : "");
@@ -111,6 +119,7 @@ class PartnerApps {
 		}
 		client.put("protocolMappers", mappers);
 		client.put("defaultClientScopes", List.of("acr", "profile", "roles", "basic"));
+		client.put("optionalClientScopes", List.of());
 		String id;
 		try {
 			id = this.keycloak.create("/clients", client);
@@ -131,9 +140,14 @@ class PartnerApps {
 		String secret;
 		try {
 			Map<String, Object> account = this.keycloak.get("/clients/{id}/service-account-user", id);
-			Map<String, Object> partner = this.keycloak.get("/roles/{name}", Roles.PARTNER);
-			this.keycloak.post("/users/{id}/role-mappings/realm",
-					List.of(Map.of("id", partner.get("id"), "name", partner.get("name"))), account.get("id"));
+			Map<String, Object> partner = role(Roles.PARTNER);
+			this.keycloak.post("/users/{id}/role-mappings/realm", List.of(partner), account.get("id"));
+			List<Map<String, Object>> scope = new ArrayList<>();
+			scope.add(partner);
+			if (residentAnswers) {
+				scope.add(role(Roles.RESIDENT));
+			}
+			this.keycloak.post("/clients/{id}/scope-mappings/realm", scope, id);
 			secret = String.valueOf(this.keycloak.get("/clients/{id}/client-secret", id).get("value"));
 		}
 		catch (RuntimeException ex) {
@@ -173,6 +187,12 @@ class PartnerApps {
 			this.keycloak.put("/clients/{id}", client, id);
 		}
 		return PartnerAppPayload.of(PartnerApp.of(this.keycloak.get("/clients/{id}", id)), null);
+	}
+
+	/** A realm role as Keycloak's role mappings want it. */
+	private Map<String, Object> role(String name) {
+		Map<String, Object> role = this.keycloak.get("/roles/{name}", name);
+		return Map.of("id", role.get("id"), "name", role.get("name"));
 	}
 
 	private @Nullable Map<String, Object> partnerClient(String id) {
