@@ -269,6 +269,20 @@ class UserAdministration {
 				}, "vai trò đã đổi nhưng phạm vi chưa đổi");
 			}
 		}
+		String household = user.household();
+		if (removed.contains(Role.RESIDENT) && household != null) {
+			// The household is the resident's binding, which resident apps' tokens carry
+			// with the role they grant (decision 13): it ends with the role.
+			try {
+				writeAttribute(userId, UserAccount.HOUSEHOLD, List.of());
+			}
+			catch (RuntimeException ex) {
+				undo("bỏ vai trò cư dân của " + user.username(), ex, () -> {
+					this.keycloak.post("/users/{id}/role-mappings/realm", representations(removed), userId);
+					revokeQuietly(userId, added);
+				}, "vai trò đã đổi nhưng hộ " + household + " vẫn gắn với tài khoản");
+			}
+		}
 		if (!removed.isEmpty() || (scopeUnitIds != null && narrowed(user.scopeEntries(), scope))) {
 			this.connections.end(userId);
 		}
