@@ -58,13 +58,7 @@ class KeycloakAdmin {
 	KeycloakAdmin(KeycloakAdminProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
-		// HTTP/1.1: the JDK client otherwise tries an h2c upgrade on plain HTTP, and a call
-		// after a few idle seconds then waited out its whole timeout against Keycloak 26
-		// (AccessChangeEndsConnectionsKeycloakIntegrationTest).
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.timeout())
-			.build();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.timeout());
 		this.http = RestClient.builder().requestFactory(requests).build();
