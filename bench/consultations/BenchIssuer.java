@@ -66,7 +66,9 @@ public class BenchIssuer {
 		return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"aud\":[\"ydan-api\"],\"azp\":\""
 				+ client + "\",\"typ\":\"Bearer\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
 				+ ",\"preferred_username\":\"" + user + "\",\"realm_access\":{\"roles\":[\"" + role + "\"]}"
-				+ ((household != null) ? ",\"ydan_household\":\"" + household + "\"" : "") + "}";
+				// A resident answers through an app granted resident answers (decision 13).
+				+ ((household != null) ? ",\"ydan_household\":\"" + household + "\",\"ydan_grants\":\"resident-answers\"" : "")
+				+ "}";
 	}
 
 	private static String sign(KeyPair keys, String claims) {

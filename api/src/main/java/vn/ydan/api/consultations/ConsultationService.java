@@ -242,7 +242,7 @@ class ConsultationService {
 	 * is refused and changes nothing; a retry with the same idempotency key gets the
 	 * first answer back.
 	 */
-	@PreAuthorize(Roles.IS_RESIDENT)
+	@PreAuthorize(Roles.MAY_ANSWER_FOR_HOUSEHOLD)
 	AnswerPayload answer(String consultationId, @Nullable String unitId, boolean agree, @Nullable String nameChoice,
 			String idempotencyKey) {
 		String householdId = this.access.household();

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import vn.ydan.api.GraphQlWsClient;
 import graphql.schema.GraphQLObjectType;
 import org.junit.jupiter.api.Test;
+import vn.ydan.api.LocalIssuer;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp.Response;
 
@@ -84,6 +85,8 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 			() -> ScopedRolesIntegrationTest.token("thuky1", "clerk", List.of("00001")), Caller.RESIDENT,
 			() -> issuer.token((claims) -> claims.claim("preferred_username", "cudan")
 				.claim("realm_access", Map.of("roles", List.of("resident")))
+				.claim("azp", LocalIssuer.RESIDENT_APP)
+				.claim(LocalIssuer.GRANTS_CLAIM, LocalIssuer.RESIDENT_ANSWERS)
 				.claim("ydan_household", "ho-00004-0001")),
 			Caller.PARTNER,
 			() -> issuer.token((claims) -> claims.claim("preferred_username", "service-account-p")
@@ -188,10 +191,11 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Mutation.importHouseholds", x(
 				"mutation { importHouseholds(input: { csv: \"commune_code,group_code,group_name,household_id\\n\" }) { rows } }",
 				"S A A A D D D D", "admin and officials (`Roles.IS_PLANNER`)"));
-		e.put("Mutation.answerConsultation",
-				x("mutation { answerConsultation(input: { consultationId: " + missing
-						+ ", agree: true, idempotencyKey: \"matrix\" }) { userErrors { code } } }", "S D D D D D H D",
-						"resident, for the household bound to their token (`Roles.IS_RESIDENT`)"));
+		e.put("Mutation.answerConsultation", x(
+				"mutation { answerConsultation(input: { consultationId: " + missing
+						+ ", agree: true, idempotencyKey: \"matrix\" }) { userErrors { code } } }",
+				"S D D D D D H D",
+				"resident, through an app granted resident answers, for the household bound to their token (`Roles.MAY_ANSWER_FOR_HOUSEHOLD`)"));
 		e.put("Mutation.enterTally", x("mutation($commune: ID!) { enterTally(input: { consultationId: " + missing
 				+ ", groupId: $commune, counts: { issued: 1, returned: 9, valid: 0, invalid: 0, agree: 0, disagree: 0 } }) "
 				+ "{ userErrors { code } } }", "S H H H H H D D",
