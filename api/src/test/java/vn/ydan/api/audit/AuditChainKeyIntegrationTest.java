@@ -91,9 +91,9 @@ class AuditChainKeyIntegrationTest {
 		assertThat(verification.verified()).as(verification.toString()).isTrue();
 		assertThat(verification.keyedFrom()).isEqualTo(6);
 		assertThat(verification.entries()).isEqualTo(9);
-		assertThat(this.auditLog.newestFirst(AuditFilter.NONE, 7L, 1).get(0).kind())
-			.isEqualTo(AuditLog.KEYED_MARKER);
-		// The marker and everything after it rewritten without the key, as if never keyed.
+		assertThat(this.auditLog.newestFirst(AuditFilter.NONE, 7L, 1).get(0).kind()).isEqualTo(AuditLog.KEYED_MARKER);
+		// The marker and everything after it rewritten without the key, as if never
+		// keyed.
 		rewriteFrom(6, new ChainHash());
 		assertThat(this.auditLog.verify(null).firstBrokenSeq()).isEqualTo(6);
 	}
@@ -124,8 +124,8 @@ class AuditChainKeyIntegrationTest {
 	private void rewriteFrom(long from, ChainHash hashes) {
 		String previous = (from == 1) ? ChainHash.GENESIS
 				: raw().find(Filters.eq("_id", from - 1)).first().getString(ChainHash.HASH).getValue();
-		for (BsonDocument document : raw().find(Filters.gte("_id", from)).sort(new BsonDocument("_id",
-				new org.bson.BsonInt32(1)))) {
+		for (BsonDocument document : raw().find(Filters.gte("_id", from))
+			.sort(new BsonDocument("_id", new org.bson.BsonInt32(1)))) {
 			document.put("summary", new BsonString("đã sửa"));
 			document.put(AuditLog.PREV_HASH, new BsonString(previous));
 			document.put(ChainHash.HASH, new BsonString(hashes.of(document)));

@@ -73,7 +73,8 @@ class AuditHeadsPublishedIntegrationTest {
 		auditLog.publishHead(null);
 		append(auditLog, 4);
 		String previous = hashOf(3);
-		for (BsonDocument document : raw().find(Filters.gte("_id", 4L)).sort(new BsonDocument("_id", new BsonInt32(1)))) {
+		for (BsonDocument document : raw().find(Filters.gte("_id", 4L))
+			.sort(new BsonDocument("_id", new BsonInt32(1)))) {
 			document.put("actor", new BsonString("nguoikhac"));
 			document.put(AuditLog.PREV_HASH, new BsonString(previous));
 			document.put(ChainHash.HASH, new BsonString(this.store.keyedHash(document)));

@@ -48,7 +48,8 @@ class AuditIntentFirstIntegrationTest {
 
 	@Test
 	void theIntentIsInTheLogBeforeTheActionStartsAndTheOutcomeAfter() {
-		ExecutionResult result = execute(this.auditLog, "mutation { grantRole(userId: \"u1\", role: \"admin\") { ok } }");
+		ExecutionResult result = execute(this.auditLog,
+				"mutation { grantRole(userId: \"u1\", role: \"admin\") { ok } }");
 
 		assertThat(result.getErrors()).isEmpty();
 		assertThat(this.seenByTheAction).containsExactly(List.of("intent:grantRole STARTED"));
@@ -63,7 +64,8 @@ class AuditIntentFirstIntegrationTest {
 	void anActionThatFailsAfterStartingLeavesItsIntentThenTheError() {
 		this.keycloakFails = true;
 
-		ExecutionResult result = execute(this.auditLog, "mutation { grantRole(userId: \"u1\", role: \"admin\") { ok } }");
+		ExecutionResult result = execute(this.auditLog,
+				"mutation { grantRole(userId: \"u1\", role: \"admin\") { ok } }");
 
 		assertThat(result.getErrors()).hasSize(1);
 		assertThat(kindsOldestFirst()).containsExactly("intent:grantRole STARTED", "mutation:grantRole ERROR");

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Entries are tagged with one form of a unit's id, whichever form the caller or the
- * feature used (padded or standard base64 of the global id), and a filter by a unit
- * finds them in any of those forms or by the unit's own id.
+ * feature used (padded or standard base64 of the global id), and a filter by a unit finds
+ * them in any of those forms or by the unit's own id.
  */
 class AuditUnitIdFormsIntegrationTest {
 
@@ -19,7 +19,9 @@ class AuditUnitIdFormsIntegrationTest {
 
 	private static final String PADDED = "VW5pdDowMDAwNA==";
 
-	/** {@code Unit:a?b?}: a global id whose base64 has a {@code /} ({@code _} URL-safe). */
+	/**
+	 * {@code Unit:a?b?}: a global id whose base64 has a {@code /} ({@code _} URL-safe).
+	 */
 	private static final String URL_SAFE = "VW5pdDphP2I_";
 
 	private static final String STANDARD = "VW5pdDphP2I/";
@@ -48,8 +50,7 @@ class AuditUnitIdFormsIntegrationTest {
 		this.auditLog.append(AuditStoreForTests.entry("quantri", "mutation:updateUnit", List.of("VW5pdDowMDAwMQ")));
 
 		for (String asked : List.of(CANONICAL, PADDED, " " + CANONICAL + " ", "00004")) {
-			assertThat(this.auditLog.newestFirst(new AuditFilter(null, asked, null, null, null), null, 10))
-				.as(asked)
+			assertThat(this.auditLog.newestFirst(new AuditFilter(null, asked, null, null, null), null, 10)).as(asked)
 				.extracting(AuditEntry::seq)
 				.containsExactly(2L, 1L);
 		}
