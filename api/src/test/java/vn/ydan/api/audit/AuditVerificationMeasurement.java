@@ -33,6 +33,7 @@ import vn.ydan.api.access.Caller;
  * verify DIR [CHUNK...]     verify the chain once per chunk size, before (one thread
  *                           reads then hashes each chunk) and now (pipelined: a reader
  *                           thread, the hashing on this one); time pages and CSV
+ * pipelined DIR             only the verification as it is now (for a profile)
  * sorted DIR                verify with one cursor sorted on _id (MongoDB's way; the
  *                           stand-in loads and sorts the whole collection for it)
  * hash   ENTRIES            no store: decode ENTRIES entries from BSON bytes and check
@@ -60,6 +61,14 @@ final class AuditVerificationMeasurement {
 				verify(directory, chunks.isEmpty() ? List.of(AuditLog.CHUNK) : chunks);
 			}
 			case "hash" -> hashOnly(Integer.parseInt(args[1]));
+			case "pipelined" -> {
+				try (Store store = new Store(directory)) {
+					long start = System.nanoTime();
+					AuditLog.Verification verification = newLog(store.database, AuditLog.CHUNK).verify(null);
+					System.out.printf("verify NOW, pipelined: %,d entries, verified=%s, %.1f s%n",
+							verification.entries(), verification.verified(), seconds(start));
+				}
+			}
 			case "sorted" -> {
 				try (Store store = new Store(directory)) {
 					long start = System.nanoTime();
