@@ -91,6 +91,19 @@ class AuditIntentFirstIntegrationTest {
 		assertThat(kindsOldestFirst()).containsExactly("mutation:rename OK");
 	}
 
+	@Test
+	void aJobStartedWithoutARequestRecordsItsIntentThenItsFailure() {
+		AuditTrail trail = new AuditTrail(this.auditLog);
+
+		trail.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án", "plan:p1");
+		trail.recordJobFailed("system", "applyPlan", "Áp dụng dở dang", "plan:p1",
+				new IllegalStateException("sổ đăng ký không trả lời"));
+
+		assertThat(kindsOldestFirst()).containsExactly("intent:applyPlan STARTED", "job:applyPlan ERROR");
+		assertThat(this.auditLog.newestFirst(AuditFilter.NONE, null, 1).get(0).codes())
+			.containsExactly("IllegalStateException");
+	}
+
 	private List<String> kindsOldestFirst() {
 		List<String> kinds = new ArrayList<>();
 		this.auditLog.oldestFirst(AuditFilter.NONE, (entry) -> kinds.add(entry.kind() + " " + entry.outcome()));
