@@ -85,12 +85,13 @@ public class AuditTrail {
 	 * {@code job:<what>}
 	 * @param summary one line for people, in Vietnamese
 	 * @param subject the aggregate, e.g. {@code plan:<id>}
-	 * @param failure what went wrong (its type is kept, not its message: it may name data)
+	 * @param failure what went wrong (its type is kept, not its message: it may name
+	 * data)
 	 */
 	public void recordJobFailed(String actor, String what, String summary, String subject, Throwable failure) {
 		try {
-			this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject,
-					"job:" + what, List.of(), summary, null, null, null, AuditOutcome.ERROR,
+			this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject, "job:" + what,
+					List.of(), summary, null, null, null, AuditOutcome.ERROR,
 					List.of(failure.getClass().getSimpleName())));
 		}
 		catch (RuntimeException ex) {
@@ -109,8 +110,8 @@ public class AuditTrail {
 	 * @param subject the aggregate, e.g. {@code plan:<id>}
 	 */
 	public void recordIntent(String actor, String what, String summary, String subject) {
-		this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject,
-				"intent:" + what, List.of(), summary, null, null, null, AuditOutcome.STARTED, List.of()));
+		this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject, "intent:" + what,
+				List.of(), summary, null, null, null, AuditOutcome.STARTED, List.of()));
 	}
 
 	/**

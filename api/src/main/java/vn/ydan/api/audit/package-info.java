@@ -1,8 +1,8 @@
 /**
  * The audit log: every mutation (who, when, which client, what, before / after, request
  * id, outcome) and every read of personal data by an official, appended to the
- * {@code auditLog} collection and chained by HMAC-SHA256 hashes with a key kept outside the
- * store, so that an entry changed, removed or moved in the store is found by
+ * {@code auditLog} collection and chained by HMAC-SHA256 hashes with a key kept outside
+ * the store, so that an entry changed, removed or moved in the store is found by
  * {@code verifyAuditLog}; the chain's head is published outside the store
  * ({@code audit-heads.log}) and checked too. Irreversible mutations get an
  * {@code intent:} entry before they act.

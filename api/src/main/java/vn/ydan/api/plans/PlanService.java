@@ -482,7 +482,8 @@ class PlanService {
 			this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
 					"Áp dụng dở dang, hãy chạy lại (applyPlan): lỗi khi ghi sổ đăng ký", this.clock.instant()));
 			this.audit.recordJobFailed(actor, "applyPlan",
-					"Áp dụng phương án \"" + plan.title() + "\" dở dang: lỗi khi ghi sổ đăng ký", Plan.subject(planId), ex);
+					"Áp dụng phương án \"" + plan.title() + "\" dở dang: lỗi khi ghi sổ đăng ký", Plan.subject(planId),
+					ex);
 			throw ex;
 		}
 		String summary = result.created() + " đơn vị mới, " + result.continued()
