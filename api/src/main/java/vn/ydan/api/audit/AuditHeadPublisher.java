@@ -38,9 +38,11 @@ class AuditHeadPublisher implements SmartLifecycle {
 		this.interval = interval;
 	}
 
+	/** Whether the chain is known to go on keyed (else tried again before publishing). */
+	private boolean keyed;
+
 	@Override
 	public synchronized void start() {
-		this.auditLog.startKeyedChain();
 		publish();
 		if (!this.interval.isZero() && !this.interval.isNegative()) {
 			this.timer = Executors
@@ -53,6 +55,11 @@ class AuditHeadPublisher implements SmartLifecycle {
 	/** Publishes the head if it moved since the last time; never throws. */
 	synchronized void publish() {
 		try {
+			if (!this.keyed) {
+				// At start; again later if the store did not answer then (MongoDB down).
+				this.auditLog.startKeyedChain();
+				this.keyed = true;
+			}
 			this.last = this.auditLog.publishHead(this.last);
 		}
 		catch (RuntimeException ex) {
