@@ -41,8 +41,11 @@ class AuditHeadPublisher implements SmartLifecycle {
 	/** Whether the chain is known to go on keyed (else tried again before publishing). */
 	private boolean keyed;
 
+	private boolean running;
+
 	@Override
 	public synchronized void start() {
+		this.running = true;
 		publish();
 		if (!this.interval.isZero() && !this.interval.isNegative()) {
 			this.timer = Executors
@@ -74,11 +77,12 @@ class AuditHeadPublisher implements SmartLifecycle {
 			this.timer = null;
 		}
 		publish();
+		this.running = false;
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.timer != null;
+		return this.running;
 	}
 
 	@Override
