@@ -459,6 +459,8 @@ class PlanService {
 		for (Plan plan : this.plans.findAll()) {
 			if (plan.status() == PlanStatus.ADOPTED && plan.apply() != null && "RUNNING".equals(plan.apply().state())) {
 				log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
+				this.audit.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án \"" + plan.title() + "\"",
+						Plan.subject(plan.id()));
 				this.jobs.start(plan.id(), () -> runApply(plan.id(), "system"));
 			}
 		}
@@ -479,6 +481,9 @@ class PlanService {
 		catch (RuntimeException ex) {
 			this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
 					"Áp dụng dở dang, hãy chạy lại (applyPlan): lỗi khi ghi sổ đăng ký", this.clock.instant()));
+			this.audit.recordJobFailed(actor, "applyPlan",
+					"Áp dụng phương án \"" + plan.title() + "\" dở dang: lỗi khi ghi sổ đăng ký", Plan.subject(planId),
+					ex);
 			throw ex;
 		}
 		String summary = result.created() + " đơn vị mới, " + result.continued()
