@@ -69,7 +69,13 @@ public class RegistryChanges {
 	 * Records that the results of a consultation were published (once per consultation).
 	 */
 	public void resultsPublished(String consultationId, String planId, String title) {
-		record(RegistryChange.Kind.RESULTS_PUBLISHED, planId, consultationId, title, null, null);
+		try {
+			record(RegistryChange.Kind.RESULTS_PUBLISHED, planId, consultationId, title, null, null);
+		}
+		catch (RuntimeException ex) {
+			// The results are published: a feed entry missing does not undo that.
+			log.warn("Change feed: results of {} published but not recorded: {}", consultationId, ex.toString());
+		}
 	}
 
 	/** Records that a plan took effect (once per plan). */
