@@ -7,7 +7,8 @@
 //   {"event":"closed","at":…,"code":4401,"reason":"…"} the socket closed
 // It stops when its standard input closes (or after the stream ends).
 // Usage: node subscribe.mjs ws://127.0.0.1:8080/graphql <consultation id> [bearer token | -] [subscription]
-//   subscription: consultationProgress (default) or planApplyProgress (the id is a plan's)
+//   subscription: consultationProgress (default), planApplyProgress (the id is a plan's) or
+//   registryChanged (the id is ignored)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -38,6 +39,8 @@ const queries = {
   communes { unit { code fullName } households tookPart online agree disagree agreeShare turnout outcome certified }
   total { households tookPart agree disagree } } }`,
   planApplyProgress: `subscription($id: ID!) { planApplyProgress(planId: $id) { state done total message } }`,
+  // The id is ignored: the feed of the whole registry.
+  registryChanged: `subscription { registryChanged { cursor kind planId consultationId effectiveDate legalBasis } }`,
 };
 const query = queries[subscription];
 if (!query) {
@@ -56,7 +59,7 @@ const stop = async () => {
 };
 
 const unsubscribe = client.subscribe(
-  { query, variables: { id } },
+  { query, variables: query.includes('$id') ? { id } : {} },
   {
     next: (payload) => print({ event: 'next', payload }),
     error: (error) => {
