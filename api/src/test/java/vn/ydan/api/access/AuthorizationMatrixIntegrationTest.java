@@ -104,6 +104,13 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Query.unit", x("query($commune: ID!) { unit(id: $commune) { id } }", "A A A A A A A A", "public"));
 		e.put("Query.unitByCode", x("{ unitByCode(code: \"00004\") { id } }", "A A A A A A A A", "public"));
 		e.put("Query.units", x("{ units(first: 1) { totalCount } }", "A A A A A A A A", "public"));
+		e.put("Query.convertAddress", x("{ convertAddress(text: \"P. Trúc Bạch, Q. Ba Đình, HN\") { status } }",
+				"A A A A A A A A", "public"));
+		e.put("Query.unitsAsOf",
+				x("{ unitsAsOf(codes: [\"00004\"], from: \"2025-06-30\", to: \"2025-07-01\") { code } }",
+						"A A A A A A A A", "public"));
+		e.put("Query.registryChanges",
+				x("{ registryChanges(first: 1) { edges { cursor } } }", "A A A A A A A A", "public"));
 		e.put("Query.plans", x("{ plans { id } }", "A A A A A A A A",
 				"public; drafts listed only to admins and officials whose scope covers the plan"));
 		e.put("Query.plan", x("query($draft: ID!) { plan(id: $draft) { id } }", "H A A H H H H H",
