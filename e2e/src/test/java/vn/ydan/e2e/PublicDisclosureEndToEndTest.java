@@ -53,6 +53,11 @@ class PublicDisclosureEndToEndTest extends ConsoleBrowserTest {
 				}
 			}
 		}
+		// The check can fail: an image without a text alternative is a critical
+		// violation.
+		page.evaluate("() => document.querySelector('#public-main').append(document.createElement('img'))");
+		org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(page))
+			.anyMatch((line) -> line.contains("image-alt"));
 	}
 
 	@Test
