@@ -105,13 +105,20 @@ public class Load {
 							.timeout(Duration.ofSeconds(30))
 							.build();
 						long started = System.nanoTime();
-						HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-						mine.add(System.nanoTime() - started);
-						if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-							if (errors.incrementAndGet() == 1) {
-								System.err.println("first error: " + response.statusCode() + " " + response.body());
+						try {
+							HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+							if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+								if (errors.incrementAndGet() == 1) {
+									System.err.println("first error: " + response.statusCode() + " " + response.body());
+								}
 							}
 						}
+						catch (java.io.IOException ex) {
+							if (errors.incrementAndGet() == 1) {
+								System.err.println("first error: " + ex);
+							}
+						}
+						mine.add(System.nanoTime() - started);
 					}
 					return mine;
 				}));

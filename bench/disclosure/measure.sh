@@ -52,10 +52,12 @@ until grep -q '^ready' "$work/issuer.log"; do
   kill -0 "$issuer" 2>/dev/null || { cat "$work/issuer.log"; exit 1; }
   sleep 1
 done
+# A copy: a build while the benchmark runs must not rewrite the running jar.
+cp "$jar" "$work/api.jar"
 # shellcheck disable=SC2086
 YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
   java $java_opts -Dspring.profiles.active=bench -Dydan.demo-data.consultation=false \
-  -Dydan.api.limits.enabled=false -jar "$jar" > "$work/api.log" 2>&1 &
+  -Dydan.api.limits.enabled=false -jar "$work/api.jar" > "$work/api.log" 2>&1 &
 api=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
   kill -0 "$api" 2>/dev/null || { tail -50 "$work/api.log"; exit 1; }
