@@ -47,6 +47,10 @@ public class BenchIssuer {
 		StringBuilder out = new StringBuilder();
 		out.append("admin\t").append(sign(keys, claims(issuer, now, "quantri", "admin", null, "ydan-console"))).append('\n');
 		out.append("admin2\t").append(sign(keys, claims(issuer, now, "quantri2", "admin", null, "ydan-console"))).append('\n');
+		// Issued three hours ago, expired an hour ago: for bench/abuse.
+		out.append("expired\t")
+			.append(sign(keys, claims(issuer, now - 10800, "cd-expired", "resident", "b-expired", "ydan-resident-app")))
+			.append('\n');
 		List<String> lines = households.parallelStream()
 			.filter((household) -> !household.isBlank())
 			.map((household) -> household + "\t"
@@ -62,7 +66,9 @@ public class BenchIssuer {
 		return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"aud\":[\"ydan-api\"],\"azp\":\""
 				+ client + "\",\"typ\":\"Bearer\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
 				+ ",\"preferred_username\":\"" + user + "\",\"realm_access\":{\"roles\":[\"" + role + "\"]}"
-				+ ((household != null) ? ",\"ydan_household\":\"" + household + "\"" : "") + "}";
+				// A resident answers through an app granted resident answers (decision 13).
+				+ ((household != null) ? ",\"ydan_household\":\"" + household + "\",\"ydan_grants\":\"resident-answers\"" : "")
+				+ "}";
 	}
 
 	private static String sign(KeyPair keys, String claims) {

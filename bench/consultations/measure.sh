@@ -19,6 +19,8 @@
 #   BENCH_JFR=/tmp/jfr bench/consultations/measure.sh   # also a flight recording of each phase
 #   BENCH_OUT=/tmp/out bench/consultations/measure.sh   # keep wrk's outputs and the api's log
 set -euo pipefail
+# The development realm and demo data: the api and console start only in development (decision 13).
+export YDAN_ENVIRONMENT=development
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 # shellcheck source=../../scripts/jdk.sh

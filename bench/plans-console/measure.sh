@@ -5,6 +5,8 @@
 #
 #   bench/plans-console/measure.sh [edits]      # needs the test Keycloak: keycloak-realm/keycloak.sh start test
 set -euo pipefail
+# The development realm and demo data: the api and console start only in development (decision 13).
+export YDAN_ENVIRONMENT=development
 root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/scripts/jdk.sh"
 ydan_find_jdk

@@ -11,6 +11,8 @@
 #
 #   bench/plans/measure.sh
 set -euo pipefail
+# The development realm and demo data: the api and console start only in development (decision 13).
+export YDAN_ENVIRONMENT=development
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 # shellcheck source=../../scripts/jdk.sh

@@ -5,6 +5,8 @@
 #   bench/startup/measure.sh            a later start (Keycloak has started before)
 #   bench/startup/measure.sh --first    wipe the dev Keycloak first: its one-time build and import
 set -euo pipefail
+# The development realm and demo data: the api and console start only in development (decision 13).
+export YDAN_ENVIRONMENT=development
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 cache=${YDAN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ydan}

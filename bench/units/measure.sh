@@ -16,6 +16,8 @@
 #   bench/units/measure.sh
 #   BENCH_JAVA_OPTS="-Xmx192m ..." bench/units/measure.sh    other JVM options
 set -euo pipefail
+# The development realm and demo data: the api and console start only in development (decision 13).
+export YDAN_ENVIRONMENT=development
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 # shellcheck source=../../scripts/jdk.sh

@@ -7,8 +7,9 @@
 //   {"event":"closed","at":…,"code":4401,"reason":"…"} the socket closed
 // It stops when its standard input closes (or after the stream ends).
 // Usage: node subscribe.mjs ws://127.0.0.1:8080/graphql <consultation id> [bearer token | -] [subscription]
-//   subscription: consultationProgress (default), planApplyProgress (the id is a plan's) or
-//   registryChanged (the id is ignored)
+//   subscription: consultationProgress (default), planApplyProgress (the id is a plan's),
+//   registryChanged (the id is ignored), or a whole subscription document taking the variable $id
+//   (for probes of who may subscribe)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -42,7 +43,7 @@ const queries = {
   // The id is ignored: the feed of the whole registry.
   registryChanged: `subscription { registryChanged { cursor kind planId consultationId effectiveDate legalBasis } }`,
 };
-const query = queries[subscription];
+const query = subscription.includes('{') ? subscription : queries[subscription];
 if (!query) {
   console.error('unknown subscription: ' + subscription);
   process.exit(2);

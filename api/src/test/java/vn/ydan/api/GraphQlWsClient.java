@@ -120,15 +120,23 @@ public final class GraphQlWsClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Reads the client's standard error on a thread of its own: not on the common
+	 * fork-join pool, which has a single worker on a two-core machine, and whose tasks
+	 * (the JDK HTTP client's among them, in the api under test) would wait while the
+	 * client runs.
+	 */
 	private static CompletableFuture<String> read(InputStream stream) {
-		return CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<String> text = new CompletableFuture<>();
+		Thread.ofPlatform().daemon().name("graphql-ws-client-stderr").start(() -> {
 			try (stream) {
-				return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+				text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
 			}
 			catch (IOException ex) {
-				return "";
+				text.complete("");
 			}
 		});
+		return text;
 	}
 
 	/**

@@ -36,6 +36,17 @@ public final class LocalIssuer {
 
 	public static final String AUDIENCE = "ydan-api";
 
+	/**
+	 * The client of a resident app: a partner app granted resident answers, whose tokens
+	 * carry {@value #GRANTS_CLAIM} {@value #RESIDENT_ANSWERS} (decision 13). Residents
+	 * answer through such an app, never through the console.
+	 */
+	public static final String RESIDENT_APP = "partner-resident-app-test";
+
+	public static final String GRANTS_CLAIM = "ydan_grants";
+
+	public static final String RESIDENT_ANSWERS = "resident-answers";
+
 	private static LocalIssuer shared;
 
 	private final HttpServer server;

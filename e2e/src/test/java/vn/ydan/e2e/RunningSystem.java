@@ -73,10 +73,12 @@ final class RunningSystem {
 		// DemoConsultationIntegrationTest covers it).
 		Process api = launch("api", jar("ydan.api.jar"),
 				Map.of("YDAN_API_PORT", String.valueOf(API_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL, "YDAN_DATA_DIR",
-						data.toAbsolutePath().toString(), "YDAN_DEMODATA_CONSULTATION", "false"));
+						data.toAbsolutePath().toString(), "YDAN_DEMODATA_CONSULTATION", "false", "YDAN_ENVIRONMENT",
+						"development"));
 		Process console = launch("console", jar("ydan.console.jar"),
 				Map.of("YDAN_CONSOLE_PORT", String.valueOf(CONSOLE_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL,
-						"YDAN_API_URL", apiUrl, "VAADIN_USAGE_STATS_ENABLED", "false"));
+						"YDAN_API_URL", apiUrl, "VAADIN_USAGE_STATS_ENABLED", "false", "YDAN_ENVIRONMENT",
+						"development"));
 		awaitHealthy("api", api, "http://127.0.0.1:" + API_PORT + "/actuator/health");
 		awaitHealthy("console", console, "http://127.0.0.1:" + CONSOLE_PORT + "/actuator/health");
 	}

@@ -18,7 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 // Production mode: tests run before the front-end build, and dev mode needs Vaadin's dev
 // server, which the console does not ship.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vaadin.productionMode=true", "ydan.environment=development" })
 @ContextConfiguration(initializers = FakeBackend.Wiring.class)
 public @interface ConsoleSpringTest {
 

@@ -113,7 +113,14 @@ public record Caller(String actor, @Nullable String displayName, List<String> ro
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			return Set.of();
 		}
-		Object claim = token.getToken().getClaims().get(name);
+		return values(token.getToken().getClaims().get(name));
+	}
+
+	/**
+	 * The entries of a claim's value, stripped: a list, or a text separated by spaces or
+	 * commas; empty for anything else.
+	 */
+	static Set<String> values(@Nullable Object claim) {
 		Collection<?> entries = switch (claim) {
 			case Collection<?> list -> list;
 			case String text -> List.of(text.split("[\\s,]+"));

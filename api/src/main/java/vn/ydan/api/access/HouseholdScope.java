@@ -1,18 +1,21 @@
 package vn.ydan.api.access;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Which household a resident answers for (used as {@code @householdScope} in
- * {@link Roles#MAY_ANSWER_FOR_HOUSEHOLD}). A resident is bound to one household by the
- * Keycloak user attribute {@code ydan_household}, carried in the token and read by
- * {@link Caller#household}. Residents answer through partner apps: a token is accepted
- * for an answer only when the app it was issued to was granted it ({@code ydan_grants}
- * contains {@value #RESIDENT_ANSWERS}, a claim the api puts on the clients of partner
- * apps registered with that grant).
+ * Which household a resident answers for, and through which app (used as
+ * {@code @householdScope} in {@link Roles#MAY_ANSWER_FOR_HOUSEHOLD}). A resident is bound
+ * to one household by the Keycloak user attribute {@code ydan_household}, carried in the
+ * token and read by {@link Caller#household}. Residents answer through resident apps,
+ * never through the console: a token is accepted for an answer only when the app it was
+ * issued to was granted it ({@code ydan_grants} contains {@value #RESIDENT_ANSWERS}, a
+ * claim the api puts on the clients of partner apps registered with that grant; in the
+ * development realm the test client {@code ydan-test} has it too). Decision 13.
  */
 @Component("householdScope")
 public class HouseholdScope {
@@ -27,12 +30,23 @@ public class HouseholdScope {
 	}
 
 	/**
+	 * Whether the app the caller's token was issued to was granted resident answers.
+	 */
+	public boolean appMayAnswer(Authentication authentication) {
+		return Caller.claimValues(authentication, GRANTS_CLAIM).contains(RESIDENT_ANSWERS);
+	}
+
+	/**
 	 * Whether the caller may submit the answer of {@code householdId}: their own
 	 * household, through an app granted resident answers.
 	 */
 	public boolean mayAnswerFor(Authentication authentication, @Nullable String householdId) {
-		return isOwn(authentication, householdId)
-				&& Caller.claimValues(authentication, GRANTS_CLAIM).contains(RESIDENT_ANSWERS);
+		return isOwn(authentication, householdId) && appMayAnswer(authentication);
+	}
+
+	/** The grants a {@value #GRANTS_CLAIM} claim names. */
+	static Set<String> grants(@Nullable Object claim) {
+		return Caller.values(claim);
 	}
 
 }

@@ -51,12 +51,13 @@ public final class Roles {
 			+ "') and @unitScope.assigned(authentication, #unitId))";
 
 	/**
-	 * Who may submit a household's answer: a resident bound to that household, through an
-	 * app granted resident answers ({@link HouseholdScope#mayAnswerFor}). The method must
-	 * have a parameter named {@code householdId}.
+	 * Who may submit a household's answer: a resident, through an app granted resident
+	 * answers ({@link HouseholdScope#appMayAnswer}); the household is the one the token
+	 * binds them to, which the consultations module reads ({@link Caller#household}). Not
+	 * the console, nor any app without the grant (decision 13).
 	 */
 	public static final String MAY_ANSWER_FOR_HOUSEHOLD = "hasRole('" + RESIDENT
-			+ "') and @householdScope.mayAnswerFor(authentication, #householdId)";
+			+ "') and @householdScope.appMayAnswer(authentication)";
 
 	/**
 	 * Who may draft and move plans: admins and officials; the plan's scope is checked by

@@ -12,11 +12,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Bearer tokens from the ydan realm; issuer, audience and the role mapping come from
- * {@code spring.security.oauth2.resourceserver.jwt.*}.
+ * Bearer tokens from the ydan realm; issuer and audience come from
+ * {@code spring.security.oauth2.resourceserver.jwt.*}, the role mapping from
+ * {@link ClientBoundRoles}.
  * <p>
  * {@code /graphql} lets anonymous callers in because authorization is per operation
  * ({@code @PreAuthorize}), and the public registry will be readable without a token. A
@@ -53,6 +55,20 @@ class SecurityConfiguration {
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
 						(claims) -> claims.authorizationServer(issuer).tlsClientCertificateBoundAccessTokens(false))));
 		return http.build();
+	}
+
+	/**
+	 * Tokens → callers: the login name ({@code preferred_username}) as the name, the
+	 * realm roles bound to the token's client as the authorities
+	 * ({@link ClientBoundRoles}). A bean, so that HTTP and WebSocket
+	 * ({@link WebSocketAuthentication}) use the same.
+	 */
+	@Bean
+	JwtAuthenticationConverter jwtAuthenticationConverter(ClientBoundRoles roles) {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setPrincipalClaimName("preferred_username");
+		converter.setJwtGrantedAuthoritiesConverter(roles);
+		return converter;
 	}
 
 	/**

@@ -2,11 +2,19 @@ package vn.ydan.api.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+
+import graphql.ExecutionResult;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
+
+import vn.ydan.api.protocol.ErrorCode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -16,6 +24,7 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.ProviderManager;
@@ -47,8 +56,14 @@ import org.springframework.stereotype.Component;
  * connects again with a fresh token). A token already past its {@code exp} is refused at
  * {@code connection_init} (also one the decoder's clock skew would let through); an
  * operation that arrives after the {@code exp} closes the connection instead of running.
- * Every kind of operation may use the connection (queries, mutations, subscriptions),
- * under the same rules and limits as over HTTP.
+ * A change of the user's access made through the api ends the connection sooner, with
+ * 4403 ({@link LiveConnections}), and a token issued before it is then refused here.
+ * <p>
+ * Queries and subscriptions may use the connection, under the same rules and limits as
+ * over HTTP; <b>mutations may not</b> (refused with {@code BAD_REQUEST} before they run,
+ * whoever the caller): every change goes over HTTP, one request per change, where its
+ * token is checked afresh, its body limits apply and the audit log records its remote
+ * address and request (decision 13).
  */
 @Component
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
@@ -59,6 +74,9 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 
 	private static final String EXPIRED = "Unauthorized: the token expired";
 
+	static final String MUTATION_REFUSED = "Thay đổi (mutation) chỉ gửi qua HTTP POST /graphql, không qua WebSocket. "
+			+ "(Mutations go over HTTP POST /graphql, not over WebSocket.)";
+
 	/** Spring Security's key for the context-propagation of its SecurityContext. */
 	private static final String CONTEXT_KEY = SecurityContext.class.getName();
 
@@ -66,13 +84,16 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 
 	private final AuthenticationManager authentication;
 
-	WebSocketAuthentication(JwtDecoder decoder, ObjectProvider<JwtAuthenticationConverter> converter) {
+	private final LiveConnections connections;
+
+	WebSocketAuthentication(JwtDecoder decoder, ObjectProvider<JwtAuthenticationConverter> converter,
+			LiveConnections connections) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		// Boot's converter from spring.security.oauth2.resourceserver.jwt.* (realm roles
-		// →
+		// The api's converter (SecurityConfiguration: realm roles bound to the client →
 		// ROLE_*, preferred_username as the name), as for tokens in headers.
 		converter.ifAvailable(provider::setJwtAuthenticationConverter);
 		this.authentication = new ProviderManager(provider);
+		this.connections = connections;
 	}
 
 	@Override
@@ -90,6 +111,11 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 	}
 
 	private void connect(WebSocketSessionInfo info, Authentication caller) {
+		String user = (caller instanceof JwtAuthenticationToken jwt) ? jwt.getToken().getSubject() : null;
+		if (caller instanceof JwtAuthenticationToken jwt
+				&& this.connections.predatesChange(user, jwt.getToken().getIssuedAt())) {
+			throw new CredentialsExpiredException("The token predates a change of the user's access");
+		}
 		Instant expires = expiry(caller);
 		if (expires != null) {
 			Duration left = Duration.between(Instant.now(), expires);
@@ -101,6 +127,31 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 				.subscribe((tick) -> WebSocketSessions.close(info, WebSocketSessions.UNAUTHORIZED, EXPIRED)));
 		}
 		info.getAttributes().put(ATTRIBUTE, new SecurityContextImpl(caller));
+		if (user != null) {
+			this.connections.opened(user, info);
+		}
+	}
+
+	/**
+	 * Whether the operation the request runs is a mutation. A document that does not
+	 * parse, or names no operation it holds, is left to the engine, which reports it.
+	 */
+	static boolean isMutation(WebGraphQlRequest request) {
+		Document document;
+		try {
+			document = Parser.parse(request.getDocument());
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+		String name = request.getOperationName();
+		for (OperationDefinition operation : operations) {
+			if ((name == null) ? operations.size() == 1 : name.equals(operation.getName())) {
+				return operation.getOperation() == OperationDefinition.Operation.MUTATION;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable Instant expiry(Authentication caller) {
@@ -109,8 +160,17 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (!(request instanceof WebSocketGraphQlRequest webSocket)
-				|| !(webSocket.getSessionInfo().getAttributes().get(ATTRIBUTE) instanceof SecurityContext context)) {
+		if (!(request instanceof WebSocketGraphQlRequest webSocket)) {
+			return chain.next(request);
+		}
+		if (isMutation(request)) {
+			ExecutionResult refused = ExecutionResult.newExecutionResult()
+				.addError(ErrorCode.BAD_REQUEST.error(MUTATION_REFUSED))
+				.build();
+			return Mono
+				.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
+		}
+		if (!(webSocket.getSessionInfo().getAttributes().get(ATTRIBUTE) instanceof SecurityContext context)) {
 			return chain.next(request);
 		}
 		if (webSocket.getSessionInfo().getAttributes().get(EXPIRES) instanceof Instant expires

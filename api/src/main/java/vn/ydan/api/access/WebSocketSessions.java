@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,6 +40,12 @@ class WebSocketSessions {
 
 	/** 4401 Unauthorized, as for an invalid token in {@code connection_init}. */
 	static final int UNAUTHORIZED = 4401;
+
+	/**
+	 * 4403 Forbidden: the caller's roles, scope or account changed while connected
+	 * ({@link LiveConnections}).
+	 */
+	static final int FORBIDDEN = 4403;
 
 	/** The socket itself, in its own attributes. */
 	static final String SESSION = WebSocketSessions.class.getName() + ".SESSION";
@@ -90,10 +97,15 @@ class WebSocketSessions {
 		}
 	}
 
-	/** Cancels {@code task} when the connection closes (and any task given before). */
+	/**
+	 * Disposes {@code task} when the connection closes, with every task given before; at
+	 * once if it is closed already.
+	 */
 	static void onClose(WebSocketSessionInfo info, Disposable task) {
-		if (info.getAttributes().put(ON_CLOSE, task) instanceof Disposable previous) {
-			previous.dispose();
+		Disposable.Composite tasks = (Disposable.Composite) info.getAttributes()
+			.computeIfAbsent(ON_CLOSE, (key) -> Disposables.composite());
+		if (!tasks.add(task)) {
+			task.dispose();
 		}
 	}
 
@@ -118,9 +130,9 @@ class WebSocketSessions {
 		@Override
 		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 			session.getAttributes().remove(SESSION);
-			if (session.getAttributes().remove(ON_CLOSE) instanceof Disposable task) {
-				task.dispose();
-			}
+			// Kept, disposed: a task given later is disposed at once.
+			((Disposable.Composite) session.getAttributes().computeIfAbsent(ON_CLOSE, (key) -> Disposables.composite()))
+				.dispose();
 			super.afterConnectionClosed(session, status);
 		}
 

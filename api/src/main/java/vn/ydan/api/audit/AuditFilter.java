@@ -11,7 +11,8 @@ import vn.ydan.api.protocol.VietnamTime;
  * Which entries to list; every condition given must hold.
  *
  * @param actor login name, ignoring case
- * @param unitId global id of a unit among the entry's units
+ * @param unitId a unit among the entry's units: its global id in any form the API
+ * accepts, or its own id (code)
  * @param kind the kind, or a prefix of it ending in {@code :} ({@code mutation:} for all
  * mutations)
  * @param from first day (Vietnam's calendar), inclusive
@@ -25,6 +26,8 @@ record AuditFilter(@Nullable String actor, @Nullable String unitId, @Nullable St
 	AuditFilter {
 		actor = blankToNull(actor);
 		unitId = blankToNull(unitId);
+		// Any form of a unit's global id, or its own id: compared in the log's one form.
+		unitId = (unitId != null) ? UnitIds.ofFilter(unitId) : null;
 		kind = blankToNull(kind);
 	}
 
@@ -45,7 +48,8 @@ record AuditFilter(@Nullable String actor, @Nullable String unitId, @Nullable St
 		if (this.actor != null && !this.actor.toLowerCase(Locale.ROOT).equals(entry.actor().toLowerCase(Locale.ROOT))) {
 			return false;
 		}
-		if (this.unitId != null && !entry.unitIds().contains(this.unitId)) {
+		if (this.unitId != null && !entry.unitIds().contains(this.unitId)
+				&& !UnitIds.canonical(entry.unitIds()).contains(this.unitId)) {
 			return false;
 		}
 		if (this.kind != null

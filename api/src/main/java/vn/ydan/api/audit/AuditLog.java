@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.api.access.Caller;
 import vn.ydan.api.store.GroupCommit;
+import vn.ydan.api.store.StoreKind;
+import vn.ydan.api.store.StoreProbe;
 
 /**
  * The {@code auditLog} collection: one document per entry, its sequence number as
@@ -109,6 +111,9 @@ class AuditLog {
 	/** Entries per read. */
 	static final int CHUNK = 256;
 
+	/** The kind of the entry that starts the keyed part of a chain. */
+	static final String KEYED_MARKER = "audit:keyed";
+
 	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
 	private final MongoCollection<BsonDocument> collection;
@@ -119,23 +124,86 @@ class AuditLog {
 
 	private final int chunk;
 
+	private final AuditKey key;
+
+	private final PublishedHeads published;
+
+	private final ReadMode readMode;
+
 	private final GroupCommit<NewEntry, AuditEntry> appends = new GroupCommit<>(this::appendAll);
 
-	private final ChainHash appendHash = new ChainHash();
+	private final ChainHash appendHash;
 
 	/** The last entry as this process knows it; null until first needed. */
 	private volatile @Nullable Head head;
 
 	@Autowired
-	AuditLog(MongoDatabaseFactory databases, Clock clock) {
-		this(databases.getMongoDatabase(), clock, CHUNK);
+	AuditLog(MongoDatabaseFactory databases, Clock clock, AuditKey key, PublishedHeads published, StoreProbe store) {
+		this(databases.getMongoDatabase(), clock, CHUNK, key, published,
+				(store.kind() == StoreKind.EMBEDDED) ? ReadMode.ID_CHUNKS : ReadMode.SORTED_CURSOR);
 	}
 
-	AuditLog(MongoDatabase database, Clock clock, int chunk) {
+	AuditLog(MongoDatabase database, Clock clock, int chunk, AuditKey key, PublishedHeads published,
+			ReadMode readMode) {
 		this.collection = database.getCollection(COLLECTION, BsonDocument.class);
 		this.subjects = database.getCollection(SUBJECTS, BsonDocument.class);
 		this.clock = clock;
 		this.chunk = chunk;
+		this.key = key;
+		this.published = published;
+		this.readMode = readMode;
+		this.appendHash = key.hasher();
+	}
+
+	PublishedHeads published() {
+		return this.published;
+	}
+
+	/**
+	 * Makes sure new entries continue a keyed chain: when the last entry was hashed
+	 * without a key (a store from before decision 0012), appends a marker entry
+	 * ({@code audit:keyed}) chained onto it, records in the published heads that entries
+	 * are keyed from the marker on, and publishes the marker as a head. The entries
+	 * before stay as they are, checked with plain SHA-256. Run once at start, before the
+	 * first request.
+	 */
+	void startKeyedChain() {
+		Head last = head();
+		if (last.seq() == 0) {
+			return;
+		}
+		List<BsonDocument> documents = fetch(last.seq(), last.seq());
+		if (documents.isEmpty()) {
+			return;
+		}
+		BsonDocument document = documents.get(0);
+		String hash = (document.get(ChainHash.HASH) instanceof BsonString text) ? text.getValue() : "";
+		if (this.key.hasher().of(document).equals(hash)) {
+			return;
+		}
+		if (!new ChainHash().of(document).equals(hash)) {
+			log.error("The last audit entry ({}) matches neither the audit key nor plain SHA-256: the key file is not"
+					+ " the one the log was written with, or the entry was changed; verifyAuditLog will say where",
+					last.seq());
+			return;
+		}
+		AuditEntry marker = append(new NewEntry(new Caller("system", null, List.of(), null), "system:start",
+				KEYED_MARKER, List.of(),
+				"Từ mục này, mã băm của nhật ký có khóa (HMAC-SHA256); các mục trước dùng SHA-256 không khóa.",
+				new BsonDocument("unkeyedEntries", new BsonInt64(last.seq())), null, null, AuditOutcome.OK, List.of()));
+		this.published.keyedFrom(marker.seq());
+		this.published.publish(new Head(marker.seq(), marker.hash(), marker.at().toEpochMilli()));
+		log.warn("Audit log: entries 1 to {} were hashed without a key; the keyed chain starts at entry {}", last.seq(),
+				marker.seq());
+	}
+
+	/** Publishes the current head when it moved since {@code last}; returns it. */
+	Head publishHead(@Nullable Head last) {
+		Head now = head();
+		if (now.seq() > 0 && (last == null || last.seq() != now.seq() || !last.hash().equals(now.hash()))) {
+			this.published.publish(now);
+		}
+		return now;
 	}
 
 	/**
@@ -479,50 +547,76 @@ class AuditLog {
 
 	/**
 	 * Walks the whole chain in order and checks every link: each number present, each
-	 * entry's hash matching its content, each {@code prevHash} matching the entry before,
-	 * no document outside the chain, and the anchor (a number and hash noted earlier),
-	 * when given.
+	 * entry's hash matching its content (HMAC with the key; plain SHA-256 only before the
+	 * published {@code keyed-from}), each {@code prevHash} matching the entry before, no
+	 * document outside the chain, every published head and the anchor (a number and hash
+	 * noted earlier), when given.
+	 * <p>
+	 * A pipeline: a second thread reads and decodes the entries ({@link ChainReader}),
+	 * this one hashes and checks them.
 	 */
 	Verification verify(@Nullable Anchor anchor) {
 		long started = System.nanoTime();
 		// Counted first: entries appended during the walk only lengthen it.
 		long stored = this.collection.estimatedDocumentCount();
-		ChainHash hashes = new ChainHash();
+		PublishedHeads.Published heads = this.published.read();
+		long keyedFrom = heads.keyedFrom();
+		Map<Long, List<Head>> headsBySeq = new HashMap<>();
+		Head furthest = null;
+		for (Head head : heads.heads()) {
+			headsBySeq.computeIfAbsent(head.seq(), (seq) -> new ArrayList<>()).add(head);
+			if (furthest == null || head.seq() > furthest.seq()) {
+				furthest = head;
+			}
+		}
+		ChainHash keyed = this.key.hasher();
+		ChainHash unkeyed = new ChainHash();
 		String previous = ChainHash.GENESIS;
 		long seq = 0;
 		Broken broken = null;
-		walk: while (true) {
-			long end = seq + this.chunk;
-			List<BsonDocument> documents = fetch(seq + 1, end);
-			Map<Long, BsonDocument> bySeq = new HashMap<>(documents.size() * 2);
-			documents.forEach((document) -> bySeq.put(AuditEntry.seqOf(document), document));
-			for (long next = seq + 1; next <= end; next++) {
-				BsonDocument document = bySeq.get(next);
-				if (document == null) {
-					break walk;
+		try (ChainReader reader = new ChainReader(this.collection, this.readMode, this.chunk)) {
+			walk: for (List<BsonDocument> documents = reader.next(); !documents.isEmpty(); documents = reader.next()) {
+				for (BsonDocument document : documents) {
+					long next = seq + 1;
+					if (AuditEntry.seqOf(document) != next) {
+						break walk;
+					}
+					BsonValue hash = document.get(ChainHash.HASH);
+					BsonValue prevHash = document.get(PREV_HASH);
+					String text = (hash != null && hash.isString()) ? hash.asString().getValue() : null;
+					if (text == null || !((next < keyedFrom) ? unkeyed : keyed).of(document).equals(text)) {
+						broken = new Broken(next,
+								(text != null && next >= keyedFrom && unkeyed.of(document).equals(text))
+										? "Mục " + next
+												+ " có mã băm SHA-256 không khóa: đã bị viết lại trong kho bởi người"
+												+ " không có khóa của nhật ký."
+										: "Mục " + next + " đã bị sửa trong kho: nội dung không khớp mã băm của nó.");
+						break walk;
+					}
+					if (prevHash == null || !prevHash.isString() || !previous.equals(prevHash.asString().getValue())) {
+						broken = new Broken(next, (next == 1)
+								? "Mục 1 không phải mục đầu tiên của chuỗi (mã băm trước không phải mã khởi đầu)."
+								: "Mục " + next + " không nối tiếp mục " + (next - 1) + ": mục " + (next - 1)
+										+ " hoặc mục " + next + " đã bị thay, sửa hoặc đổi chỗ.");
+						break walk;
+					}
+					if (anchor != null && anchor.seq() == next && !anchor.hash().equals(text)) {
+						broken = new Broken(next, "Mục " + next
+								+ " khác với mốc đã ghi nhận: từ mục này trở về trước, chuỗi đã bị viết lại.");
+						break walk;
+					}
+					for (Head head : headsBySeq.getOrDefault(next, List.of())) {
+						if (!head.hash().equals(text)) {
+							broken = new Broken(next,
+									"Mục " + next + " khác với đầu chuỗi đã công bố lúc "
+											+ Instant.ofEpochMilli(head.at())
+											+ ": chuỗi đã bị viết lại từ mục này trở về trước.");
+							break walk;
+						}
+					}
+					previous = text;
+					seq = next;
 				}
-				BsonValue hash = document.get(ChainHash.HASH);
-				BsonValue prevHash = document.get(PREV_HASH);
-				if (hash == null || !hash.isString() || !hashes.of(document).equals(hash.asString().getValue())) {
-					broken = new Broken(next,
-							"Mục " + next + " đã bị sửa trong kho: nội dung không khớp mã băm của nó.");
-					break walk;
-				}
-				if (prevHash == null || !prevHash.isString() || !previous.equals(prevHash.asString().getValue())) {
-					broken = new Broken(next,
-							(next == 1)
-									? "Mục 1 không phải mục đầu tiên của chuỗi (mã băm trước không phải mã khởi đầu)."
-									: "Mục " + next + " không nối tiếp mục " + (next - 1) + ": mục " + (next - 1)
-											+ " hoặc mục " + next + " đã bị thay, sửa hoặc đổi chỗ.");
-					break walk;
-				}
-				if (anchor != null && anchor.seq() == next && !anchor.hash().equals(hash.asString().getValue())) {
-					broken = new Broken(next, "Mục " + next
-							+ " khác với mốc đã ghi nhận: từ mục này trở về trước, chuỗi đã bị viết lại.");
-					break walk;
-				}
-				previous = hash.asString().getValue();
-				seq = next;
 			}
 		}
 		if (broken == null && seq < stored) {
@@ -533,10 +627,14 @@ class AuditLog {
 			broken = new Broken(seq + 1, "Chuỗi chỉ có " + seq + " mục nhưng mốc đã ghi nhận là mục " + anchor.seq()
 					+ ": các mục cuối đã bị xóa.");
 		}
+		if (broken == null && furthest != null && furthest.seq() > seq) {
+			broken = new Broken(seq + 1, "Chuỗi chỉ có " + seq + " mục nhưng đầu chuỗi đã công bố lúc "
+					+ Instant.ofEpochMilli(furthest.at()) + " là mục " + furthest.seq() + ": các mục cuối đã bị xóa.");
+		}
 		long checked = (broken != null) ? broken.seq() - 1 : seq;
 		long durationMs = (System.nanoTime() - started) / 1_000_000;
 		return new Verification(checked, broken == null, (broken != null) ? broken.seq() : null,
-				(broken != null) ? broken.reason() : null, durationMs, seq, previous);
+				(broken != null) ? broken.reason() : null, durationMs, seq, previous, heads.heads().size(), keyedFrom);
 	}
 
 	/**
@@ -577,9 +675,23 @@ class AuditLog {
 	 * @param durationMs time taken
 	 * @param headSeq the last entry reached
 	 * @param headHash its hash
+	 * @param publishedHeads how many published heads the chain was checked against
+	 * @param keyedFrom the first entry whose hash must be keyed (entries before it were
+	 * written before the chain was keyed)
 	 */
 	record Verification(long entries, boolean verified, @Nullable Long firstBrokenSeq, @Nullable String reason,
-			long durationMs, long headSeq, String headHash) {
+			long durationMs, long headSeq, String headHash, int publishedHeads, long keyedFrom) {
+	}
+
+	/**
+	 * How verification reads the chain in order: numbers in chunks ({@code _id $in}) on
+	 * the embedded stand-in, whose only indexed query that is; one cursor sorted on
+	 * {@code _id} on MongoDB, which streams it from the index.
+	 */
+	enum ReadMode {
+
+		ID_CHUNKS, SORTED_CURSOR
+
 	}
 
 	private record Broken(long seq, String reason) {

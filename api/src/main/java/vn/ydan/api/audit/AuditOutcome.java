@@ -18,6 +18,12 @@ enum AuditOutcome {
 	ERROR,
 
 	/** Refused because the caller was not signed in or lacked the role. */
-	DENIED
+	DENIED,
+
+	/**
+	 * An intent ({@code intent:<field>}): recorded before an action that cannot be taken
+	 * back; how it ended is a later entry of the same request.
+	 */
+	STARTED
 
 }

@@ -77,6 +77,44 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Appends the entry of a job that failed after it started (its intent, or the request
+	 * that started it, is earlier in the log): who started it and why it failed. Never
+	 * throws: the job has failed already; a log that cannot be written is logged.
+	 * @param actor who started the job (login name), {@code system} for a resumed one
+	 * @param what the operation, e.g. {@code applyPlan}; the entry's kind is
+	 * {@code job:<what>}
+	 * @param summary one line for people, in Vietnamese
+	 * @param subject the aggregate, e.g. {@code plan:<id>}
+	 * @param failure what went wrong (its type is kept, not its message: it may name
+	 * data)
+	 */
+	public void recordJobFailed(String actor, String what, String summary, String subject, Throwable failure) {
+		try {
+			this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject, "job:" + what,
+					List.of(), summary, null, null, null, AuditOutcome.ERROR,
+					List.of(failure.getClass().getSimpleName())));
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(AuditTrail.class)
+				.error("Could not record the failure of {} ({}) in the audit log", what, subject, ex);
+		}
+	}
+
+	/**
+	 * Appends an intent before a job that cannot be taken back starts without a request
+	 * (a resumed apply after a restart); fails, so that the job does not start, when it
+	 * cannot be written.
+	 * @param actor who starts it, {@code system} for a resumed one
+	 * @param what the operation; the entry's kind is {@code intent:<what>}
+	 * @param summary one line for people, in Vietnamese
+	 * @param subject the aggregate, e.g. {@code plan:<id>}
+	 */
+	public void recordIntent(String actor, String what, String summary, String subject) {
+		this.auditLog.append(new NewEntry(new Caller(actor, null, List.of(), null), "job:" + subject, "intent:" + what,
+				List.of(), summary, null, null, null, AuditOutcome.STARTED, List.of()));
+	}
+
+	/**
 	 * The history of an aggregate: every revision of it that a change stored and told
 	 * ({@link AuditedChange#revised}), newest first, who made it and when the entry was
 	 * appended.

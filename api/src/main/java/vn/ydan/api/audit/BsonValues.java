@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -39,9 +38,6 @@ final class BsonValues {
 	static final int KEPT = 200;
 
 	private static final Set<String> SECRETS = Set.of("password", "secret", "token");
-
-	/** Relay global ids of units: URL-safe base64 of {@code Unit:<id>}. */
-	private static final String UNIT_ID_PREFIX = "Unit:";
 
 	private BsonValues() {
 	}
@@ -132,16 +128,7 @@ final class BsonValues {
 	}
 
 	static boolean isUnitGlobalId(String text) {
-		if (text.length() < 8 || text.length() > 200) {
-			return false;
-		}
-		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-			return decoded.startsWith(UNIT_ID_PREFIX) && decoded.length() > UNIT_ID_PREFIX.length();
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return UnitIds.canonicalOrNull(text) != null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package vn.ydan.api.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -9,13 +10,20 @@ import java.util.HexFormat;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.jspecify.annotations.Nullable;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The SHA-256 of an entry: a canonical serialization of every field but {@code hash}
- * itself ({@code prevHash} included, which makes the chain). Canonical so that the store
- * may give the entry back in another shape without changing its hash: keys are sorted at
- * every level and 32- and 64-bit integers are the same number; anything else about the
- * entry (a character, a type, a field more or less) changes it.
+ * The hash of an entry: HMAC-SHA256 with the log's key ({@link AuditKey}), kept outside
+ * the store, so that someone who can write the store cannot recompute a chain that
+ * verifies; plain SHA-256 only for the entries written before the chain was keyed
+ * (decision 0012). Both are over a a canonical serialization of every field but
+ * {@code hash} itself ({@code prevHash} included, which makes the chain). Canonical so
+ * that the store may give the entry back in another shape without changing its hash: keys
+ * are sorted at every level and 32- and 64-bit integers are the same number; anything
+ * else about the entry (a character, a type, a field more or less) changes it.
  * <p>
  * Not thread-safe: one per thread (the append lock, a verification).
  */
@@ -28,27 +36,55 @@ final class ChainHash {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	private final MessageDigest sha256;
+	private final @Nullable MessageDigest sha256;
+
+	private final @Nullable Mac hmac;
 
 	private byte[] buffer = new byte[4096];
 
 	private int length;
 
+	/** Plain SHA-256: the entries of the chain before it was keyed. */
 	ChainHash() {
 		try {
 			this.sha256 = MessageDigest.getInstance("SHA-256");
+			this.hmac = null;
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("The JDK has no SHA-256", ex);
 		}
 	}
 
-	/** Lower-case hex SHA-256 of {@code entry} without its {@code hash} field. */
+	/** HMAC-SHA256 with {@code key}. */
+	ChainHash(byte[] key) {
+		try {
+			this.hmac = Mac.getInstance("HmacSHA256");
+			this.hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+			this.sha256 = null;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The JDK has no HMAC-SHA256", ex);
+		}
+	}
+
+	/**
+	 * Lower-case hex hash (HMAC or plain, as made) of {@code entry} without its
+	 * {@code hash} field.
+	 */
 	String of(BsonDocument entry) {
 		this.length = 0;
 		document(entry, true);
-		this.sha256.update(this.buffer, 0, this.length);
-		return HEX.formatHex(this.sha256.digest());
+		byte[] digest;
+		if (this.hmac != null) {
+			this.hmac.update(this.buffer, 0, this.length);
+			digest = this.hmac.doFinal();
+		}
+		else {
+			MessageDigest plain = java.util.Objects.requireNonNull(this.sha256);
+			plain.update(this.buffer, 0, this.length);
+			digest = plain.digest();
+		}
+		return HEX.formatHex(digest);
 	}
 
 	private void document(BsonDocument document, boolean top) {

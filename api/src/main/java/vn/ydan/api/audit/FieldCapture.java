@@ -45,8 +45,9 @@ final class FieldCapture implements AuditedChange {
 
 	@Override
 	public synchronized AuditedChange touched(String unitGlobalId) {
-		if (!this.unitIds.contains(unitGlobalId)) {
-			this.unitIds.add(unitGlobalId);
+		String canonical = UnitIds.canonical(unitGlobalId);
+		if (!this.unitIds.contains(canonical)) {
+			this.unitIds.add(canonical);
 		}
 		return this;
 	}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import vn.ydan.api.access.Caller;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
@@ -58,19 +60,30 @@ class MutationAudit extends SimplePerformantInstrumentation {
 	/** Field → the only arguments its entries keep ({@link KeptArguments}). */
 	private final Map<String, KeptArguments> kept = new HashMap<>();
 
+	/**
+	 * The fields whose intent is recorded before they run
+	 * ({@code ydan.audit.intent-first}).
+	 */
+	private final Set<String> intentFirst;
+
 	MutationAudit(AuditLog auditLog) {
-		this(auditLog, List.of());
+		this(auditLog, List.of(), List.of());
 	}
 
 	@Autowired
-	MutationAudit(AuditLog auditLog, List<KeptArguments> kept) {
+	MutationAudit(AuditLog auditLog, List<KeptArguments> kept,
+			@Value("${ydan.audit.intent-first:}") List<String> intentFirst) {
 		this.auditLog = auditLog;
 		kept.forEach((arguments) -> this.kept.put(arguments.field(), arguments));
+		this.intentFirst = intentFirst.stream()
+			.map(String::strip)
+			.filter((field) -> !field.isEmpty())
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
 	@Override
 	public @Nullable InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-		return new Execution();
+		return new Execution(this.auditLog, this.intentFirst);
 	}
 
 	@Override
@@ -157,6 +170,15 @@ class MutationAudit extends SimplePerformantInstrumentation {
 
 		final List<FieldCapture> captures = new CopyOnWriteArrayList<>();
 
+		private final AuditLog auditLog;
+
+		private final Set<String> intentFirst;
+
+		Execution(AuditLog auditLog, Set<String> intentFirst) {
+			this.auditLog = auditLog;
+			this.intentFirst = intentFirst;
+		}
+
 		Object fetch(DataFetcher<?> fetcher, DataFetchingEnvironment environment, @Nullable KeptArguments kept)
 				throws Exception {
 			Map<String, ?> arguments = (kept != null) ? kept.keep(environment.getArguments())
@@ -165,6 +187,16 @@ class MutationAudit extends SimplePerformantInstrumentation {
 					environment.getExecutionStepInfo().getResultKey(), AuditRequest.of(environment.getGraphQlContext()),
 					arguments);
 			this.captures.add(capture);
+			if (this.intentFirst.contains(capture.field)) {
+				try {
+					recordIntent(capture);
+				}
+				catch (RuntimeException ex) {
+					capture.ended(null, ex);
+					throw new IllegalStateException("Không ghi được nhật ký kiểm toán trước khi thực hiện "
+							+ capture.field + ": chưa thực hiện gì.", ex);
+				}
+			}
 			FieldCapture outer = CURRENT.get();
 			CURRENT.set(capture);
 			try {
@@ -182,6 +214,23 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			finally {
 				CURRENT.set(outer);
 			}
+		}
+
+		/**
+		 * An action that cannot be taken back (applying a plan, granting a role in
+		 * Keycloak) is recorded before it starts, as {@code intent:<field>} with the
+		 * caller and the arguments: if it then fails half-way, or the process dies, the
+		 * log still says it was attempted. The outcome is the field's usual entry, after
+		 * it.
+		 */
+		private void recordIntent(FieldCapture capture) {
+			List<String> unitIds;
+			synchronized (capture) {
+				unitIds = List.copyOf(capture.unitIds);
+			}
+			this.auditLog.append(new NewEntry(Caller.of(capture.request.authentication()), capture.request.requestId(),
+					"intent:" + capture.field, unitIds, "Bắt đầu " + capture.field + " (kết quả ở mục sau)",
+					capture.input, null, null, AuditOutcome.STARTED, List.of()));
 		}
 
 	}

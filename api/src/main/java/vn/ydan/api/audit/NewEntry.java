@@ -27,7 +27,8 @@ record NewEntry(Caller caller, String requestId, String kind, List<String> unitI
 		List<String> codes, List<Revision> revisions) {
 
 	NewEntry {
-		unitIds = List.copyOf(unitIds);
+		// One form per unit, whichever the caller or the feature used.
+		unitIds = List.copyOf(UnitIds.canonical(unitIds));
 		codes = List.copyOf(codes);
 		revisions = List.copyOf(revisions);
 	}

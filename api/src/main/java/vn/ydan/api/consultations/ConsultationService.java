@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -32,6 +31,7 @@ import vn.ydan.api.consultations.Payloads.TallyPayload;
 import vn.ydan.api.plans.PlanOutline;
 import vn.ydan.api.plans.PlanOutlines;
 import vn.ydan.api.store.Change;
+import vn.ydan.api.store.Monitors;
 import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
@@ -71,7 +71,7 @@ class ConsultationService {
 
 	private final AuditTrail audit;
 
-	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+	private final Monitors monitors = new Monitors(256);
 
 	ConsultationService(Consultations consultations, Households households, Answers answers, Tallies tallies,
 			ResultBoard board, ConsultationAccess access, PlanOutlines plans, UnitRegistry registry, Clock clock,
@@ -242,7 +242,7 @@ class ConsultationService {
 	 * is refused and changes nothing; a retry with the same idempotency key gets the
 	 * first answer back.
 	 */
-	@PreAuthorize(Roles.IS_RESIDENT)
+	@PreAuthorize(Roles.MAY_ANSWER_FOR_HOUSEHOLD)
 	AnswerPayload answer(String consultationId, @Nullable String unitId, boolean agree, @Nullable String nameChoice,
 			String idempotencyKey) {
 		String householdId = this.access.household();
@@ -590,7 +590,7 @@ class ConsultationService {
 	}
 
 	private Object lock(String key) {
-		return this.locks.computeIfAbsent(key, (k) -> new Object());
+		return this.monitors.of(key);
 	}
 
 }

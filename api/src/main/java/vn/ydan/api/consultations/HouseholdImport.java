@@ -53,6 +53,9 @@ final class HouseholdImport {
 		catch (CsvText.NotUtf8 ex) {
 			return new Result(0, List.of(), List.of(new RowError(ex.line(), null, "Tệp không phải UTF-8", "NOT_UTF8")));
 		}
+		catch (CsvText.TooManyRows ex) {
+			return new Result(0, List.of(), List.of(ex.error()));
+		}
 		if (records.isEmpty()) {
 			return new Result(0, List.of(), List.of(new RowError(1, null, "Tệp trống", "FILE_EMPTY")));
 		}

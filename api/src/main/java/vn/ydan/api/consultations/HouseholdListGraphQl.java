@@ -73,9 +73,6 @@ class HouseholdListGraphQl {
 		if (communeId == null || consultation.unit(communeId) == null || !this.access.mayTally(communeId)) {
 			throw new AccessDeniedException("The group is outside the caller's scope or this consultation");
 		}
-		this.audit.recordRead("consultationHouseholds",
-				"Xem danh sách hộ của " + unit.fullName() + " (đợt \"" + consultation.title() + "\")",
-				List.of(groupId, this.registry.globalIdOf(communeId)), Map.of("consultationId", consultation.id()));
 		List<String> ids = new ArrayList<>();
 		boolean frozen = consultation.status() != ConsultationStatus.SCHEDULED;
 		Bson filter = frozen
@@ -93,6 +90,12 @@ class HouseholdListGraphQl {
 			answered.add(document.getString("householdId"));
 		}
 		ids.sort(NATURAL);
+		// Recorded before anything is returned: who, which list, how many rows (not
+		// which).
+		this.audit.recordRead("consultationHouseholds",
+				"Xem danh sách hộ của " + unit.fullName() + " (đợt \"" + consultation.title() + "\")",
+				List.of(this.registry.globalIdOf(group), this.registry.globalIdOf(communeId)),
+				Map.of("consultationId", consultation.id(), "rows", ids.size()));
 		return ids.stream().map((id) -> new HouseholdStatus(id, answered.contains(id))).toList();
 	}
 

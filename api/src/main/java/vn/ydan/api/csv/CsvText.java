@@ -109,6 +109,9 @@ public final class CsvText {
 			for (CSVRecord record : parser) {
 				int position = (int) record.getCharacterPosition();
 				if (!isBlankLine(record, text, position)) {
+					if (records.size() > MAX_ROWS) {
+						throw new TooManyRows(lineAt(lineStarts, position));
+					}
 					records.add(new Record(lineAt(lineStarts, position), List.copyOf(record.toList())));
 				}
 			}
@@ -156,6 +159,38 @@ public final class CsvText {
 	 * @param fields the fields, unquoted
 	 */
 	public record Record(int line, List<String> fields) {
+	}
+
+	/**
+	 * Rows one file may hold besides its header: every import reads its whole file before
+	 * it writes anything (all or nothing), so the rows are bounded like the bytes. The
+	 * largest real files fit: the nation's ~85,000 residential groups, a province's
+	 * households in parts.
+	 */
+	public static final int MAX_ROWS = 200_000;
+
+	/** The file has more than {@link #MAX_ROWS} rows: reading stopped at {@code line}. */
+	public static final class TooManyRows extends RuntimeException {
+
+		private final int line;
+
+		TooManyRows(int line) {
+			super("more than " + MAX_ROWS + " rows");
+			this.line = line;
+		}
+
+		public int line() {
+			return this.line;
+		}
+
+		/** The refusal as the imports report it. */
+		public RowError error() {
+			return new RowError(this.line, null,
+					"Tệp có hơn %,d dòng: hãy chia thành nhiều tệp (mỗi tệp tối đa %,d dòng)".formatted(MAX_ROWS,
+							MAX_ROWS),
+					"TOO_MANY_ROWS");
+		}
+
 	}
 
 	/** The file is not UTF-8. */

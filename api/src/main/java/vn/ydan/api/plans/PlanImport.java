@@ -87,6 +87,9 @@ final class PlanImport {
 			reader.errors
 				.add(new RowError(ex.line(), null, "Tệp không phải UTF-8 (dòng " + ex.line() + ")", "NOT_UTF8"));
 		}
+		catch (CsvText.TooManyRows ex) {
+			reader.errors.add(ex.error());
+		}
 		List<ProposedUnit> units = reader.errors.isEmpty() ? reader.drafts.values().stream().map(Draft::build).toList()
 				: List.of();
 		return new Result(units, reader.rows, reader.links,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +23,7 @@ import vn.ydan.api.access.Roles;
 import vn.ydan.api.audit.AuditTrail;
 import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.store.Change;
+import vn.ydan.api.store.Monitors;
 import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.units.Restructuring;
 import vn.ydan.api.units.SearchKey;
@@ -58,7 +58,7 @@ class PlanService {
 
 	private final PlanApplyJobs jobs;
 
-	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+	private final Monitors monitors = new Monitors(256);
 
 	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock,
 			AuditTrail audit, PlanApplyJobs jobs) {
@@ -459,6 +459,8 @@ class PlanService {
 		for (Plan plan : this.plans.findAll()) {
 			if (plan.status() == PlanStatus.ADOPTED && plan.apply() != null && "RUNNING".equals(plan.apply().state())) {
 				log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
+				this.audit.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án \"" + plan.title() + "\"",
+						Plan.subject(plan.id()));
 				this.jobs.start(plan.id(), () -> runApply(plan.id(), "system"));
 			}
 		}
@@ -479,6 +481,9 @@ class PlanService {
 		catch (RuntimeException ex) {
 			this.plans.saveApply(planId, new Plan.ApplyState("FAILED", 0, 0,
 					"Áp dụng dở dang, hãy chạy lại (applyPlan): lỗi khi ghi sổ đăng ký", this.clock.instant()));
+			this.audit.recordJobFailed(actor, "applyPlan",
+					"Áp dụng phương án \"" + plan.title() + "\" dở dang: lỗi khi ghi sổ đăng ký", Plan.subject(planId),
+					ex);
 			throw ex;
 		}
 		String summary = result.created() + " đơn vị mới, " + result.continued()
@@ -630,7 +635,7 @@ class PlanService {
 	}
 
 	private Object lock(String planId) {
-		return this.locks.computeIfAbsent(planId, (id) -> new Object());
+		return this.monitors.of(planId);
 	}
 
 	private String newKey(Plan plan, @Nullable String code, String name) {

@@ -9,6 +9,8 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -48,6 +50,20 @@ class ProtocolConfiguration {
 			ObjectProvider<GraphQlSource> source,
 			@Value("${ydan.api.introspection-enabled:true}") boolean introspectionEnabled, RequestTimeout timeout) {
 		return new RequestLimits(limits, budgets, documents, source, introspectionEnabled, timeout);
+	}
+
+	@Bean
+	WebMvcConfigurer exportBudget(ApiLimits limits, RateBudgets budgets,
+			@Value("${ydan.api.limits.export-cost:1000}") long exportCost) {
+		ExportBudget interceptor = new ExportBudget(budgets, limits.rate().consoleClientId(), exportCost);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor).addPathPatterns("/exports/**");
+			}
+
+		};
 	}
 
 	@Bean

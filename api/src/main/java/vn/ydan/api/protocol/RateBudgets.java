@@ -66,6 +66,27 @@ final class RateBudgets {
 		}
 	}
 
+	/**
+	 * Takes {@code points} more from the caller's budget whether it holds them or not:
+	 * what a request turned out to cost beyond what it was charged before it ran (a list
+	 * longer than the estimate). The window's next requests pay for it. Null when budgets
+	 * are off.
+	 */
+	@Nullable Charge spend(BudgetKey client, long points) {
+		if (!this.rate.enabled()) {
+			return null;
+		}
+		long budget = budget(client.kind());
+		long now = this.clock.millis();
+		long start = now - Math.floorMod(now, this.windowMillis);
+		Window window = this.windows.compute(client,
+				(key, current) -> (current != null && current.start == start) ? current : new Window(start));
+		long used = window.used.addAndGet(points);
+		return new Charge(true, points, budget, Math.max(0, budget - used),
+				Instant.ofEpochMilli(start + this.windowMillis),
+				Math.max(1, (start + this.windowMillis - now + 999) / 1000));
+	}
+
 	long budget(BudgetKey.Kind kind) {
 		return switch (kind) {
 			case ANONYMOUS -> this.rate.anonymous();

@@ -195,7 +195,55 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 		}
 		Mono<WebGraphQlResponse> execution = timed ? this.timeout.run(request, chain.next(request))
 				: chain.next(request);
-		return execution.map((response) -> withCost(response, client, points, charge));
+		return execution.map((response) -> {
+			// Lists without `first` were estimated at the default size; a consultation's
+			// 526
+			// communes are charged at what was actually returned.
+			long returned = fieldsIn(response.getExecutionResult().getData());
+			if (returned <= points) {
+				return withCost(response, client, points, charge);
+			}
+			RateBudgets.Charge after = this.budgets.spend(client, returned - points);
+			WebGraphQlResponse costed = withCost(response, client, points, after);
+			costedExtensions(costed).put("charged", returned);
+			return costed;
+		});
+	}
+
+	/**
+	 * The fields of an answer's data, each list element's counted: the estimate's unit
+	 * (every field 1, times the length of the lists around it), measured.
+	 */
+	static long fieldsIn(@Nullable Object data) {
+		long fields = 0;
+		java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+		if (data != null) {
+			pending.push(data);
+		}
+		while (!pending.isEmpty()) {
+			Object value = pending.pop();
+			if (value instanceof Map<?, ?> object) {
+				fields += object.size();
+				for (Object field : object.values()) {
+					if (field instanceof Map<?, ?> || field instanceof Iterable<?>) {
+						pending.push(field);
+					}
+				}
+			}
+			else if (value instanceof Iterable<?> list) {
+				for (Object element : list) {
+					if (element instanceof Map<?, ?> || element instanceof Iterable<?>) {
+						pending.push(element);
+					}
+				}
+			}
+		}
+		return fields;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<Object, Object> costedExtensions(WebGraphQlResponse response) {
+		return (Map<Object, Object>) response.getExecutionResult().getExtensions().get("cost");
 	}
 
 	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, BudgetKey client, ErrorCode code, String message,
@@ -214,7 +262,7 @@ class RequestLimits implements WebGraphQlInterceptor, Ordered {
 
 	private static WebGraphQlResponse withCost(WebGraphQlResponse response, BudgetKey client, long points,
 			RateBudgets.@Nullable Charge charge) {
-		Map<String, Object> cost = new LinkedHashMap<>();
+		Map<Object, Object> cost = new LinkedHashMap<>();
 		cost.put("requested", points);
 		cost.put("client", client.kind().label());
 		if (charge != null) {

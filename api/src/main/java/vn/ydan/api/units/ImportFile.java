@@ -49,7 +49,13 @@ final class ImportFile {
 	 */
 	static Parsed read(UnitImportKind kind, String text, @Nullable LocalDate defaultValidFrom, Errors errors) {
 		ImportFile file = new ImportFile(kind, defaultValidFrom, errors);
-		file.read(CsvText.parse(text));
+		try {
+			file.read(CsvText.parse(text));
+		}
+		catch (CsvText.TooManyRows ex) {
+			RowError error = ex.error();
+			errors.add(error.line(), null, error.message(), error.code());
+		}
 		return new Parsed(file.rows, file.candidates);
 	}
 

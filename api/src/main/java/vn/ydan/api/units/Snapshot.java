@@ -34,6 +34,8 @@ final class Snapshot {
 	/** At most this many cached list entries (4 bytes each): a few MB. */
 	private static final int CACHE_LIMIT = 500_000;
 
+	private static final int COUNTS_LIMIT = 20_000;
+
 	private static final Comparator<AdministrativeUnit> BY_SORT_KEY = Comparator.comparing(AdministrativeUnit::sortKey);
 
 	private static final AdministrativeUnit[] NONE = {};
@@ -67,6 +69,9 @@ final class Snapshot {
 	private final Map<Query, List<AdministrativeUnit>> matches = new ConcurrentHashMap<>();
 
 	private final AtomicInteger cachedReferences = new AtomicInteger();
+
+	/** {@link #descendantCounts}, by unit and date; cleared when full. */
+	private final Map<CountsKey, Map<UnitType, Integer>> counts = new ConcurrentHashMap<>();
 
 	/** Built on the first address lookup of this snapshot (see {@link #addresses}). */
 	private volatile @Nullable AddressIndex addresses;
@@ -211,6 +216,22 @@ final class Snapshot {
 	 * parent links in force then.
 	 */
 	Map<UnitType, Integer> descendantCounts(String unitId, LocalDate date) {
+		// A province's counts walk its 10,000 descendants; asked for by every unit of a
+		// page, once per snapshot is enough. Bounded: dates are the caller's.
+		CountsKey key = new CountsKey(unitId, date);
+		Map<UnitType, Integer> cached = this.counts.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		Map<UnitType, Integer> counted = Map.copyOf(countDescendants(unitId, date));
+		if (this.counts.size() >= COUNTS_LIMIT) {
+			this.counts.clear();
+		}
+		this.counts.put(key, counted);
+		return counted;
+	}
+
+	private Map<UnitType, Integer> countDescendants(String unitId, LocalDate date) {
 		Map<UnitType, Integer> counts = new EnumMap<>(UnitType.class);
 		Deque<String> pending = new ArrayDeque<>();
 		Set<String> seen = new java.util.HashSet<>();
@@ -367,6 +388,9 @@ final class Snapshot {
 	 * @param hasPrevious whether units precede it
 	 */
 	record Page(List<AdministrativeUnit> units, int totalCount, boolean hasNext, boolean hasPrevious) {
+	}
+
+	private record CountsKey(String unitId, LocalDate date) {
 	}
 
 }

@@ -35,7 +35,7 @@ class UnitHierarchyFromRegistry implements UnitHierarchy {
 		AdministrativeUnit unit = snapshot.unit(unitId);
 		for (int depth = 0; unit != null && depth < 8; depth++) {
 			UnitVersion version = unit.nearestVersion(today);
-			addIdentifiers(unit, version, identifiers);
+			addIdentifiers(snapshot, unit, version, identifiers);
 			unit = (version.parentId() != null) ? snapshot.unit(version.parentId()) : null;
 		}
 		return identifiers;
@@ -54,7 +54,7 @@ class UnitHierarchyFromRegistry implements UnitHierarchy {
 			return List.of();
 		}
 		List<String> identifiers = new ArrayList<>(3);
-		addIdentifiers(unit, unit.nearestVersion(today), identifiers);
+		addIdentifiers(snapshot, unit, unit.nearestVersion(today), identifiers);
 		return identifiers;
 	}
 
@@ -88,14 +88,23 @@ class UnitHierarchyFromRegistry implements UnitHierarchy {
 				unit.versionAt(today) != null, Unit.at(unit, today));
 	}
 
-	private static void addIdentifiers(AdministrativeUnit unit, UnitVersion version, List<String> identifiers) {
+	private static void addIdentifiers(Snapshot snapshot, AdministrativeUnit unit, UnitVersion version,
+			List<String> identifiers) {
 		identifiers.add(unit.id());
 		identifiers.add(GlobalId.unit(unit.id()));
 		// GSO codes differ in length by level (2, 3, 5 digits); residential groups'
-		// codes are local to their commune, so a scope cannot name one by code.
-		if (version.code() != null && unit.level() != UnitLevel.RESIDENTIAL_GROUP) {
-			identifiers.add(version.code());
+		// codes are local to their commune, so a scope cannot name one by code. A code
+		// reused by another unit of the level (Trúc Bạch's 00004 by the new Ba Đình)
+		// names neither: a scope written as that code meant one of them, and following it
+		// to the new holder would widen the scope unseen. Ids do not have the problem.
+		String code = version.code();
+		if (code != null && unit.level() != UnitLevel.RESIDENTIAL_GROUP && onlyHolder(snapshot, unit, code)) {
+			identifiers.add(code);
 		}
+	}
+
+	private static boolean onlyHolder(Snapshot snapshot, AdministrativeUnit unit, String code) {
+		return snapshot.everHolding(code).stream().noneMatch((other) -> other != unit && other.level() == unit.level());
 	}
 
 }

@@ -9,15 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import graphql.schema.GraphQLFieldDefinition;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import vn.ydan.api.GraphQlWsClient;
 import graphql.schema.GraphQLObjectType;
 import org.junit.jupiter.api.Test;
+import vn.ydan.api.LocalIssuer;
 import vn.ydan.api.ApiIntegrationTest;
 import vn.ydan.api.GraphQlHttp.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,17 +77,19 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 	// scope: the official of Hà Nội, the clerk of Trúc Bạch. Out of scope: the official
 	// of
 	// Hồ Chí Minh City (79), the clerk of Phường Phúc Xá (00001).
-	private static final Map<Caller, Function<AuthorizationMatrixIntegrationTest, String>> TOKENS = Map.of(Caller.ADMIN,
-			(test) -> issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"), Caller.OFFICIAL_IN,
-			(test) -> ScopedRolesIntegrationTest.token("canbo", "official", List.of("01")), Caller.OFFICIAL_OUT,
-			(test) -> ScopedRolesIntegrationTest.token("canbo79", "official", List.of("79")), Caller.CLERK_IN,
-			(test) -> ScopedRolesIntegrationTest.token("thuky", "clerk", List.of("00004")), Caller.CLERK_OUT,
-			(test) -> ScopedRolesIntegrationTest.token("thuky1", "clerk", List.of("00001")), Caller.RESIDENT,
-			(test) -> issuer.token((claims) -> claims.claim("preferred_username", "cudan")
+	static final Map<Caller, Supplier<String>> TOKENS = Map.of(Caller.ADMIN,
+			() -> issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"), Caller.OFFICIAL_IN,
+			() -> ScopedRolesIntegrationTest.token("canbo", "official", List.of("01")), Caller.OFFICIAL_OUT,
+			() -> ScopedRolesIntegrationTest.token("canbo79", "official", List.of("79")), Caller.CLERK_IN,
+			() -> ScopedRolesIntegrationTest.token("thuky", "clerk", List.of("00004")), Caller.CLERK_OUT,
+			() -> ScopedRolesIntegrationTest.token("thuky1", "clerk", List.of("00001")), Caller.RESIDENT,
+			() -> issuer.token((claims) -> claims.claim("preferred_username", "cudan")
 				.claim("realm_access", Map.of("roles", List.of("resident")))
+				.claim("azp", LocalIssuer.RESIDENT_APP)
+				.claim(LocalIssuer.GRANTS_CLAIM, LocalIssuer.RESIDENT_ANSWERS)
 				.claim("ydan_household", "ho-00004-0001")),
 			Caller.PARTNER,
-			(test) -> issuer.token((claims) -> claims.claim("preferred_username", "service-account-p")
+			() -> issuer.token((claims) -> claims.claim("preferred_username", "service-account-p")
 				.claim("azp", "ydan-demo-partner")
 				.claim("realm_access", Map.of("roles", List.of("partner")))));
 
@@ -190,10 +198,11 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Mutation.importHouseholds", x(
 				"mutation { importHouseholds(input: { csv: \"commune_code,group_code,group_name,household_id\\n\" }) { rows } }",
 				"S A A A D D D D", "admin and officials (`Roles.IS_PLANNER`)"));
-		e.put("Mutation.answerConsultation",
-				x("mutation { answerConsultation(input: { consultationId: " + missing
-						+ ", agree: true, idempotencyKey: \"matrix\" }) { userErrors { code } } }", "S D D D D D H D",
-						"resident, for the household bound to their token (`Roles.IS_RESIDENT`)"));
+		e.put("Mutation.answerConsultation", x(
+				"mutation { answerConsultation(input: { consultationId: " + missing
+						+ ", agree: true, idempotencyKey: \"matrix\" }) { userErrors { code } } }",
+				"S D D D D D H D",
+				"resident, through an app granted resident answers, for the household bound to their token (`Roles.MAY_ANSWER_FOR_HOUSEHOLD`)"));
 		e.put("Mutation.enterTally", x("mutation($commune: ID!) { enterTally(input: { consultationId: " + missing
 				+ ", groupId: $commune, counts: { issued: 1, returned: 9, valid: 0, invalid: 0, agree: 0, disagree: 0 } }) "
 				+ "{ userErrors { code } } }", "S H H H H H D D",
@@ -231,11 +240,23 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 						"S A D D D D D D", userAdmin));
 		e.put("Mutation.setPartnerAppEnabled", x("mutation { setPartnerAppEnabled(input: { id: " + someone
 				+ ", enabled: false }) { userErrors { code } } }", "S A D D D D D D", userAdmin));
+		// Subscription: over graphql-ws (a real client), with the token in
+		// connection_init.
+		// $id is the target named after the document.
+		e.put("Subscription.consultationProgress", subscription(
+				"subscription($id: ID!) { consultationProgress(id: $id) { published } }", "missing", "H H H H H H H H",
+				"as `Consultation.results`: public once published; before, admin and officials and clerks in scope (see the field rules); an unknown id: NOT_FOUND for everyone"));
+		e.put("Subscription.planApplyProgress",
+				subscription("subscription($id: ID!) { planApplyProgress(planId: $id) { state } }", "draft",
+						"H A A H H H H H", "those who may see the plan (`PlanAccess`); NOT_FOUND otherwise"));
 		return e;
 	}
 
 	@Autowired
 	private GraphQlSource graphQl;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void everyOperationAnswersEachCallerAsExpected() throws IOException {
@@ -258,14 +279,15 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 			Expectation expectation = EXPECTED.get(operation);
 			Map<Caller, Outcome> row = new LinkedHashMap<>();
 			for (Caller caller : Caller.values()) {
-				String token = (caller == Caller.ANONYMOUS) ? null : TOKENS.get(caller).apply(this);
-				Response response = this.api.query(expectation.document(), used(expectation.document(), variables),
-						token);
-				Outcome outcome = outcome(operation.substring(operation.indexOf('.') + 1), response);
+				String token = (caller == Caller.ANONYMOUS) ? null : TOKENS.get(caller).get();
+				Outcome outcome = (expectation.subscriptionTarget() != null)
+						? subscribed(expectation, variables.get(expectation.subscriptionTarget()), token)
+						: outcome(operation.substring(operation.indexOf('.') + 1),
+								this.api.query(expectation.document(), used(expectation.document(), variables), token));
 				row.put(caller, outcome);
 				if (outcome != expectation.outcomes().get(caller)) {
-					mismatches.add("%s as %s: expected %s, got %s (%s)".formatted(operation, caller,
-							expectation.outcomes().get(caller), outcome, response));
+					mismatches.add("%s as %s: expected %s, got %s".formatted(operation, caller,
+							expectation.outcomes().get(caller), outcome));
 				}
 			}
 			actual.put(operation, row);
@@ -277,7 +299,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 	private List<String> operationsOfTheSchema() {
 		TreeSet<String> names = new TreeSet<>();
 		for (GraphQLObjectType type : List.of(this.graphQl.schema().getQueryType(),
-				this.graphQl.schema().getMutationType())) {
+				this.graphQl.schema().getMutationType(), this.graphQl.schema().getSubscriptionType())) {
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 				names.add(type.getName() + "." + field.getName());
 			}
@@ -291,7 +313,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 
 	/** The draft plan (created once by the admin) and the units the operations act on. */
 	private Map<String, String> targets() {
-		String admin = TOKENS.get(Caller.ADMIN).apply(this);
+		String admin = TOKENS.get(Caller.ADMIN).get();
 		String commune = this.api.query("{ unitByCode(code: \"00004\", level: COMMUNE) { id } }", null)
 			.read("$.data.unitByCode.id");
 		String district = this.api.query("{ unitByCode(code: \"001\", level: DISTRICT) { id } }", null)
@@ -301,7 +323,43 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				Map.of("d", district), admin);
 		String draft = created.read("$.data.createPlan.plan.id");
 		assertThat(draft).as(created.toString()).isNotNull();
-		return Map.of("commune", commune, "district", district, "draft", draft);
+		return Map.of("commune", commune, "district", district, "draft", draft, "missing",
+				"00000000-0000-0000-0000-000000000000");
+	}
+
+	/**
+	 * The first answer of a graphql-ws subscription: an error result or a refusal by its
+	 * code, a closed socket by its close code (4401 sign in, 4403 refused), data:
+	 * allowed.
+	 */
+	private Outcome subscribed(Expectation expectation, String id, @Nullable String token) {
+		try (GraphQlWsClient client = GraphQlWsClient.subscribe("ws://127.0.0.1:" + this.port + "/graphql",
+				expectation.document(), id, token)) {
+			JsonNode event = client
+				.await((json) -> List.of("next", "error", "closed", "complete").contains(json.path("event").asString()),
+						Duration.ofSeconds(20))
+				.json();
+			JsonNode errors = "next".equals(event.path("event").asString()) ? event.path("payload").path("errors")
+					: event.path("errors");
+			if (errors.isArray() && !errors.isEmpty()) {
+				return switch (errors.get(0).path("extensions").path("code").asString()) {
+					case "UNAUTHORIZED" -> Outcome.SIGN_IN;
+					case "FORBIDDEN" -> Outcome.DENY;
+					case "NOT_FOUND" -> Outcome.HIDDEN;
+					default ->
+						throw new AssertionError("Unexpected refusal of " + expectation.document() + ": " + event);
+				};
+			}
+			return switch (event.path("event").asString()) {
+				case "next" -> event.path("payload").path("data").isNull() ? Outcome.HIDDEN : Outcome.ALLOW;
+				case "closed" -> switch (event.path("code").asInt()) {
+					case 4401 -> Outcome.SIGN_IN;
+					case 4403 -> Outcome.DENY;
+					default -> throw new AssertionError("Socket closed: " + event);
+				};
+				default -> throw new AssertionError("Stream ended without an answer: " + event);
+			};
+		}
 	}
 
 	private static Map<String, String> used(String document, Map<String, String> variables) {
@@ -360,7 +418,9 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				In / out of scope: the official of Hà Nội (scope `01`) / of Hồ Chí Minh City (`79`); the clerk of
 				Phường Trúc Bạch (`00004`) / of Phường Phúc Xá (`00001`). The operations act on Phường Trúc Bạch
 				(Quận Ba Đình, Hà Nội) and on a draft plan for Quận Ba Đình. Scopes come from the token
-				(`ydan_scope`), set by admins in Keycloak (see `docs/decisions/0008-scoped-roles.md`).
+				(`ydan_scope`), set by admins in Keycloak (see `docs/decisions/0008-scoped-roles.md`). Subscriptions
+				are probed over graphql-ws; the fields whose answer depends on the caller (unpublished results,
+				tallies, the household register) are in [access-matrix-fields.md](access-matrix-fields.md).
 
 				""");
 		md.append("| operation |");
@@ -378,6 +438,14 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 	}
 
 	private static Expectation x(String document, String outcomes, String rule) {
+		return new Expectation(document, outcomes(outcomes), rule, null);
+	}
+
+	private static Expectation subscription(String document, String target, String outcomes, String rule) {
+		return new Expectation(document, outcomes(outcomes), rule, target);
+	}
+
+	private static Map<Caller, Outcome> outcomes(String outcomes) {
 		String[] cells = outcomes.split(" ");
 		if (cells.length != Caller.values().length) {
 			throw new IllegalArgumentException("One outcome per caller: " + outcomes);
@@ -392,10 +460,15 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				default -> throw new IllegalArgumentException(cells[i]);
 			});
 		}
-		return new Expectation(document, byCaller, rule);
+		return byCaller;
 	}
 
-	record Expectation(String document, Map<Caller, Outcome> outcomes, String rule) {
+	/**
+	 * @param subscriptionTarget for a subscription: the target passed as its {@code $id};
+	 * null for a query or mutation (sent over HTTP)
+	 */
+	record Expectation(String document, Map<Caller, Outcome> outcomes, String rule,
+			@Nullable String subscriptionTarget) {
 	}
 
 }

@@ -114,6 +114,32 @@ abstract class KeycloakApiTest {
 		}
 	}
 
+	/**
+	 * A call to Keycloak's Admin REST API of the ydan realm ({@code path} after
+	 * {@code /admin/realms/ydan}), as the role manager; {@code json} the body, or null.
+	 */
+	static HttpResponse<String> keycloakAdmin(String method, String path, String json) {
+		String token = token(Map.of("grant_type", "client_credentials", "client_id", "ydan-role-manager",
+				"client_secret", "ydan-role-manager-dev-secret"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK_URL + "/admin/realms/ydan" + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Keycloak admin call failed: " + method + " " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static String keycloakUrl() {
 		String url = System.getProperty("YDAN_TEST_KEYCLOAK_URL");
 		if (url == null || url.isBlank()) {

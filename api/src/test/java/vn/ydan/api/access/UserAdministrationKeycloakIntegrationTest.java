@@ -253,6 +253,39 @@ class UserAdministrationKeycloakIntegrationTest extends KeycloakApiTest {
 		return response.read("$.data.unitByCode.id");
 	}
 
+	@Test
+	void aPartnerAppIsMadeWithTheRolesItWasGrantedConsentAndNoOfflineAccess() {
+		Response registered = this.api.query("""
+				mutation($input: RegisterPartnerAppInput!) {
+				  registerPartnerApp(input: $input) { app { id clientId residentAnswers } secret userErrors { code } }
+				}""", Map.of("input", Map.of("name", "Ứng dụng cư dân thử", "residentAnswers", true, "redirectUris",
+				List.of("https://cu-dan.example.vn/dang-nhap"))), this.admin);
+		assertThat(registered.<List<Object>>read("$.data.registerPartnerApp.userErrors")).as(registered.toString())
+			.isEmpty();
+		String id = registered.read("$.data.registerPartnerApp.app.id");
+
+		String client = keycloakAdmin("GET", "/clients/" + id, null).body();
+		assertThat(JsonPath.<Boolean>read(client, "$.fullScopeAllowed")).as(client).isFalse();
+		assertThat(JsonPath.<Boolean>read(client, "$.consentRequired")).isTrue();
+		assertThat(JsonPath.<Boolean>read(client, "$.directAccessGrantsEnabled")).isFalse();
+		assertThat(JsonPath.<List<String>>read(client, "$.optionalClientScopes")).doesNotContain("offline_access");
+		assertThat(JsonPath.<List<String>>read(client, "$.defaultClientScopes")).doesNotContain("offline_access");
+		assertThat(JsonPath.<List<String>>read(client,
+				"$.protocolMappers[?(@.protocolMapper == 'oidc-hardcoded-role-mapper')].config.role"))
+			.containsExactlyInAnyOrder("partner", "resident");
+
+		// Its own token (client credentials) carries what the app was granted, nothing
+		// of its service account's realm roles beyond them.
+		String secret = registered.read("$.data.registerPartnerApp.secret");
+		String token = clientCredentials(registered.read("$.data.registerPartnerApp.app.clientId"), secret);
+		String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(JsonPath.<List<String>>read(claims, "$.realm_access.roles")).as(claims)
+			.containsExactlyInAnyOrder("partner", "resident");
+		Response me = this.api.query("{ me { roles } }", token);
+		assertThat(me.<List<String>>read("$.data.me.roles")).as(me.toString()).containsExactly("resident", "partner");
+	}
+
 	private void importUnits(String kind, String csv) {
 		Response response = this.api.query(
 				"mutation($input: UnitImportInput!) { importUnits(input: $input) { errors { message } } }",

@@ -101,7 +101,7 @@ class WebSocketAuthenticationUnitTest {
 			.subject("canbo")
 			.issuedAt(expires.minusSeconds(300))
 			.expiresAt(expires)
-			.build(), noConverter);
+			.build(), noConverter, new LiveConnections());
 	}
 
 }

@@ -110,7 +110,7 @@ class AuditLogIntegrationTest {
 		Document sixth = this.store.raw().find(Filters.eq("_id", 6L)).first();
 		sixth.put("actor", "nguoikhac");
 		org.bson.BsonDocument forged = sixth.toBsonDocument();
-		forged.put("hash", new org.bson.BsonString(new ChainHash().of(forged)));
+		forged.put("hash", new org.bson.BsonString(this.store.keyedHash(forged)));
 		this.store.raw().withDocumentClass(org.bson.BsonDocument.class).replaceOne(Filters.eq("_id", 6L), forged);
 
 		AuditLog.Verification verification = this.auditLog.verify(null);
@@ -151,7 +151,7 @@ class AuditLogIntegrationTest {
 		Document fifth = this.store.raw().find(Filters.eq("_id", 5L)).first();
 		fifth.put("summary", "khác");
 		org.bson.BsonDocument forged = fifth.toBsonDocument();
-		forged.put("hash", new org.bson.BsonString(new ChainHash().of(forged)));
+		forged.put("hash", new org.bson.BsonString(this.store.keyedHash(forged)));
 		this.store.raw().withDocumentClass(org.bson.BsonDocument.class).replaceOne(Filters.eq("_id", 5L), forged);
 
 		assertThat(this.auditLog.verify(null).verified()).isTrue();

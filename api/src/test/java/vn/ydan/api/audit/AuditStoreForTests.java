@@ -1,5 +1,10 @@
 package vn.ydan.api.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +17,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import vn.ydan.api.access.Caller;
 
@@ -29,16 +35,39 @@ final class AuditStoreForTests implements AutoCloseable {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2025-04-18T01:00:00Z"));
 
+	/** The tests' key: a temporary one, as the key file would hold. */
+	final AuditKey key = AuditKey.of("ydan-test-audit-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+
+	/** The published heads of the tests' logs, in a temporary file. */
+	final PublishedHeads heads;
+
 	AuditStoreForTests() {
 		this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
 		this.database = this.client.getDatabase("ydan");
+		try {
+			Path directory = Files.createTempDirectory("ydan-audit-test");
+			directory.toFile().deleteOnExit();
+			this.heads = new PublishedHeads(directory.resolve("audit-heads.log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
 	 * A log as one API process sees it; several share the store like several processes.
 	 */
 	AuditLog newLog(int chunk) {
-		return new AuditLog(this.database, this.clock, chunk);
+		return newLog(chunk, AuditLog.ReadMode.ID_CHUNKS);
+	}
+
+	AuditLog newLog(int chunk, AuditLog.ReadMode mode) {
+		return new AuditLog(this.database, this.clock, chunk, this.key, this.heads, mode);
+	}
+
+	/** The keyed hash of an entry, as the log computes it (for forging with the key). */
+	String keyedHash(BsonDocument entry) {
+		return this.key.hasher().of(entry);
 	}
 
 	MongoCollection<Document> raw() {

@@ -30,7 +30,12 @@ import vn.ydan.api.access.Caller;
  *
  * <pre>
  * fill   DIR ENTRIES        write ENTRIES chained entries (bulk inserts of 1,000)
- * verify DIR [CHUNK...]     verify the chain once per chunk size; time pages and CSV
+ * verify DIR [CHUNK...]     verify the chain once per chunk size, before (one thread
+ *                           reads then hashes each chunk) and now (pipelined: a reader
+ *                           thread, the hashing on this one); time pages and CSV
+ * pipelined DIR             only the verification as it is now (for a profile)
+ * sorted DIR                verify with one cursor sorted on _id (MongoDB's way; the
+ *                           stand-in loads and sorts the whole collection for it)
  * hash   ENTRIES            no store: decode ENTRIES entries from BSON bytes and check
  *                           their chain, the part of a verification a real MongoDB
  *                           leaves to the API
@@ -56,14 +61,69 @@ final class AuditVerificationMeasurement {
 				verify(directory, chunks.isEmpty() ? List.of(AuditLog.CHUNK) : chunks);
 			}
 			case "hash" -> hashOnly(Integer.parseInt(args[1]));
+			case "pipelined" -> {
+				try (Store store = new Store(directory)) {
+					long start = System.nanoTime();
+					AuditLog.Verification verification = newLog(store.database, AuditLog.CHUNK).verify(null);
+					System.out.printf("verify NOW, pipelined: %,d entries, verified=%s, %.1f s%n",
+							verification.entries(), verification.verified(), seconds(start));
+				}
+			}
+			case "sorted" -> {
+				try (Store store = new Store(directory)) {
+					long start = System.nanoTime();
+					AuditLog.Verification verification = newLog(store.database, AuditLog.CHUNK,
+							AuditLog.ReadMode.SORTED_CURSOR)
+						.verify(null);
+					System.out.printf("verify, sorted cursor: %,d entries, verified=%s, %.1f s%n",
+							verification.entries(), verification.verified(), seconds(start));
+				}
+			}
 			default -> throw new IllegalArgumentException("fill, verify or hash, not " + args[0]);
+		}
+	}
+
+	/** The bench's key, as the key file would hold. */
+	private static final AuditKey KEY = AuditKey.of("ydan-bench-audit-key-0123456789ab".getBytes());
+
+	private static AuditLog newLog(MongoDatabase database, int chunk, AuditLog.ReadMode mode) {
+		return new AuditLog(database, Clock.systemUTC(), chunk, KEY, PublishedHeads.none(), mode);
+	}
+
+	private static AuditLog newLog(MongoDatabase database, int chunk) {
+		return newLog(database, chunk, AuditLog.ReadMode.ID_CHUNKS);
+	}
+
+	/**
+	 * Verification as it was before the pipeline: one thread reads a chunk by numbers,
+	 * then hashes and checks it, then reads the next.
+	 */
+	private static long sequentialVerify(MongoDatabase database, int chunk) {
+		AuditLog log = newLog(database, chunk);
+		ChainHash hashes = KEY.hasher();
+		String previous = ChainHash.GENESIS;
+		long seq = 0;
+		while (true) {
+			List<BsonDocument> documents = log.fetch(seq + 1, seq + chunk);
+			for (BsonDocument document : documents) {
+				if (AuditEntry.seqOf(document) != seq + 1
+						|| !hashes.of(document).equals(document.getString(ChainHash.HASH).getValue())
+						|| !previous.equals(document.getString(AuditLog.PREV_HASH).getValue())) {
+					return seq;
+				}
+				previous = document.getString(ChainHash.HASH).getValue();
+				seq++;
+			}
+			if (documents.size() < chunk) {
+				return seq;
+			}
 		}
 	}
 
 	private static void fill(Path directory, int entries) throws Exception {
 		Files.createDirectories(directory);
 		try (Store store = new Store(directory)) {
-			AuditLog log = new AuditLog(store.database, Clock.systemUTC(), AuditLog.CHUNK);
+			AuditLog log = newLog(store.database, AuditLog.CHUNK);
 			MongoCollection<BsonDocument> collection = store.database.getCollection(AuditLog.COLLECTION,
 					BsonDocument.class);
 			long start = System.nanoTime();
@@ -108,13 +168,20 @@ final class AuditVerificationMeasurement {
 	private static void verify(Path directory, List<Integer> chunks) throws Exception {
 		try (Store store = new Store(directory)) {
 			for (int chunk : chunks) {
-				AuditLog log = new AuditLog(store.database, Clock.systemUTC(), chunk);
-				long start = System.nanoTime();
-				AuditLog.Verification verification = log.verify(null);
-				System.out.printf("verify (chunk %d): %,d entries, verified=%s, %.1f s%n", chunk,
-						verification.entries(), verification.verified(), seconds(start));
+				// Twice each, alternating: the first walk of a JVM pays for cold caches.
+				for (int round = 1; round <= 2; round++) {
+					long before = System.nanoTime();
+					long sound = sequentialVerify(store.database, chunk);
+					System.out.printf("verify BEFORE, sequential (chunk %d, round %d): %,d entries sound, %.1f s%n",
+							chunk, round, sound, seconds(before));
+					AuditLog log = newLog(store.database, chunk);
+					long start = System.nanoTime();
+					AuditLog.Verification verification = log.verify(null);
+					System.out.printf("verify NOW, pipelined (chunk %d, round %d): %,d entries, verified=%s, %.1f s%n",
+							chunk, round, verification.entries(), verification.verified(), seconds(start));
+				}
 			}
-			AuditLog log = new AuditLog(store.database, Clock.systemUTC(), AuditLog.CHUNK);
+			AuditLog log = newLog(store.database, AuditLog.CHUNK);
 			time("first page of 50, no filter", () -> log.newestFirst(AuditFilter.NONE, null, 51).size());
 			time("first page of 50, one day (2025-04-10)", () -> log
 				.newestFirst(new AuditFilter(null, null, null, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 10)),
@@ -134,7 +201,7 @@ final class AuditVerificationMeasurement {
 				return csv.rows();
 			});
 			time("append one entry (head found by probing)", () -> {
-				AuditLog fresh = new AuditLog(store.database, Clock.systemUTC(), AuditLog.CHUNK);
+				AuditLog fresh = newLog(store.database, AuditLog.CHUNK);
 				return (int) fresh.append(entry(7)).seq();
 			});
 		}
@@ -143,7 +210,7 @@ final class AuditVerificationMeasurement {
 	private static void hashOnly(int entries) {
 		// The driver connects lazily: this client never does.
 		MongoClient unused = MongoClients.create("mongodb://127.0.0.1:9");
-		AuditLog log = new AuditLog(unused.getDatabase("ydan"), Clock.systemUTC(), AuditLog.CHUNK);
+		AuditLog log = newLog(unused.getDatabase("ydan"), AuditLog.CHUNK);
 		// As a driver receives them: BSON bytes, decoded one batch at a time.
 		List<byte[]> encoded = new ArrayList<>(entries);
 		String previous = ChainHash.GENESIS;
@@ -156,7 +223,7 @@ final class AuditVerificationMeasurement {
 			encoded.add(java.util.Arrays.copyOf(raw.getByteBuffer().array(), raw.getByteBuffer().remaining()));
 		}
 		long start = System.nanoTime();
-		ChainHash hashes = new ChainHash();
+		ChainHash hashes = KEY.hasher();
 		org.bson.codecs.BsonDocumentCodec codec = new org.bson.codecs.BsonDocumentCodec();
 		String expected = ChainHash.GENESIS;
 		int sound = 0;

@@ -178,7 +178,7 @@ class MutationAuditIntegrationTest {
 			.build();
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
 		GraphQL graphQl = GraphQL.newGraphQL(schema)
-			.instrumentation((kept != null) ? new MutationAudit(log, List.of(kept)) : new MutationAudit(log))
+			.instrumentation((kept != null) ? new MutationAudit(log, List.of(kept), List.of()) : new MutationAudit(log))
 			.build();
 		return graphQl.execute(ExecutionInput.newExecutionInput(document).build());
 	}

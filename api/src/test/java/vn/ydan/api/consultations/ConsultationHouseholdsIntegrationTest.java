@@ -234,6 +234,8 @@ class ConsultationHouseholdsIntegrationTest {
 		return issuer.token((claims) -> claims.subject("cd-" + household)
 			.claim("preferred_username", "cudan-" + household)
 			.claim("realm_access", Map.of("roles", List.of("resident")))
+			.claim("azp", LocalIssuer.RESIDENT_APP)
+			.claim(LocalIssuer.GRANTS_CLAIM, LocalIssuer.RESIDENT_ANSWERS)
 			.claim("ydan_household", household));
 	}
 

@@ -74,6 +74,8 @@ class DemoConsultationIntegrationTest {
 		String resident = issuer.token((claims) -> claims.subject("cudan")
 			.claim("preferred_username", "cudan")
 			.claim("realm_access", Map.of("roles", List.of("resident")))
+			.claim("azp", LocalIssuer.RESIDENT_APP)
+			.claim(LocalIssuer.GRANTS_CLAIM, LocalIssuer.RESIDENT_ANSWERS)
 			.claim("ydan_household", "ho-00004-0001"));
 
 		GraphQlHttp.Response answer = api.query(
@@ -184,6 +186,8 @@ class DemoConsultationIntegrationTest {
 		return issuer.token((claims) -> claims.subject("cd-" + household)
 			.claim("preferred_username", "cudan-" + household)
 			.claim("realm_access", Map.of("roles", List.of("resident")))
+			.claim("azp", LocalIssuer.RESIDENT_APP)
+			.claim(LocalIssuer.GRANTS_CLAIM, LocalIssuer.RESIDENT_ANSWERS)
 			.claim("ydan_household", household));
 	}
 

@@ -11,6 +11,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CsvTextUnitTest {
 
 	@Test
+	void aFileOfMoreRowsThanAnImportTakesStopsBeingReadAtTheFirstRowTooMany() {
+		String text = "household_id\n" + "x\n".repeat(CsvText.MAX_ROWS + 5);
+
+		assertThatExceptionOfType(CsvText.TooManyRows.class).isThrownBy(() -> CsvText.parse(text))
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(CsvText.MAX_ROWS + 2))
+			.satisfies((ex) -> assertThat(ex.error().code()).isEqualTo("TOO_MANY_ROWS"));
+		assertThat(CsvText.parse("household_id\n" + "x\n".repeat(CsvText.MAX_ROWS))).hasSize(CsvText.MAX_ROWS + 1);
+	}
+
+	@Test
 	void readsQuotedFieldsAndKeepsLineNumbers() {
 		List<CsvText.Record> records = CsvText.parse("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\nlast,1");
 

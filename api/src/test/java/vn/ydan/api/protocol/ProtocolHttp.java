@@ -64,11 +64,18 @@ final class ProtocolHttp {
 	}
 
 	Answer get(String pathAndQuery) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery))
+		return get(pathAndQuery, null);
+	}
+
+	Answer get(String pathAndQuery, @Nullable String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", GRAPHQL_RESPONSE)
-			.GET()
-			.build());
+			.GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
 	}
 
 	private Answer send(HttpRequest request) {

@@ -66,6 +66,7 @@ class RateLimitsIntegrationTest {
 		properties.add("ydan.api.limits.rate.anonymous", () -> "100");
 		properties.add("ydan.api.limits.rate.partner", () -> "300");
 		properties.add("ydan.api.limits.rate.console", () -> "200");
+		properties.add("ydan.api.limits.export-cost", () -> "40");
 		properties.add("ydan.api.limits.timeout", () -> "2s");
 		properties.add("ydan.api.introspection-enabled", () -> "false");
 	}
@@ -147,6 +148,28 @@ class RateLimitsIntegrationTest {
 		assertThat(big.<Number>read("$.extensions.cost.remaining").longValue()).isEqualTo(20);
 		assertThat(small.status()).as(small.toString()).isEqualTo(200);
 		assertThat(small.<Number>read("$.extensions.cost.remaining").longValue()).isZero();
+	}
+
+	@Test
+	void downloadsTakeFromTheSameBudgetAsQueriesAndAreRefusedOverIt() {
+		String token = partner("download-app");
+		String csv = "/exports/consultations/00000000-0000-0000-0000-000000000000/results.csv";
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.http.get(csv, token).status()).isNotEqualTo(429);
+		}
+		// 300 - 5 × 40 = 100 left: a query of 20 fits, then two more downloads, not a
+		// third.
+		assertThat(
+				this.http.graphql(TWENTY_POINTS, null, token).<Number>read("$.extensions.cost.remaining").longValue())
+			.isEqualTo(80);
+		this.http.get(csv, token);
+		this.http.get(csv, token);
+		Answer refused = this.http.get(csv, token);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		assertThat(refused.body()).contains("hạn mức").contains("Rate limit");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+		assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
 	}
 
 	@Test

@@ -115,7 +115,7 @@ class RestructuringIntegrationTest {
 		}
 	}
 
-	private static StoreForTests fixture() {
+	static StoreForTests fixture() {
 		StoreForTests store = new StoreForTests();
 		store.importText(UnitImportKind.PROVINCES,
 				"code,name,full_name,type\n01,Hà Nội,Thành phố Hà Nội,thành phố trực thuộc trung ương\n");
@@ -145,7 +145,7 @@ class RestructuringIntegrationTest {
 	 * Phúc Xá and Phúc Tân whole and part of Đồng Xuân form Hồng Hà; Trúc Bạch whole and
 	 * the rest of Đồng Xuân form Ba Đình, which takes over code 00004; districts end.
 	 */
-	private static Restructuring change(StoreForTests store) {
+	static Restructuring change(StoreForTests store) {
 		Snapshot snapshot = store.registry.current();
 		String province = snapshot.holding("01", UnitLevel.PROVINCE, BEFORE).id();
 		String phucXa = snapshot.holding("00001", UnitLevel.COMMUNE, BEFORE).id();
@@ -177,7 +177,7 @@ class RestructuringIntegrationTest {
 						new Restructuring.Link(dongXuan, "00004", LineageRelation.REMAINDER, "remainder", basis)));
 	}
 
-	private static UnitRegistry registryOf(StoreForTests store, int batchSize) {
+	static UnitRegistry registryOf(StoreForTests store, int batchSize) {
 		return new UnitRegistry(store.registry,
 				new Restructurer(store.registry, store.units, new Lineages(store.database), batchSize));
 	}

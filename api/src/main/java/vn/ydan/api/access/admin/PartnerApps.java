@@ -25,9 +25,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Partner apps: Keycloak client-credentials clients with the role {@code partner}, made,
- * rotated and disabled by admins through the api. Only clients marked
- * {@value PartnerApp#MARK} are touched: the console's own client cannot be rotated from
- * here.
+ * rotated and disabled by admins through the api. A client's tokens carry the realm roles
+ * it was granted ({@code partner}; {@code resident} with resident answers) and none of
+ * its users' ({@code fullScopeAllowed=false}); it requires its users' consent and has no
+ * offline access. Only clients marked {@value PartnerApp#MARK} are touched: the console's
+ * own client cannot be rotated from here.
  */
 @Service
 class PartnerApps {
@@ -91,6 +93,13 @@ class PartnerApps {
 		client.put("implicitFlowEnabled", false);
 		client.put("directAccessGrantsEnabled", false);
 		client.put("redirectUris", residentAnswers ? redirectUris : List.of());
+		// What the app was granted, nothing more: its tokens carry none of its users'
+		// realm roles (no full scope), only the roles granted to the app (hard-coded
+		// below); a resident consents to it first; no offline tokens (no offline_access
+		// scope, nor the role in its scope). The api binds the roles to the client again
+		// (access.ClientBoundRoles).
+		client.put("fullScopeAllowed", false);
+		client.put("consentRequired", true);
 		Map<String, String> attributes = new LinkedHashMap<>();
 		attributes.put(PartnerApp.MARK, "true");
 		attributes.put(PartnerApp.GRANTS, residentAnswers ? HouseholdScope.RESIDENT_ANSWERS : "");
@@ -99,7 +108,13 @@ class PartnerApps {
 		List<Map<String, Object>> mappers = new ArrayList<>();
 		mappers.add(mapper("audience " + AUDIENCE, "oidc-audience-mapper", Map.of("included.client.audience", AUDIENCE,
 				"id.token.claim", "false", "access.token.claim", "true", "introspection.token.claim", "true")));
+		// Granted roles as hard-coded role mappers, not as scope mappings: mapping a
+		// realm
+		// role to a client's scope takes manage-realm, which the role manager does not
+		// hold (decision 13).
+		mappers.add(mapper("role " + Roles.PARTNER, "oidc-hardcoded-role-mapper", Map.of("role", Roles.PARTNER)));
 		if (residentAnswers) {
+			mappers.add(mapper("role " + Roles.RESIDENT, "oidc-hardcoded-role-mapper", Map.of("role", Roles.RESIDENT)));
 			mappers.add(mapper("ydan_household", "oidc-usermodel-attribute-mapper",
 					Map.of("user.attribute", "ydan_household", "claim.name", "ydan_household", "jsonType.label",
 							"String", "multivalued", "false", "access.token.claim", "true", "id.token.claim", "false",
@@ -111,6 +126,7 @@ class PartnerApps {
 		}
 		client.put("protocolMappers", mappers);
 		client.put("defaultClientScopes", List.of("acr", "profile", "roles", "basic"));
+		client.put("optionalClientScopes", List.of());
 		String id;
 		try {
 			id = this.keycloak.create("/clients", client);
@@ -131,9 +147,7 @@ class PartnerApps {
 		String secret;
 		try {
 			Map<String, Object> account = this.keycloak.get("/clients/{id}/service-account-user", id);
-			Map<String, Object> partner = this.keycloak.get("/roles/{name}", Roles.PARTNER);
-			this.keycloak.post("/users/{id}/role-mappings/realm",
-					List.of(Map.of("id", partner.get("id"), "name", partner.get("name"))), account.get("id"));
+			this.keycloak.post("/users/{id}/role-mappings/realm", List.of(role(Roles.PARTNER)), account.get("id"));
 			secret = String.valueOf(this.keycloak.get("/clients/{id}/client-secret", id).get("value"));
 		}
 		catch (RuntimeException ex) {
@@ -173,6 +187,12 @@ class PartnerApps {
 			this.keycloak.put("/clients/{id}", client, id);
 		}
 		return PartnerAppPayload.of(PartnerApp.of(this.keycloak.get("/clients/{id}", id)), null);
+	}
+
+	/** A realm role as Keycloak's role mappings want it. */
+	private Map<String, Object> role(String name) {
+		Map<String, Object> role = this.keycloak.get("/roles/{name}", name);
+		return Map.of("id", role.get("id"), "name", role.get("name"));
 	}
 
 	private @Nullable Map<String, Object> partnerClient(String id) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.ydan.api.access.LiveConnections;
 import vn.ydan.api.access.Roles;
 import vn.ydan.api.access.UnitHierarchy.ScopeUnit;
 import vn.ydan.api.access.UnitHierarchy;
@@ -53,9 +54,12 @@ class UserAdministration {
 
 	private final Map<Role, Map<String, Object>> roleRepresentations = new ConcurrentHashMap<>();
 
-	UserAdministration(KeycloakAdmin keycloak, ObjectProvider<UnitHierarchy> hierarchy) {
+	private final LiveConnections connections;
+
+	UserAdministration(KeycloakAdmin keycloak, ObjectProvider<UnitHierarchy> hierarchy, LiveConnections connections) {
 		this.keycloak = keycloak;
 		this.hierarchy = hierarchy;
+		this.connections = connections;
 	}
 
 	@PreAuthorize(Roles.IS_ADMIN)
@@ -188,6 +192,7 @@ class UserAdministration {
 			catch (RuntimeException ex) {
 				log.warn("User {} disabled, but ending their sessions failed: {}", user.username(), ex.getMessage());
 			}
+			this.connections.end(userId);
 		}
 		return UserPayload.of(load(userId));
 	}
@@ -264,6 +269,23 @@ class UserAdministration {
 				}, "vai trò đã đổi nhưng phạm vi chưa đổi");
 			}
 		}
+		String household = user.household();
+		if (removed.contains(Role.RESIDENT) && household != null) {
+			// The household is the resident's binding, which resident apps' tokens carry
+			// with the role they grant (decision 13): it ends with the role.
+			try {
+				writeAttribute(userId, UserAccount.HOUSEHOLD, List.of());
+			}
+			catch (RuntimeException ex) {
+				undo("bỏ vai trò cư dân của " + user.username(), ex, () -> {
+					this.keycloak.post("/users/{id}/role-mappings/realm", representations(removed), userId);
+					revokeQuietly(userId, added);
+				}, "vai trò đã đổi nhưng hộ " + household + " vẫn gắn với tài khoản");
+			}
+		}
+		if (!removed.isEmpty() || (scopeUnitIds != null && narrowed(user.scopeEntries(), scope))) {
+			this.connections.end(userId);
+		}
 		return UserPayload.of(load(userId));
 	}
 
@@ -280,6 +302,9 @@ class UserAdministration {
 		}
 		if (!scope.equals(user.scopeEntries())) {
 			writeAttribute(userId, UserAccount.SCOPE, scope);
+			if (narrowed(user.scopeEntries(), scope)) {
+				this.connections.end(userId);
+			}
 		}
 		return UserPayload.of(load(userId));
 	}
@@ -296,6 +321,10 @@ class UserAdministration {
 			return UserPayload.rejected(errors);
 		}
 		writeAttribute(userId, UserAccount.HOUSEHOLD, (checked != null) ? List.of(checked) : List.of());
+		String before = user.household();
+		if (before != null && !before.equals(checked)) {
+			this.connections.end(userId);
+		}
 		return UserPayload.of(load(userId));
 	}
 
@@ -446,6 +475,14 @@ class UserAdministration {
 	private static boolean isSelf(String userId) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication instanceof JwtAuthenticationToken token && userId.equals(token.getToken().getSubject());
+	}
+
+	/**
+	 * Whether a scope lost an entry (entries are compared as written: a code replaced by
+	 * the id of the same unit counts, which only closes connections that could stay).
+	 */
+	private static boolean narrowed(List<String> before, List<String> after) {
+		return !after.containsAll(before);
 	}
 
 	private static UserPayload notFound(String field) {
