@@ -97,12 +97,14 @@ class DisclosureGraphQl {
 	}
 
 	@SubscriptionMapping
-	Flux<RegistryChange> registryChanged(@Argument @Nullable List<RegistryChange.Kind> kinds) {
+	Flux<RegistryChange> registryChanged(@Argument @Nullable List<RegistryChange.Kind> kinds,
+			@Argument @Nullable String after) {
+		Flux<RegistryChange> changes = (after != null) ? this.changes.liveAfter(after) : this.changes.live();
 		if (kinds == null || kinds.isEmpty()) {
-			return this.changes.live();
+			return changes;
 		}
 		var wanted = new LinkedHashSet<>(kinds);
-		return this.changes.live().filter((change) -> wanted.contains(change.kind()));
+		return changes.filter((change) -> wanted.contains(change.kind()));
 	}
 
 	/**

@@ -46,6 +46,11 @@ public class RegistryChanges {
 
 	private static final String PREFIX = "rc|";
 
+	/**
+	 * Changes replayed to a new subscriber at most; older ones are read with the query.
+	 */
+	static final int MAX_REPLAY = 1_000;
+
 	private final MongoCollection<Document> collection;
 
 	private final MongoCollection<Document> counters;
@@ -99,6 +104,26 @@ public class RegistryChanges {
 	/** Every change recorded from now on. */
 	Flux<RegistryChange> live() {
 		return this.live.asFlux();
+	}
+
+	/**
+	 * The changes after {@code cursor} (all of them for an empty cursor), then each new
+	 * one: live changes are buffered from before the stored ones are read, so that none
+	 * falls between the two (the buffer keeps the last 1,000).
+	 */
+	Flux<RegistryChange> liveAfter(String cursor) {
+		long after = sequence(cursor);
+		return Flux.defer(() -> {
+			Flux<RegistryChange> buffered = this.live.asFlux().replay(1_000).autoConnect(0);
+			List<RegistryChange> stored = new ArrayList<>();
+			for (Document document : this.collection.find(Filters.gt("_id", after))
+				.sort(Sorts.ascending("_id"))
+				.limit(MAX_REPLAY)) {
+				stored.add(read(document));
+			}
+			long last = stored.isEmpty() ? after : stored.get(stored.size() - 1).sequence();
+			return Flux.fromIterable(stored).concatWith(buffered.filter((change) -> change.sequence() > last));
+		});
 	}
 
 	static String cursor(long sequence) {

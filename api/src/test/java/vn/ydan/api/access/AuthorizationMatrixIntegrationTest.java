@@ -249,11 +249,20 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Subscription.planApplyProgress",
 				subscription("subscription($id: ID!) { planApplyProgress(planId: $id) { state } }", "draft",
 						"H A A H H H H H", "those who may see the plan (`PlanAccess`); NOT_FOUND otherwise"));
+		e.put("Subscription.registryChanged",
+				subscription("subscription($id: String) { registryChanged(after: $id) { kind } }", "feedStart",
+						"A A A A A A A A", "public"));
 		return e;
 	}
 
 	@Autowired
 	private GraphQlSource graphQl;
+
+	@Autowired
+	private vn.ydan.api.units.RegistryChanges changes;
+
+	/** The feed's cursor before its first change (base64url of {@code rc|0}). */
+	private static final String FEED_START = "cmN8MA";
 
 	@LocalServerPort
 	private int port;
@@ -323,8 +332,10 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				Map.of("d", district), admin);
 		String draft = created.read("$.data.createPlan.plan.id");
 		assertThat(draft).as(created.toString()).isNotNull();
+		// A change in the public feed, for registryChanged to replay from the start.
+		this.changes.resultsPublished("access-matrix", "access-matrix", "Access matrix");
 		return Map.of("commune", commune, "district", district, "draft", draft, "missing",
-				"00000000-0000-0000-0000-000000000000");
+				"00000000-0000-0000-0000-000000000000", "feedStart", FEED_START);
 	}
 
 	/**
