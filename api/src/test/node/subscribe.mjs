@@ -7,8 +7,9 @@
 //   {"event":"closed","at":…,"code":4401,"reason":"…"} the socket closed
 // It stops when its standard input closes (or after the stream ends).
 // Usage: node subscribe.mjs ws://127.0.0.1:8080/graphql <consultation id> [bearer token | -] [subscription]
-//   subscription: consultationProgress (default) or planApplyProgress (the id is a plan's), or a whole
-//   subscription document taking the variable $id (for probes of who may subscribe)
+//   subscription: consultationProgress (default), planApplyProgress (the id is a plan's),
+//   registryChanged (the id is ignored), or a whole subscription document taking the variable $id
+//   (for probes of who may subscribe)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -39,6 +40,8 @@ const queries = {
   communes { unit { code fullName } households tookPart online agree disagree agreeShare turnout outcome certified }
   total { households tookPart agree disagree } } }`,
   planApplyProgress: `subscription($id: ID!) { planApplyProgress(planId: $id) { state done total message } }`,
+  // The id is ignored: the feed of the whole registry.
+  registryChanged: `subscription { registryChanged { cursor kind planId consultationId effectiveDate legalBasis } }`,
 };
 const query = subscription.includes('{') ? subscription : queries[subscription];
 if (!query) {
@@ -57,7 +60,7 @@ const stop = async () => {
 };
 
 const unsubscribe = client.subscribe(
-  { query, variables: { id } },
+  { query, variables: query.includes('$id') ? { id } : {} },
   {
     next: (payload) => print({ event: 'next', payload }),
     error: (error) => {

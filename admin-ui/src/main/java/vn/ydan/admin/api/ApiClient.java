@@ -39,6 +39,12 @@ public class ApiClient {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
 
+	/**
+	 * Marks a request to send without a token ({@link #anonymous()}); the request
+	 * interceptor removes it.
+	 */
+	static final String ANONYMOUS = "X-Ydan-Anonymous";
+
 	private final HttpSyncGraphQlClient graphQl;
 
 	private final @Nullable AccessTokens tokens;
@@ -78,6 +84,14 @@ public class ApiClient {
 		// as it is.
 		return new ApiClient(this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).build(),
 				null);
+	}
+
+	/**
+	 * The same client without the user's token, for the public pages (signed in or not:
+	 * they show what anyone may see, and the api caches anonymous registry answers).
+	 */
+	public ApiClient anonymous() {
+		return new ApiClient(this.graphQl.mutate().header(ANONYMOUS, "true").build(), null);
 	}
 
 	/** The signed-in user as the api sees them. */

@@ -24,7 +24,11 @@ class ApiConfiguration {
 			.requestInterceptor((request, body, execution) -> {
 				// A client made with ApiClient.forBackground already carries the token
 				// (it runs where there is no session to take it from).
-				if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+				if (request.getHeaders().containsHeader(ApiClient.ANONYMOUS)) {
+					// A public page's call (ApiClient.anonymous): no token.
+					request.getHeaders().remove(ApiClient.ANONYMOUS);
+				}
+				else if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 					request.getHeaders().setBearerAuth(tokens.current());
 				}
 				return execution.execute(request, body);

@@ -25,6 +25,7 @@ import vn.ydan.api.consultations.Payloads.HouseholdImportResult;
 import vn.ydan.api.consultations.Payloads.TallyPayload;
 import vn.ydan.api.protocol.BadRequestException;
 import vn.ydan.api.units.Unit;
+import vn.ydan.api.units.RegistryChanges;
 import vn.ydan.api.units.UnitRegistry;
 import vn.ydan.api.protocol.VietnamTime;
 
@@ -49,8 +50,11 @@ class ConsultationGraphQl {
 
 	private final Clock clock;
 
+	private final RegistryChanges changes;
+
 	ConsultationGraphQl(ConsultationService service, ResultViews results, ResultBoard board, Tallies tallies,
-			ConsultationAccess access, UnitRegistry registry, Clock clock) {
+			ConsultationAccess access, UnitRegistry registry, Clock clock, RegistryChanges changes) {
+		this.changes = changes;
 		this.service = service;
 		this.results = results;
 		this.board = board;
@@ -182,7 +186,13 @@ class ConsultationGraphQl {
 
 	@MutationMapping
 	ConsultationPayload publishResults(@Argument String consultationId) {
-		return this.service.publish(consultationId);
+		ConsultationPayload payload = this.service.publish(consultationId);
+		Consultation published = payload.consultation();
+		if (published != null && published.status() == ConsultationStatus.PUBLISHED) {
+			// The public change feed (registryChanges); once per consultation.
+			this.changes.resultsPublished(published.id(), published.planId(), published.title());
+		}
+		return payload;
 	}
 
 	@SchemaMapping(typeName = "ConsultationAnswer")

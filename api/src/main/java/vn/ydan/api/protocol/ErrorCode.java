@@ -60,6 +60,13 @@ public enum ErrorCode {
 	/** The caller's budget for the current window is spent (HTTP 429). */
 	RATE_LIMITED(ErrorType.BAD_REQUEST),
 
+	/**
+	 * A bulk operation was given more items than one call takes (e.g. more than 1,000
+	 * codes to {@code unitsAsOf}); {@code extensions.limit} and {@code actual} say how
+	 * many. Split the list over several calls.
+	 */
+	TOO_MANY_ITEMS(ErrorType.BAD_REQUEST),
+
 	/** The request ran longer than allowed and was stopped. */
 	TIMEOUT(ErrorType.INTERNAL_ERROR);
 

@@ -50,6 +50,7 @@ class ErrorMapping extends DataFetcherExceptionResolverAdapter {
 				error(env, ErrorCode.FORBIDDEN, "You may not do this.");
 			case AccessDeniedException unused -> error(env, ErrorCode.UNAUTHORIZED, "Sign in to do this.");
 			case NotFoundException notFound -> error(env, ErrorCode.NOT_FOUND, notFound.getMessage());
+			case TooManyItemsException tooMany -> tooMany(env, tooMany);
 			case BadRequestException badRequest -> error(env, ErrorCode.BAD_REQUEST, badRequest.getMessage());
 			case KeycloakUnavailableException unavailable -> keycloakUnavailable(unavailable, env);
 			case ConstraintViolationException invalid -> error(env, ErrorCode.BAD_REQUEST, invalid.getMessage());
@@ -72,6 +73,18 @@ class ErrorMapping extends DataFetcherExceptionResolverAdapter {
 		String reference = env.getExecutionId().toString();
 		log.error("Internal error in {} (reference {})", env.getExecutionStepInfo().getPath(), reference, ex);
 		return error(env, ErrorCode.INTERNAL, "Internal error (reference " + reference + ").");
+	}
+
+	private static GraphQLError tooMany(DataFetchingEnvironment env, TooManyItemsException ex) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put(ErrorCode.EXTENSION, ErrorCode.TOO_MANY_ITEMS.name());
+		extensions.put("limit", ex.limit());
+		extensions.put("actual", ex.actual());
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorCode.TOO_MANY_ITEMS.classification())
+			.message(ex.getMessage())
+			.extensions(extensions)
+			.build();
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, @Nullable String message) {

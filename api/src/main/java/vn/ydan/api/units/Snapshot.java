@@ -73,6 +73,9 @@ final class Snapshot {
 	/** {@link #descendantCounts}, by unit and date; cleared when full. */
 	private final Map<CountsKey, Map<UnitType, Integer>> counts = new ConcurrentHashMap<>();
 
+	/** Built on the first address lookup of this snapshot (see {@link #addresses}). */
+	private volatile @Nullable AddressIndex addresses;
+
 	private Snapshot(Map<String, AdministrativeUnit> byId, List<Lineage> lineage, long revision) {
 		this.revision = revision;
 		this.byId = byId;
@@ -138,6 +141,19 @@ final class Snapshot {
 
 	long revision() {
 		return this.revision;
+	}
+
+	/**
+	 * The names of this snapshot's units, for address lookups: built once per snapshot (a
+	 * write makes a new one), on first use, so that a lookup is a few map reads.
+	 */
+	AddressIndex addresses() {
+		AddressIndex index = this.addresses;
+		if (index == null) {
+			index = new AddressIndex(this.all);
+			this.addresses = index;
+		}
+		return index;
 	}
 
 	List<AdministrativeUnit> ofLevel(UnitLevel level) {

@@ -23,17 +23,22 @@ public class UnitRegistry {
 
 	private final @Nullable UnitImporter importer;
 
+	private final @Nullable RegistryChanges changes;
+
 	@Autowired
-	UnitRegistry(RegistryReadModel registry, Restructurer restructurer, UnitImporter importer) {
+	UnitRegistry(RegistryReadModel registry, Restructurer restructurer, UnitImporter importer,
+			RegistryChanges changes) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = importer;
+		this.changes = changes;
 	}
 
 	UnitRegistry(RegistryReadModel registry, Restructurer restructurer) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = null;
+		this.changes = null;
 	}
 
 	/**
@@ -170,7 +175,26 @@ public class UnitRegistry {
 	 * unit)
 	 */
 	public Restructuring.Result restructure(Restructuring change, Restructuring.Progress progress) {
-		return this.restructurer.apply(change, progress);
+		Restructuring.Result result = this.restructurer.apply(change, progress);
+		if (this.changes != null) {
+			// The public feed tells partners that copy the registry (once per plan).
+			String basis = change.links()
+				.stream()
+				.map(Restructuring.Link::legalBasis)
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+			try {
+				this.changes.planApplied(change.key(), change.effectiveDate(), basis);
+			}
+			catch (RuntimeException ex) {
+				// The registry is changed: a feed entry missing is not a failed apply
+				// (the next apply of the plan records it).
+				org.slf4j.LoggerFactory.getLogger(UnitRegistry.class)
+					.warn("Change feed: plan {} applied but not recorded: {}", change.key(), ex.toString());
+			}
+		}
+		return result;
 	}
 
 	/** Revision of the read model: changes with every write. */

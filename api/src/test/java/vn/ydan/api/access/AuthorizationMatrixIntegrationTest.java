@@ -112,6 +112,13 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Query.unit", x("query($commune: ID!) { unit(id: $commune) { id } }", "A A A A A A A A", "public"));
 		e.put("Query.unitByCode", x("{ unitByCode(code: \"00004\") { id } }", "A A A A A A A A", "public"));
 		e.put("Query.units", x("{ units(first: 1) { totalCount } }", "A A A A A A A A", "public"));
+		e.put("Query.convertAddress", x("{ convertAddress(text: \"P. Trúc Bạch, Q. Ba Đình, HN\") { status } }",
+				"A A A A A A A A", "public"));
+		e.put("Query.unitsAsOf",
+				x("{ unitsAsOf(codes: [\"00004\"], from: \"2025-06-30\", to: \"2025-07-01\") { code } }",
+						"A A A A A A A A", "public"));
+		e.put("Query.registryChanges",
+				x("{ registryChanges(first: 1) { edges { cursor } } }", "A A A A A A A A", "public"));
 		e.put("Query.plans", x("{ plans { id } }", "A A A A A A A A",
 				"public; drafts listed only to admins and officials whose scope covers the plan"));
 		e.put("Query.plan", x("query($draft: ID!) { plan(id: $draft) { id } }", "H A A H H H H H",
@@ -242,11 +249,20 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Subscription.planApplyProgress",
 				subscription("subscription($id: ID!) { planApplyProgress(planId: $id) { state } }", "draft",
 						"H A A H H H H H", "those who may see the plan (`PlanAccess`); NOT_FOUND otherwise"));
+		e.put("Subscription.registryChanged",
+				subscription("subscription($id: String) { registryChanged(after: $id) { kind } }", "feedStart",
+						"A A A A A A A A", "public"));
 		return e;
 	}
 
 	@Autowired
 	private GraphQlSource graphQl;
+
+	@Autowired
+	private vn.ydan.api.units.RegistryChanges changes;
+
+	/** The feed's cursor before its first change (base64url of {@code rc|0}). */
+	private static final String FEED_START = "cmN8MA";
 
 	@LocalServerPort
 	private int port;
@@ -316,8 +332,10 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				Map.of("d", district), admin);
 		String draft = created.read("$.data.createPlan.plan.id");
 		assertThat(draft).as(created.toString()).isNotNull();
+		// A change in the public feed, for registryChanged to replay from the start.
+		this.changes.resultsPublished("access-matrix", "access-matrix", "Access matrix");
 		return Map.of("commune", commune, "district", district, "draft", draft, "missing",
-				"00000000-0000-0000-0000-000000000000");
+				"00000000-0000-0000-0000-000000000000", "feedStart", FEED_START);
 	}
 
 	/**
