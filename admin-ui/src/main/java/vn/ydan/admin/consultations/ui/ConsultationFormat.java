@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.Outcome;
+import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.TallyState;
 import vn.ydan.admin.i18n.Translations;
 import vn.ydan.admin.security.Role;
@@ -110,6 +111,13 @@ final class ConsultationFormat {
 		return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication())
 			.map((user) -> user.roles().contains(Role.ADMIN) || user.roles().contains(Role.OFFICIAL))
 			.orElse(false);
+	}
+
+	/** Who may see which live figures ({@link ProgressFeed#sightOf}). */
+	static String sight() {
+		return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication())
+			.map((user) -> ProgressFeed.sightOf(user.roles().contains(Role.ADMIN), user.username()))
+			.orElse(ProgressFeed.sightOf(false, ""));
 	}
 
 	/** Whether the user enters tallies. */

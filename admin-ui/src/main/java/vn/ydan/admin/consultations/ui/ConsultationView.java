@@ -46,6 +46,7 @@ import vn.ydan.admin.consultations.ConsultationPayload;
 import vn.ydan.admin.consultations.ConsultationResults;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
+import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.error.Problem;
 
@@ -78,6 +79,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	private final ConsultationsApi api;
 
 	private final ConsultationExportsApi exports;
+
+	private final ProgressFeed feed;
 
 	private final H2 title = new H2();
 
@@ -127,9 +130,10 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private @Nullable LiveRefresh refresh;
 
-	public ConsultationView(ConsultationsApi api, ConsultationExportsApi exports) {
+	public ConsultationView(ConsultationsApi api, ConsultationExportsApi exports, ProgressFeed feed) {
 		this.api = api;
 		this.exports = exports;
+		this.feed = feed;
 		setId("consultation-view");
 		setWidthFull();
 		this.title.setId("consultation-title");
@@ -224,6 +228,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	protected void onDetach(DetachEvent event) {
 		if (this.refresh != null) {
 			this.refresh.stop(event.getUI());
+			this.refresh = null;
 		}
 	}
 
@@ -263,7 +268,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			this.live.setText("");
 			return;
 		}
-		this.refresh = new LiveRefresh(this.api, shown.id(), this::showProgress);
+		this.refresh = new LiveRefresh(this.api, this.feed, shown.id(), ConsultationFormat.sight(), this::showProgress);
 		this.refresh.start(ui, progressOf(shown));
 		this.live.setText(getTranslation("consultations.live.on"));
 	}

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
 import vn.ydan.admin.consultations.CommuneResult;
-import vn.ydan.admin.consultations.ConsultationDetails.Progress;
+import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.support.ConsoleSpringTest;
 import vn.ydan.admin.support.FakeBackend;
@@ -48,6 +48,9 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 	private volatile String status = "OPEN";
 
 	private volatile String progress = CannedConsultations.progress("OPEN", CannedConsultations.defaultResults(), 200);
+
+	@Autowired
+	private ProgressFeed feed;
 
 	@Autowired
 	private ClientRegistrationRepository registrations;
@@ -108,12 +111,6 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(calls("consultationProgress")).hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy((call) -> assertThat(call.authorization()).isEqualTo("Bearer access-canbo"));
 
-		// From here on the test asks itself, so that no background round takes the news
-		// first.
-		view.liveRefresh().stop(UI.getCurrent());
-		while (view.liveRefresh().isAsking()) {
-			Thread.sleep(20);
-		}
 		// A new tally in Trúc Bạch: its groups are all reported now.
 		this.progress = CannedConsultations.progress("OPEN",
 				CannedConsultations.results(
@@ -123,17 +120,22 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 								2, 2, false),
 						false),
 				201);
-		Progress fresh = view.liveRefresh().fetch();
-		assertThat(fresh).isNotNull();
-		view.showProgress(fresh);
+		this.feed.pollNow(ID);
+		roundTrip();
 
 		@SuppressWarnings("unchecked")
 		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
 		assertThat(cell(communes, 1, 9)).isEqualTo("2/2");
 		assertThat(text("consultation-info")).contains("201 trả lời trực tuyến");
 		assertThat(text("consultation-live")).startsWith("Cập nhật trực tiếp · lần cuối lúc");
-		// Unchanged figures are not pushed again.
-		assertThat(view.liveRefresh().fetch()).isNull();
+	}
+
+	@Test
+	void thePageWatchesTheConsoleWideFeedOfItsConsultation() {
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		assertThat(this.feed.watchers(ID)).isEqualTo(1);
+		assertThat(this.feed.polls()).isEqualTo(1);
 	}
 
 	@Test
@@ -144,6 +146,22 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		navigate(ConsultationsView.class);
 
 		assertThat(refresh.isRunning()).isFalse();
+		assertThat(this.feed.watchers(ID)).isZero();
+		assertThat(this.feed.polls()).isZero();
+	}
+
+	@Test
+	void closingTheTabStopsTheRefresh() {
+		navigate("consultations/" + ID, ConsultationView.class);
+		UI ui = UI.getCurrent();
+
+		// What Vaadin does when the tab's unload beacon, or the missing heartbeats, close
+		// the
+		// UI: it leaves the session and detaches.
+		ui.getSession().removeUI(ui);
+
+		assertThat(this.feed.watchers(ID)).isZero();
+		assertThat(this.feed.polls()).isZero();
 	}
 
 	@Test
