@@ -45,6 +45,16 @@ final class ConsultationFormat {
 		}
 	}
 
+	/** The day of an instant in Vietnam, for file names: {@code 2025-04-20}. */
+	static String date(String instant) {
+		try {
+			return Instant.parse(instant).atZone(ConsultationsApi.VIETNAM).toLocalDate().toString();
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
+	}
+
 	static String number(Component on, long value) {
 		return NumberFormat.getIntegerInstance(locale(on)).format(value);
 	}
