@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,13 +107,12 @@ final class RunningSystem {
 	}
 
 	private String jcmd(String command) {
-		Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-		Path jcmd = java.resolveSibling("jcmd");
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
 		try {
 			Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(this.console.pid()), command)
 				.redirectErrorStream(true)
 				.start();
-			String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (process.waitFor() != 0) {
 				throw new IllegalStateException("jcmd " + command + " failed:\n" + out);
 			}
