@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.Outcome;
+import vn.ydan.admin.consultations.PassRule;
 import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.TallyState;
 import vn.ydan.admin.i18n.Translations;
@@ -43,6 +44,16 @@ final class ConsultationFormat {
 		catch (RuntimeException ex) {
 			return instant;
 		}
+	}
+
+	/**
+	 * A pass rule in the user's language ("trên 50% tổng số hộ", "more than 50% of all
+	 * households"); the api's description is Vietnamese only.
+	 */
+	static String rule(Component on, PassRule rule) {
+		NumberFormat format = NumberFormat.getNumberInstance(locale(on));
+		format.setMaximumFractionDigits(2);
+		return on.getTranslation("consultations.rule." + rule.operator().name(), format.format(rule.percent()));
 	}
 
 	/** The day of an instant in Vietnam, for file names: {@code 2025-04-20}. */

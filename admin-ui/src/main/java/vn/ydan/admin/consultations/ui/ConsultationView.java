@@ -374,9 +374,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.status.removeAll();
 		this.status.add(ConsultationFormat.status(this, consultation.status()));
 		this.info.setText(getTranslation("consultations.info", ConsultationFormat.time(consultation.opensAt()),
-				ConsultationFormat.time(consultation.closesAt()), consultation.passRule().description(),
-				consultation.round(), ConsultationFormat.number(this, consultation.answerCount()),
-				consultation.units().size()));
+				ConsultationFormat.time(consultation.closesAt()),
+				ConsultationFormat.rule(this, consultation.passRule()), consultation.round(),
+				ConsultationFormat.number(this, consultation.answerCount()), consultation.units().size()));
 		boolean runs = ConsultationFormat.mayRun();
 		this.open.setVisible(runs && consultation.status() == ConsultationStatus.SCHEDULED);
 		this.close.setVisible(runs && consultation.status() == ConsultationStatus.OPEN);
@@ -422,7 +422,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 								ConsultationFormat.percent(this, area.turnout())))
 						.toList(),
 					null, "#1565c0");
-			this.agreement.show(getTranslation("consultations.chart.agree", consultation.passRule().description()),
+			this.agreement.show(
+					getTranslation("consultations.chart.agree", ConsultationFormat.rule(this, consultation.passRule())),
 					areas.stream()
 						.map((area) -> new Bars.Bar(areaName(area), area.agreeShare(),
 								ConsultationFormat.percent(this, area.agreeShare())))

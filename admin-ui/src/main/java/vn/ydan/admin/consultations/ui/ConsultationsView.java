@@ -89,7 +89,7 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 					(row) -> ConsultationFormat.time(row.opensAt()) + " – " + ConsultationFormat.time(row.closesAt()))
 			.setHeader(getTranslation("consultations.column.window"))
 			.setAutoWidth(true);
-		this.grid.addColumn((row) -> row.passRule().description())
+		this.grid.addColumn((row) -> ConsultationFormat.rule(this, row.passRule()))
 			.setHeader(getTranslation("consultations.column.rule"))
 			.setAutoWidth(true);
 		this.grid.addColumn((row) -> ConsultationFormat.number(this, row.answerCount()))

@@ -41,6 +41,7 @@ import vn.ydan.admin.consultations.GroupRow;
 import vn.ydan.admin.consultations.HouseholdImportResult;
 import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.i18n.DatePickers;
 import vn.ydan.admin.files.Uploads;
 
 /**
@@ -107,6 +108,7 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 		this.asOf.setId("households-as-of");
 		this.asOf.setLabel(getTranslation("consultations.households.as-of"));
 		this.asOf.setClearButtonVisible(true);
+		this.asOf.setI18n(DatePickers.i18n(this));
 		this.upload.setId("households-upload");
 		this.upload.setMaxFiles(1);
 		this.upload.setMaxFileSize(MAX_BYTES);

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import vn.ydan.admin.i18n.DatePickers;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.ConsultationPayload;
@@ -78,9 +79,11 @@ final class NewConsultationDialog extends Dialog {
 		this.opens.setLabel(getTranslation("consultations.new.opens"));
 		this.opens.setHelperText(getTranslation("consultations.new.time-zone"));
 		this.opens.setValue(nextHour);
+		this.opens.setDatePickerI18n(DatePickers.i18n(this));
 		this.closes.setId("consultation-new-closes");
 		this.closes.setLabel(getTranslation("consultations.new.closes"));
 		this.closes.setValue(nextHour.plusDays(3));
+		this.closes.setDatePickerI18n(DatePickers.i18n(this));
 		this.operator.setId("consultation-new-operator");
 		this.operator.setLabel(getTranslation("consultations.new.operator"));
 		this.operator.setItems(PassOperator.values());
