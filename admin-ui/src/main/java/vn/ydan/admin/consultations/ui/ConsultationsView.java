@@ -2,11 +2,13 @@ package vn.ydan.admin.consultations.ui;
 
 import java.util.List;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -20,12 +22,16 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.consultations.ConsultationExportsApi;
+import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationSummary;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.files.FileNames;
 
 /**
  * The consultations, newest first, with status, window (Vietnam's time), rule and online
@@ -50,8 +56,11 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 
 	private final Grid<ConsultationSummary> grid = new Grid<>();
 
-	public ConsultationsView(ConsultationsApi api) {
+	private final ConsultationExportsApi exports;
+
+	public ConsultationsView(ConsultationsApi api, ConsultationExportsApi exports) {
 		this.api = api;
+		this.exports = exports;
 		setId("consultations-view");
 		setSizeFull();
 		this.create.setId("consultations-new");
@@ -96,6 +105,10 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 			.setHeader(getTranslation("consultations.column.answers"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
+		this.grid.addColumn(new ComponentRenderer<>(this::links))
+			.setHeader(getTranslation("consultations.column.links"))
+			.setAutoWidth(true)
+			.setFlexGrow(0);
 		this.grid.getColumns().forEach((column) -> column.setSortable(false));
 		this.grid.setEmptyStateText(getTranslation("consultations.none"));
 		load();
@@ -117,6 +130,39 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 			this.problem.add(Problem.of(this, "consultations-error", ex, this::load));
 		}
 		this.grid.setItems(rows);
+	}
+
+	/**
+	 * One click to a consultation's tally entry (while tallies are entered) and to its
+	 * results as CSV (a plain link: the file is fetched when it is followed).
+	 */
+	private Component links(ConsultationSummary row) {
+		HorizontalLayout links = new HorizontalLayout();
+		links.setSpacing(true);
+		boolean running = row.status() == ConsultationStatus.OPEN || row.status() == ConsultationStatus.CLOSED;
+		if (running && ConsultationFormat.mayTally()) {
+			Anchor tallies = new Anchor("consultations/" + row.id() + "/tallies",
+					getTranslation("consultations.action.tallies"));
+			tallies.setId("consultations-tallies-" + row.id());
+			links.add(keepToItself(tallies));
+		}
+		if (row.status() != ConsultationStatus.SCHEDULED) {
+			String unavailable = getTranslation("consultations.export.unavailable");
+			String stem = FileNames.stem(row.title()) + "-" + ConsultationFormat.date(row.closesAt());
+			Anchor csv = new Anchor(DownloadHandler.fromInputStream(
+					(event) -> ConsultationView.download(() -> this.exports.resultsCsv(row.id(), stem), unavailable)),
+					getTranslation("consultations.export.csv"));
+			csv.setId("consultations-csv-" + row.id());
+			links.add(keepToItself(csv));
+		}
+		return links;
+	}
+
+	/** A link in a row opens its own page, not the row's. */
+	private static Anchor keepToItself(Anchor link) {
+		link.getElement().addEventListener("click", (click) -> {
+		}).stopPropagation();
+		return link;
 	}
 
 	private void open(String id) {

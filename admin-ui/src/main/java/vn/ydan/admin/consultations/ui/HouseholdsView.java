@@ -41,8 +41,8 @@ import vn.ydan.admin.consultations.GroupRow;
 import vn.ydan.admin.consultations.HouseholdImportResult;
 import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.error.Problem;
-import vn.ydan.admin.i18n.DatePickers;
 import vn.ydan.admin.files.Uploads;
+import vn.ydan.admin.i18n.DatePickers;
 
 /**
  * The household register of a consultation's communes: officials and admins import it

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 
-import vn.ydan.admin.i18n.DatePickers;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.ConsultationPayload;
@@ -24,6 +23,7 @@ import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.NewConsultation;
 import vn.ydan.admin.consultations.PassOperator;
 import vn.ydan.admin.consultations.PlanChoice;
+import vn.ydan.admin.i18n.DatePickers;
 
 /**
  * A new consultation on a published plan: title, window (typed in Vietnam's local time,

@@ -1,7 +1,5 @@
 package vn.ydan.admin.home.ui;
 
-import vn.ydan.admin.error.Problem;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.Me;
 import vn.ydan.admin.api.SystemStatus;
+import vn.ydan.admin.error.Problem;
 import vn.ydan.admin.home.HomeApi;
 import vn.ydan.admin.home.Work;
 import vn.ydan.admin.i18n.Translations;
