@@ -32,7 +32,9 @@ final class RunningSystem {
 
 	private static final int API_PORT = 18080;
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	// A busy shared machine may need longer: -Dydan.e2e.start-timeout=PT6M.
+	private static final Duration START_TIMEOUT = Duration
+		.parse(setting("YDAN_E2E_START_TIMEOUT", "ydan.e2e.start-timeout", "PT3M"));
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

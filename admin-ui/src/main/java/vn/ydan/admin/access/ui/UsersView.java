@@ -112,7 +112,7 @@ public class UsersView extends VerticalLayout implements LocaleChangeObserver, H
 
 	public UsersView(AccessApi api) {
 		this.api = api;
-		setSizeFull();
+		setWidthFull();
 		this.search.setId("access-users-search");
 		this.search.setClearButtonVisible(true);
 		this.search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -139,6 +139,9 @@ public class UsersView extends VerticalLayout implements LocaleChangeObserver, H
 			.setKey("enabled")
 			.setAutoWidth(true);
 		this.grid.setHeight("18rem");
+		// The user's panel opens below: the page grows and scrolls, the list keeps its
+		// height (it shrank to 1–3 rows while editing).
+		this.grid.getStyle().set("flex-shrink", "0");
 		this.grid.asSingleSelect().addValueChangeListener((change) -> show(change.getValue()));
 
 		this.problem.setId("access-users-error");
