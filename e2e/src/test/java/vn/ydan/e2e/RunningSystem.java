@@ -93,9 +93,10 @@ final class RunningSystem {
 	long consoleHeapAfterGc() {
 		jcmd("GC.run");
 		String info = jcmd("GC.heap_info");
-		// G1 says it in one line ("garbage-first heap total …K, used …K"), the serial and
-		// parallel collectors in one per generation: their sum.
-		java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+		// G1 says it in one line ("garbage-first heap total reserved …K, committed …K,
+		// used
+		// …K"), the serial and parallel collectors in one per generation: their sum.
+		java.util.regex.Matcher used = java.util.regex.Pattern.compile("\\d+K, used (\\d+)K").matcher(info);
 		long kilobytes = 0;
 		boolean found = false;
 		while (used.find()) {

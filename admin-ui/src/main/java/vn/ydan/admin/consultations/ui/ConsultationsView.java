@@ -46,6 +46,8 @@ import vn.ydan.admin.files.FileNames;
 @PermitAll
 public class ConsultationsView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
+	private static final String LINKS = "links";
+
 	private final ConsultationsApi api;
 
 	private final H2 title = new H2();
@@ -71,7 +73,13 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 		this.grid.setId("consultations-grid");
 		this.grid.addThemeVariants(GridVariant.ROW_STRIPES);
 		this.grid.setSizeFull();
-		this.grid.addItemClickListener((click) -> open(click.getItem().id()));
+		// A click on the row opens the consultation, one on a link in it follows the
+		// link.
+		this.grid.addItemClickListener((click) -> {
+			if (click.getColumn() == null || !LINKS.equals(click.getColumn().getKey())) {
+				open(click.getItem().id());
+			}
+		});
 		HorizontalLayout top = new HorizontalLayout(this.title, this.create);
 		top.setAlignItems(FlexComponent.Alignment.BASELINE);
 		top.setWidthFull();
@@ -106,6 +114,7 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 			.setAutoWidth(true)
 			.setFlexGrow(0);
 		this.grid.addColumn(new ComponentRenderer<>(this::links))
+			.setKey(LINKS)
 			.setHeader(getTranslation("consultations.column.links"))
 			.setAutoWidth(true)
 			.setFlexGrow(0);
@@ -144,7 +153,7 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 			Anchor tallies = new Anchor("consultations/" + row.id() + "/tallies",
 					getTranslation("consultations.action.tallies"));
 			tallies.setId("consultations-tallies-" + row.id());
-			links.add(keepToItself(tallies));
+			links.add(tallies);
 		}
 		if (row.status() != ConsultationStatus.SCHEDULED) {
 			String unavailable = getTranslation("consultations.export.unavailable");
@@ -153,16 +162,9 @@ public class ConsultationsView extends VerticalLayout implements LocaleChangeObs
 					(event) -> ConsultationView.download(() -> this.exports.resultsCsv(row.id(), stem), unavailable)),
 					getTranslation("consultations.export.csv"));
 			csv.setId("consultations-csv-" + row.id());
-			links.add(keepToItself(csv));
+			links.add(csv);
 		}
 		return links;
-	}
-
-	/** A link in a row opens its own page, not the row's. */
-	private static Anchor keepToItself(Anchor link) {
-		link.getElement().addEventListener("click", (click) -> {
-		}).stopPropagation();
-		return link;
 	}
 
 	private void open(String id) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -77,7 +78,8 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 
 	private final Grid<RowError> errors = new Grid<>();
 
-	private final Select<ConsultedUnit> commune = new Select<>();
+	// Hanoi has 526 communes: typed, not scrolled through.
+	private final ComboBox<ConsultedUnit> commune = new ComboBox<>();
 
 	private final Select<GroupRow> group = new Select<>();
 
