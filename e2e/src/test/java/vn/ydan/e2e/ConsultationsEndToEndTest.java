@@ -215,14 +215,14 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 
 	/**
 	 * Tally entry on a phone (390 × 844): the header fits with its sign-out whole, the
-	 * consultation list leads to the tally entry in one click, and the form says how many
-	 * of the group's households answered online.
+	 * home page leads to the tally entry in one click, and the form says how many of the
+	 * group's households answered online.
 	 */
 	@Test
 	@Order(4)
-	void onAPhoneTheTallyEntryIsReachedInOneClickFromTheList() {
+	void onAPhoneTheTallyEntryIsOneClickFromTheHomePage() {
 		page.setViewportSize(390, 844);
-		page.navigate(system.consoleUrl + "consultations");
+		page.navigate(system.consoleUrl);
 		signIn("canbo");
 
 		Locator signOut = page.locator("#sign-out");
@@ -231,7 +231,8 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		org.assertj.core.api.Assertions.assertThat(box.x + box.width)
 			.as("sign-out's right edge")
 			.isLessThanOrEqualTo(390);
-		page.locator("#consultations-tallies-" + consultationId).click();
+		page.locator("#home-consultation-tallies-" + consultationId).click();
+		page.waitForURL("**/tallies");
 		assertThat(page.locator("#tallies-groups")).isVisible();
 		groupRow(GROUP).click();
 

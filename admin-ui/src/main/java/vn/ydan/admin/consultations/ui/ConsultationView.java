@@ -66,21 +66,24 @@ import vn.ydan.admin.files.FileNames;
 import vn.ydan.admin.layout.Confirmation;
 
 /**
- * One consultation: where it stands and its actions (open, close, publish), its results
- * per commune (outcome, groups reported x/y, certified) with certification per commune,
- * district and province, the roll-ups, bars of turnout and agreement, and the exports.
- * While the consultation is open or closed the figures refresh by themselves
- * ({@link LiveRefresh}).
+ * One consultation: where it stands and its actions (open; end, publish and certify after
+ * a confirmation), the totals, bars of turnout and agreement per district, the roll-ups,
+ * and the results per commune (outcome, groups reported x/y, certified) as a paged list
+ * filtered by district, status and name, with certification per commune, district and
+ * province, and the exports as plain links. While the consultation is open or closed the
+ * figures refresh by themselves ({@link LiveRefresh}).
  * <p>
  * Ids: {@code consultation-view}, {@code consultation-title},
  * {@code consultation-status}, {@code consultation-info}, {@code consultation-open},
- * {@code consultation-close}, {@code consultation-publish}, {@code consultation-tallies},
- * {@code consultation-households}, {@code consultation-message},
- * {@code consultation-error}, {@code consultation-total}, {@code consultation-communes},
- * {@code consultation-rollups}, {@code consultation-chart-turnout},
- * {@code consultation-chart-agree}, {@code consultation-no-results},
- * {@code consultation-live}, {@code consultation-export-csv},
- * {@code consultation-export-xlsx}, {@code consultation-download},
+ * {@code consultation-close}, {@code consultation-publish}, {@code consultation-confirm}
+ * (the dialog), {@code consultation-tallies}, {@code consultation-households},
+ * {@code consultation-message}, {@code consultation-error}, {@code consultation-total},
+ * {@code consultation-communes}, {@code consultation-communes-count},
+ * {@code consultation-filter-district}, {@code consultation-filter-status},
+ * {@code consultation-filter-name}, {@code consultation-rollups},
+ * {@code consultation-chart-turnout}, {@code consultation-chart-agree},
+ * {@code consultation-no-results}, {@code consultation-live},
+ * {@code consultation-export-csv}, {@code consultation-export-xlsx},
  * {@code certify-<unit code>}, {@code minutes-<unit code>}.
  */
 @Route("consultations/:id")

@@ -244,6 +244,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
 			Anchor link = new Anchor("consultations/" + consultation.id(), consultation.title());
 			link.setId("home-consultation-" + consultation.id());
 			card.add(line(link, waits("home.consultations.waits.", consultation.status(), consultation.statusName())));
+			if (consultation.isRunning()) {
+				Anchor tallies = new Anchor("consultations/" + consultation.id() + "/tallies",
+						getTranslation("home.consultations.tallies"));
+				tallies.setId("home-consultation-tallies-" + consultation.id());
+				card.add(line(tallies, null));
+			}
 		}
 		Anchor all = new Anchor("consultations", getTranslation("home.consultations.all"));
 		all.setId("home-consultations-all");

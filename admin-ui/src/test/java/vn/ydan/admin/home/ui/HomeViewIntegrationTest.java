@@ -180,6 +180,8 @@ class HomeViewIntegrationTest extends SpringBrowserlessTest {
 
 		assertThat(find(Component.class).id("home-consultation-c-2").getElement().getAttribute("href"))
 			.isEqualTo("consultations/c-2");
+		assertThat(find(Component.class).id("home-consultation-tallies-c-1").getElement().getAttribute("href"))
+			.isEqualTo("consultations/c-1/tallies");
 		assertThat(find(Card.class).id("home-consultations").getElement().getTextRecursively())
 			.contains("Ba Đình · đã kết thúc: chờ xác nhận kết quả theo xã, huyện, tỉnh")
 			.contains("Tây Hồ · đang lấy ý kiến: theo dõi kết quả trực tiếp")
