@@ -176,9 +176,79 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 			.hasText(phucXaGroups + "/" + phucXaGroups + " tổ đã báo cáo · 0 tổ chưa xong");
 	}
 
+	/**
+	 * Issue 15: a live results page left running on the server after its tab closed kept
+	 * the console's heap growing until it ran out. Twenty visits (open, figures shown,
+	 * tab closed) must leave the heap after a full GC where it was.
+	 */
 	@Test
 	@Order(3)
+	void openingAndClosingTheResultsPageTwentyTimesLeavesTheConsolesHeapFlat() {
+		page.navigate(system.consoleUrl + "consultations/" + consultationId);
+		signIn("canbo");
+		assertThat(page.locator("#consultation-live")).containsText("Cập nhật trực tiếp");
+		// Warm-up: classes loaded, caches filled.
+		for (int i = 0; i < 3; i++) {
+			visitResultsAndCloseTheTab();
+		}
+		long before = system.consoleHeapAfterGc();
+		for (int i = 0; i < 20; i++) {
+			visitResultsAndCloseTheTab();
+		}
+		long after = system.consoleHeapAfterGc();
+
+		// For bench/consultations-console.
+		System.out.printf("ydan-e2e console-heap-after-gc-mb before=%.1f after-20=%.1f%n", before / 1048576.0,
+				after / 1048576.0);
+		org.assertj.core.api.Assertions.assertThat(after - before)
+			.as("growth of the console's heap after GC over 20 visits (before %d, after %d)", before, after)
+			.isLessThan(4L * 1024 * 1024);
+	}
+
+	/** A tab on the results page, closed as a user closes it, with its figures live. */
+	private void visitResultsAndCloseTheTab() {
+		com.microsoft.playwright.Page tab = page.context().newPage();
+		tab.navigate(system.consoleUrl + "consultations/" + consultationId);
+		assertThat(tab.locator("#consultation-live")).containsText("Cập nhật trực tiếp");
+		tab.close(new com.microsoft.playwright.Page.CloseOptions().setRunBeforeUnload(true));
+	}
+
+	/**
+	 * Tally entry on a phone (390 × 844): the header fits with its sign-out whole, the
+	 * home page leads to the tally entry in one click, and the form says how many of the
+	 * group's households answered online.
+	 */
+	@Test
+	@Order(4)
+	void onAPhoneTheTallyEntryIsOneClickFromTheHomePage() {
+		page.setViewportSize(390, 844);
+		page.navigate(system.consoleUrl);
+		signIn("canbo");
+
+		Locator signOut = page.locator("#sign-out");
+		assertThat(signOut).isVisible();
+		com.microsoft.playwright.options.BoundingBox box = signOut.boundingBox();
+		org.assertj.core.api.Assertions.assertThat(box.x + box.width)
+			.as("sign-out's right edge")
+			.isLessThanOrEqualTo(390);
+		page.locator("#home-consultation-tallies-" + consultationId).click();
+		page.waitForURL("**/tallies");
+		assertThat(page.locator("#tallies-groups")).isVisible();
+		groupRow(GROUP).click();
+
+		assertThat(page.locator("#tally-online")).containsText("hộ của tổ đã trả lời trực tuyến");
+		assertThat(page.locator("#tally-issued")).isVisible();
+	}
+
+	@Test
+	@Order(5)
 	void theOfficialSeesNewFiguresArriveThenCertifiesLevelByLevelAndPublishes() throws Exception {
+		// For bench/consultations-console: the browser's long tasks (> 50 ms) while the
+		// page is open and its figures refresh.
+		page.addInitScript("""
+				window.__longTasks = [];
+				new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration)))
+				  .observe({ type: 'longtask', buffered: true });""");
 		page.navigate(system.consoleUrl + "consultations/" + consultationId);
 		signIn("canbo");
 		assertThat(page.locator("#consultation-status")).hasText("Đang lấy ý kiến");
@@ -198,22 +268,27 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		// figures.
 		System.out.printf("ydan-e2e live-refresh-ms=%d%n", (System.nanoTime() - verifiedAt) / 1_000_000);
 		assertThat(page.locator("#consultation-live")).containsText("lần cuối lúc");
+		Object longTasks = page.evaluate("() => JSON.stringify(window.__longTasks)");
+		System.out.printf("ydan-e2e results-page-long-tasks-ms=%s%n", longTasks);
 
 		page.locator("#consultation-close").click();
+		confirm();
 		assertThat(page.locator("#consultation-status")).hasText("Đã kết thúc");
 		certify("00001");
 		certify("00004");
 		certify("001");
 		page.locator("#certify-01").click();
+		confirm();
 		assertThat(page.locator("#consultation-status")).hasText("Đã xác nhận kết quả");
 		page.locator("#consultation-publish").click();
+		confirm();
 		assertThat(page.locator("#consultation-status")).hasText("Đã công bố");
 		assertThat(page.locator("#outcome-00001")).hasText("Đạt");
 		assertThat(page.locator("#outcome-00004")).hasText("Không đạt");
 	}
 
 	@Test
-	@Order(4)
+	@Order(6)
 	void anAnonymousQueryShowsThePublishedResult() throws Exception {
 		Json results = call(null,
 				"""
@@ -240,6 +315,14 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 			.containsExactly("FAIL");
 		org.assertj.core.api.Assertions.assertThat(results.<Integer>read("$.data.consultation.results.total.passed"))
 			.isEqualTo(1);
+	}
+
+	/** Confirms the step the page asked about. */
+	private void confirm() {
+		Locator confirm = page.locator("vaadin-confirm-dialog vaadin-button[slot='confirm-button']");
+		assertThat(confirm).isVisible();
+		confirm.click();
+		assertThat(confirm).not().isVisible();
 	}
 
 	private void enter(int issued, int returned, int valid, int invalid, int agree, int disagree) {
@@ -351,13 +434,16 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 	 * Clicks a certify button until the unit shows as certified. Closing changes every
 	 * outcome, and the live refresh redraws the results a moment later: a click that
 	 * lands on a button being replaced is lost (the browser sends nothing), so it is
-	 * clicked again.
+	 * clicked again. Each certification is confirmed in the dialog the button opens.
 	 */
 	private void certify(String code) {
 		Locator certified = page.locator("#certified-" + code);
+		Locator confirm = page.locator("vaadin-confirm-dialog vaadin-button[slot='confirm-button']");
 		for (int attempt = 1; attempt <= 5 && certified.count() == 0; attempt++) {
 			page.locator("#certify-" + code).click();
 			try {
+				confirm.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+				confirm.click();
 				certified.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
 			}
 			catch (com.microsoft.playwright.TimeoutError ex) {

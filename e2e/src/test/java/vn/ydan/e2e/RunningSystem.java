@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,9 @@ final class RunningSystem {
 
 	private static final int API_PORT = 18080;
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	// A busy shared machine may need longer: -Dydan.e2e.start-timeout=PT6M.
+	private static final Duration START_TIMEOUT = Duration
+		.parse(setting("YDAN_E2E_START_TIMEOUT", "ydan.e2e.start-timeout", "PT3M"));
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -44,6 +47,8 @@ final class RunningSystem {
 	private final List<Process> processes = new ArrayList<>();
 
 	private final Path logs;
+
+	private Process console;
 
 	private RunningSystem() {
 		this.logs = Path.of(System.getProperty("ydan.e2e.logs", "target/e2e-logs"));
@@ -75,12 +80,56 @@ final class RunningSystem {
 				Map.of("YDAN_API_PORT", String.valueOf(API_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL, "YDAN_DATA_DIR",
 						data.toAbsolutePath().toString(), "YDAN_DEMODATA_CONSULTATION", "false", "YDAN_ENVIRONMENT",
 						"development"));
-		Process console = launch("console", jar("ydan.console.jar"),
+		this.console = launch("console", jar("ydan.console.jar"),
 				Map.of("YDAN_CONSOLE_PORT", String.valueOf(CONSOLE_PORT), "YDAN_KEYCLOAK_URL", KEYCLOAK_URL,
 						"YDAN_API_URL", apiUrl, "VAADIN_USAGE_STATS_ENABLED", "false", "YDAN_ENVIRONMENT",
 						"development"));
 		awaitHealthy("api", api, "http://127.0.0.1:" + API_PORT + "/actuator/health");
-		awaitHealthy("console", console, "http://127.0.0.1:" + CONSOLE_PORT + "/actuator/health");
+		awaitHealthy("console", this.console, "http://127.0.0.1:" + CONSOLE_PORT + "/actuator/health");
+	}
+
+	/**
+	 * The console's heap after a full garbage collection, in bytes: what it really holds
+	 * (sessions, pages), read with the JDK's {@code jcmd} on the process started here.
+	 */
+	long consoleHeapAfterGc() {
+		jcmd("GC.run");
+		String info = jcmd("GC.heap_info");
+		// G1 says it in one line ("garbage-first heap total reserved …K, committed …K,
+		// used
+		// …K"), the serial and parallel collectors in one per generation: their sum.
+		java.util.regex.Matcher used = java.util.regex.Pattern.compile("\\d+K, used (\\d+)K").matcher(info);
+		long kilobytes = 0;
+		boolean found = false;
+		while (used.find()) {
+			kilobytes += Long.parseLong(used.group(1));
+			found = true;
+		}
+		if (!found) {
+			throw new IllegalStateException("No heap figure in jcmd's answer:\n" + info);
+		}
+		return kilobytes * 1024;
+	}
+
+	private String jcmd(String command) {
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+		try {
+			Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(this.console.pid()), command)
+				.redirectErrorStream(true)
+				.start();
+			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("jcmd " + command + " failed:\n" + out);
+			}
+			return out;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void stop() {

@@ -66,6 +66,20 @@ public class AuditApi {
 	 * @param id global id
 	 * @param fullName full name
 	 */
+	/**
+	 * A unit's name on a day (the day of an audit entry: a unit that has since ended is
+	 * still found); empty when there is none.
+	 */
+	public Optional<String> unitName(String id, @Nullable String asOf) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("id", id);
+		variables.put("asOf", asOf);
+		return this.api.fetchIfAny("auditUnitName", variables, "unit", UnitName.class).map(UnitName::fullName);
+	}
+
+	record UnitName(String fullName) {
+	}
+
 	public record UnitFound(String id, String fullName) {
 	}
 

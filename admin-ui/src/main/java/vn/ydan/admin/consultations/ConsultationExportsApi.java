@@ -40,16 +40,19 @@ public class ConsultationExportsApi {
 		this.tokens = tokens;
 	}
 
-	/** The results as CSV (UTF-8, with a byte-order mark for Excel). */
-	public Optional<File> resultsCsv(String consultationId) {
-		return fetch("/exports/consultations/" + consultationId + "/results.csv", "ket-qua-" + consultationId + ".csv",
+	/**
+	 * The results as CSV (UTF-8, with a byte-order mark for Excel).
+	 * @param stem what the file is of, e.g. {@code ha-noi-2025-04-20}: the file is
+	 * {@code ket-qua-ha-noi-2025-04-20.csv}
+	 */
+	public Optional<File> resultsCsv(String consultationId, String stem) {
+		return fetch("/exports/consultations/" + consultationId + "/results.csv", "ket-qua-" + stem + ".csv",
 				"text/csv; charset=UTF-8");
 	}
 
-	/** The results as an Excel workbook. */
-	public Optional<File> resultsXlsx(String consultationId) {
-		return fetch("/exports/consultations/" + consultationId + "/results.xlsx",
-				"ket-qua-" + consultationId + ".xlsx",
+	/** The results as an Excel workbook ({@code ket-qua-<stem>.xlsx}). */
+	public Optional<File> resultsXlsx(String consultationId, String stem) {
+		return fetch("/exports/consultations/" + consultationId + "/results.xlsx", "ket-qua-" + stem + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
 

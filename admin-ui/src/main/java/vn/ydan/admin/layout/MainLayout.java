@@ -2,6 +2,8 @@ package vn.ydan.admin.layout;
 
 import java.util.Locale;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -21,8 +24,10 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -52,6 +57,10 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
 	private final Button signOut = new Button();
 
+	private final Icon userIcon = new Icon(VaadinIcon.USER);
+
+	private @Nullable Registration resize;
+
 	public MainLayout(AuthenticationContext authentication) {
 		this.title.setId("app-title");
 		this.title.getStyle().set("font-size", "1.25rem").set("margin", "0");
@@ -78,10 +87,17 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
 		this.signOut.addThemeVariants(ButtonVariant.TERTIARY);
 		this.signOut.addClickListener((click) -> authentication.logout());
 
-		HorizontalLayout user = new HorizontalLayout(this.language, new Icon(VaadinIcon.USER), this.userName,
-				this.signOut);
+		this.userName.getStyle()
+			.set("white-space", "nowrap")
+			.set("overflow", "hidden")
+			.set("text-overflow", "ellipsis");
+		HorizontalLayout user = new HorizontalLayout(this.language, this.userIcon, this.userName, this.signOut);
 		user.setAlignItems(FlexComponent.Alignment.CENTER);
-		user.getStyle().set("margin-inline-start", "auto").set("padding-inline-end", "var(--vaadin-padding-m, 1rem)");
+		user.getStyle()
+			.set("margin-inline-start", "auto")
+			.set("padding-inline-end", "var(--vaadin-padding-m, 1rem)")
+			.set("min-width", "0")
+			.set("flex-shrink", "1");
 
 		HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), this.title, user);
 		navbar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -94,12 +110,49 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
 		setPrimarySection(Section.DRAWER);
 	}
 
+	/**
+	 * Below this width (a phone: 390 px) the header keeps only what fits: no name, the
+	 * sign-out and language as short controls, so that "Đăng xuất" is never cut off.
+	 */
+	static final int COMPACT_BELOW = 640;
+
+	private boolean compact;
+
+	@Override
+	protected void onAttach(AttachEvent event) {
+		super.onAttach(event);
+		Page page = event.getUI().getPage();
+		page.retrieveExtendedClientDetails((details) -> compact(details.getWindowInnerWidth() < COMPACT_BELOW));
+		this.resize = page.addBrowserWindowResizeListener((resized) -> compact(resized.getWidth() < COMPACT_BELOW));
+	}
+
+	@Override
+	protected void onDetach(DetachEvent event) {
+		super.onDetach(event);
+		if (this.resize != null) {
+			this.resize.remove();
+			this.resize = null;
+		}
+	}
+
+	/** The header for a narrow screen, or the full one. */
+	void compact(boolean narrow) {
+		this.compact = narrow;
+		this.userName.setVisible(!narrow);
+		this.userIcon.setVisible(!narrow);
+		this.title.getStyle().set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis");
+		this.language.setWidth(narrow ? "6.5rem" : "9rem");
+		this.signOut.setText(narrow ? "" : getTranslation("action.sign-out"));
+		this.signOut.setAriaLabel(getTranslation("action.sign-out"));
+		this.signOut.setTooltipText(narrow ? getTranslation("action.sign-out") : null);
+	}
+
 	@Override
 	public void localeChange(LocaleChangeEvent event) {
 		this.title.setText(getTranslation("app.title"));
 		this.language.setValue(Translations.supported(event.getLocale()));
 		this.language.setAriaLabel(getTranslation("header.language"));
-		this.signOut.setText(getTranslation("action.sign-out"));
+		compact(this.compact);
 		this.navigation.removeAll();
 		for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
 			this.navigation.addItem(item(entry));

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
@@ -62,6 +63,28 @@ class LanguageSwitchIntegrationTest extends SpringBrowserlessTest {
 		assertThat(find(SideNavItem.class).id("nav-home").getLabel()).isEqualTo("Trang chủ");
 		assertThat(find(Button.class).id("sign-out").getText()).isEqualTo("Đăng xuất");
 		assertThat(find(Span.class).id("user-display-name").getText()).isEqualTo("Trần Thị Bình");
+	}
+
+	@Test
+	void onAPhoneTheHeaderKeepsOnlyWhatFitsAndSignOutStaysWhole() {
+		MainLayout layout = (MainLayout) find(Button.class).id("sign-out")
+			.getParent()
+			.flatMap(Component::getParent)
+			.flatMap(Component::getParent)
+			.orElseThrow();
+
+		layout.compact(true);
+
+		Button signOut = find(Button.class).id("sign-out");
+		assertThat(signOut.getText()).isEmpty();
+		assertThat(signOut.getAriaLabel()).hasValue("Đăng xuất");
+		assertThat(signOut.isVisible()).isTrue();
+		assertThat(find(Span.class).withId("user-display-name").exists()).isFalse();
+
+		layout.compact(false);
+
+		assertThat(find(Button.class).id("sign-out").getText()).isEqualTo("Đăng xuất");
+		assertThat(find(Span.class).id("user-display-name").isVisible()).isTrue();
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import vn.ydan.admin.access.PartnerAppPayload;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.layout.Confirmation;
 
 /**
  * Partner apps, for admins: register one (the api makes a Keycloak client-credentials
@@ -193,11 +194,20 @@ public class PartnerAppsView extends VerticalLayout implements LocaleChangeObser
 		}
 	}
 
+	/** Resuming is one click; suspending (the app's calls are refused) asks first. */
 	private void toggle() {
 		PartnerApp app = this.grid.asSingleSelect().getValue();
-		if (app != null) {
-			call(() -> this.api.setAppEnabled(app.id(), !app.enabled()));
+		if (app == null) {
+			return;
 		}
+		if (!app.enabled()) {
+			call(() -> this.api.setAppEnabled(app.id(), true));
+			return;
+		}
+		Confirmation.ask(this, "access-app-disable-confirm",
+				getTranslation("access.apps.disable.confirm.header", app.name()),
+				getTranslation("access.apps.disable.confirm.text", app.name()), getTranslation("access.apps.disable"),
+				() -> call(() -> this.api.setAppEnabled(app.id(), false)));
 	}
 
 	private @Nullable PartnerAppPayload call(java.util.function.Supplier<PartnerAppPayload> change) {

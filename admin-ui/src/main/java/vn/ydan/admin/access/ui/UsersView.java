@@ -39,6 +39,7 @@ import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.ApiFailedException;
 import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.layout.Confirmation;
 
 /**
  * Users and their roles, for admins: search, create, enable or disable, give a temporary
@@ -111,7 +112,7 @@ public class UsersView extends VerticalLayout implements LocaleChangeObserver, H
 
 	public UsersView(AccessApi api) {
 		this.api = api;
-		setSizeFull();
+		setWidthFull();
 		this.search.setId("access-users-search");
 		this.search.setClearButtonVisible(true);
 		this.search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -138,6 +139,9 @@ public class UsersView extends VerticalLayout implements LocaleChangeObserver, H
 			.setKey("enabled")
 			.setAutoWidth(true);
 		this.grid.setHeight("18rem");
+		// The user's panel opens below: the page grows and scrolls, the list keeps its
+		// height (it shrank to 1–3 rows while editing).
+		this.grid.getStyle().set("flex-shrink", "0");
 		this.grid.asSingleSelect().addValueChangeListener((change) -> show(change.getValue()));
 
 		this.problem.setId("access-users-error");
@@ -321,12 +325,21 @@ public class UsersView extends VerticalLayout implements LocaleChangeObserver, H
 				this.chosenScope.stream().map(ScopeUnit::id).toList()), "access.user.saved");
 	}
 
+	/** Enabling is one click; disabling (it ends the user's sessions) asks first. */
 	private void toggleEnabled() {
 		UserAccount user = this.selected;
-		if (user != null) {
-			apply(() -> this.api.setEnabled(user.id(), !user.enabled()),
-					user.enabled() ? "access.user.disabled" : "access.user.enabled");
+		if (user == null) {
+			return;
 		}
+		if (!user.enabled()) {
+			apply(() -> this.api.setEnabled(user.id(), true), "access.user.enabled");
+			return;
+		}
+		Confirmation.ask(this, "access-user-disable-confirm",
+				getTranslation("access.user.disable.confirm.header", user.username()),
+				getTranslation("access.user.disable.confirm.text", user.username()),
+				getTranslation("access.user.disable"),
+				() -> apply(() -> this.api.setEnabled(user.id(), false), "access.user.disabled"));
 	}
 
 	private void setPassword() {

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
@@ -15,6 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -48,6 +51,7 @@ import vn.ydan.admin.audit.AuditFilter;
 import vn.ydan.admin.audit.AuditPage;
 import vn.ydan.admin.audit.AuditVerification;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.i18n.Translations;
 
 /**
  * The audit log for administrators: every change made through the api (and every refused
@@ -78,6 +82,9 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 	private final TextField actor = new TextField();
 
 	private final TextField unit = new TextField();
+
+	/** Names of units by id and day, looked up once per page. */
+	private final Map<String, String> unitNames = new HashMap<>();
 
 	private final ComboBox<String> kind = new ComboBox<>();
 
@@ -155,7 +162,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 		this.columns.add(this.grid.addColumn(AuditEntry::seq).setWidth("6rem").setFlexGrow(0));
 		this.columns.add(this.grid.addColumn((entry) -> time(entry.at())).setAutoWidth(true).setFlexGrow(0));
 		this.columns.add(this.grid.addColumn(AuditView::who).setFlexGrow(2));
-		this.columns.add(this.grid.addColumn(AuditEntry::kind).setFlexGrow(2));
+		this.columns.add(this.grid.addColumn(this::action).setFlexGrow(3));
 		this.columns.add(this.grid.addColumn(new ComponentRenderer<>(this::outcome)).setAutoWidth(true));
 		this.columns.add(this.grid.addColumn((entry) -> orEmpty(entry.summary())).setFlexGrow(3));
 		this.columns.add(this.grid.addColumn((entry) -> orEmpty(entry.clientId())).setAutoWidth(true));
@@ -198,7 +205,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 		this.verify.setText(getTranslation("audit.verify"));
 		this.csv.setText(getTranslation("audit.csv"));
 		this.more.setText(getTranslation("audit.more"));
-		String[] headers = { "audit.column.seq", "audit.column.at", "audit.column.actor", "audit.column.kind",
+		String[] headers = { "audit.column.seq", "audit.column.at", "audit.column.actor", "audit.column.action",
 				"audit.column.outcome", "audit.column.summary", "audit.column.client", "audit.column.request" };
 		for (int i = 0; i < headers.length; i++) {
 			this.columns.get(i).setHeader(getTranslation(headers[i]));
@@ -333,17 +340,68 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 		return span;
 	}
 
+	/**
+	 * An entry for people: a sentence with the names of the units it touched; the raw
+	 * data (what was sent, before, after, as JSON) behind a toggle.
+	 */
 	private Component details(AuditEntry entry) {
 		VerticalLayout details = new VerticalLayout();
 		details.setPadding(false);
 		details.setSpacing(false);
+		Span sentence = new Span(getTranslation("audit.sentence", who(entry), action(entry), time(entry.at()),
+				getTranslation("audit.outcome." + entry.outcome())));
+		sentence.setId("audit-sentence-" + entry.seq());
+		details.add(sentence);
 		details.add(line("audit.details.roles", String.join(", ", entry.roles())));
-		details.add(line("audit.details.units", String.join(", ", entry.unitIds())));
-		details.add(json("audit.details.input", entry.input()));
-		details.add(json("audit.details.before", entry.before()));
-		details.add(json("audit.details.after", entry.after()));
-		details.add(line("audit.details.hash", entry.hash()));
+		VerticalLayout raw = new VerticalLayout(json("audit.details.input", entry.input()),
+				json("audit.details.before", entry.before()), json("audit.details.after", entry.after()),
+				line("audit.details.units", String.join(", ", entry.unitIds())),
+				line("audit.details.kind", entry.kind()), line("audit.details.hash", entry.hash()));
+		raw.setPadding(false);
+		raw.setSpacing(false);
+		Details toggle = new Details(getTranslation("audit.details.raw"), raw);
+		toggle.setId("audit-raw-" + entry.seq());
+		toggle.setOpened(false);
+		details.add(toggle);
 		return details;
+	}
+
+	/**
+	 * What was done, in words, with the units' names: "sửa đơn vị: Phường Phúc Xá". A
+	 * kind the console has no words for shows as it is.
+	 */
+	String action(AuditEntry entry) {
+		String key = "audit.kind." + entry.kind().replace(':', '.');
+		String words = getTranslation(key);
+		if (words.equals(Translations.missing(key))) {
+			words = entry.kind();
+		}
+		if (entry.unitIds().isEmpty()) {
+			return words;
+		}
+		String day = day(entry.at());
+		List<String> names = entry.unitIds().stream().map((id) -> unitName(id, day)).toList();
+		return words + ": " + String.join(", ", names);
+	}
+
+	private String unitName(String id, @Nullable String day) {
+		return this.unitNames.computeIfAbsent(id + "@" + day, (key) -> {
+			try {
+				return this.api.unitName(id, day).orElse(id);
+			}
+			catch (ApiException ex) {
+				return id;
+			}
+		});
+	}
+
+	private static @Nullable String day(String at) {
+		try {
+			return Instant.parse(at).atZone(VIETNAM).toLocalDate().toString();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private Component line(String key, String value) {

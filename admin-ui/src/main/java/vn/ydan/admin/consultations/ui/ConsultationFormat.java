@@ -15,6 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.Outcome;
+import vn.ydan.admin.consultations.PassRule;
+import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.TallyState;
 import vn.ydan.admin.i18n.Translations;
 import vn.ydan.admin.security.Role;
@@ -41,6 +43,26 @@ final class ConsultationFormat {
 		}
 		catch (RuntimeException ex) {
 			return instant;
+		}
+	}
+
+	/**
+	 * A pass rule in the user's language ("trên 50% tổng số hộ", "more than 50% of all
+	 * households"); the api's description is Vietnamese only.
+	 */
+	static String rule(Component on, PassRule rule) {
+		NumberFormat format = NumberFormat.getNumberInstance(locale(on));
+		format.setMaximumFractionDigits(2);
+		return on.getTranslation("consultations.rule." + rule.operator().name(), format.format(rule.percent()));
+	}
+
+	/** The day of an instant in Vietnam, for file names: {@code 2025-04-20}. */
+	static String date(String instant) {
+		try {
+			return Instant.parse(instant).atZone(ConsultationsApi.VIETNAM).toLocalDate().toString();
+		}
+		catch (RuntimeException ex) {
+			return "";
 		}
 	}
 
@@ -110,6 +132,13 @@ final class ConsultationFormat {
 		return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication())
 			.map((user) -> user.roles().contains(Role.ADMIN) || user.roles().contains(Role.OFFICIAL))
 			.orElse(false);
+	}
+
+	/** Who may see which live figures ({@link ProgressFeed#sightOf}). */
+	static String sight() {
+		return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication())
+			.map((user) -> ProgressFeed.sightOf(user.roles().contains(Role.ADMIN), user.username()))
+			.orElse(ProgressFeed.sightOf(false, ""));
 	}
 
 	/** Whether the user enters tallies. */

@@ -1,10 +1,15 @@
 package vn.ydan.admin.consultations.ui;
 
 import java.io.ByteArrayInputStream;
+import java.text.Collator;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -14,6 +19,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,7 +31,13 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -37,34 +49,41 @@ import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.CommuneResult;
-import vn.ydan.admin.consultations.ConsultationDetails.Progress;
 import vn.ydan.admin.consultations.ConsultationDetails;
+import vn.ydan.admin.consultations.ConsultationDetails.Progress;
 import vn.ydan.admin.consultations.ConsultationExportsApi;
 import vn.ydan.admin.consultations.ConsultationPayload;
 import vn.ydan.admin.consultations.ConsultationResults;
 import vn.ydan.admin.consultations.ConsultationStatus;
 import vn.ydan.admin.consultations.ConsultationsApi;
+import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.error.Problem;
+import vn.ydan.admin.files.FileNames;
+import vn.ydan.admin.layout.Confirmation;
 
 /**
- * One consultation: where it stands and its actions (open, close, publish), its results
- * per commune (outcome, groups reported x/y, certified) with certification per commune,
- * district and province, the roll-ups, bars of turnout and agreement, and the exports.
- * While the consultation is open or closed the figures refresh by themselves
- * ({@link LiveRefresh}).
+ * One consultation: where it stands and its actions (open; end, publish and certify after
+ * a confirmation), the totals, bars of turnout and agreement per district, the roll-ups,
+ * and the results per commune (outcome, groups reported x/y, certified) as a paged list
+ * filtered by district, status and name, with certification per commune, district and
+ * province, and the exports as plain links. While the consultation is open or closed the
+ * figures refresh by themselves ({@link LiveRefresh}).
  * <p>
  * Ids: {@code consultation-view}, {@code consultation-title},
  * {@code consultation-status}, {@code consultation-info}, {@code consultation-open},
- * {@code consultation-close}, {@code consultation-publish}, {@code consultation-tallies},
- * {@code consultation-households}, {@code consultation-message},
- * {@code consultation-error}, {@code consultation-total}, {@code consultation-communes},
- * {@code consultation-rollups}, {@code consultation-chart-turnout},
- * {@code consultation-chart-agree}, {@code consultation-no-results},
- * {@code consultation-live}, {@code consultation-export-csv},
- * {@code consultation-export-xlsx}, {@code consultation-download},
+ * {@code consultation-close}, {@code consultation-publish}, {@code consultation-confirm}
+ * (the dialog), {@code consultation-tallies}, {@code consultation-households},
+ * {@code consultation-message}, {@code consultation-error}, {@code consultation-total},
+ * {@code consultation-communes}, {@code consultation-communes-count},
+ * {@code consultation-filter-district}, {@code consultation-filter-status},
+ * {@code consultation-filter-name}, {@code consultation-rollups},
+ * {@code consultation-chart-turnout}, {@code consultation-chart-agree},
+ * {@code consultation-no-results}, {@code consultation-live},
+ * {@code consultation-export-csv}, {@code consultation-export-xlsx},
  * {@code certify-<unit code>}, {@code minutes-<unit code>}.
  */
 @Route("consultations/:id")
@@ -75,9 +94,21 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+	private static final String SORT_NAME = "name";
+
+	private static final String SORT_TURNOUT = "turnout";
+
+	private static final String SORT_AGREE = "agree";
+
+	private static final String SORT_NOT_REPORTED = "not-reported";
+
+	private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
+
 	private final ConsultationsApi api;
 
 	private final ConsultationExportsApi exports;
+
+	private final ProgressFeed feed;
 
 	private final H2 title = new H2();
 
@@ -95,11 +126,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Button households = new Button();
 
-	private final Button csv = new Button();
+	private final Anchor csv = new Anchor();
 
-	private final Button xlsx = new Button();
-
-	private final Div download = new Div();
+	private final Anchor xlsx = new Anchor();
 
 	private final Span message = new Span();
 
@@ -117,9 +146,30 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Grid<CommuneResult> communes = new Grid<>();
 
+	private final ComboBox<UnitRef> district = new ComboBox<>();
+
+	private final Select<CommuneFilter> filter = new Select<>();
+
+	private final TextField search = new TextField();
+
+	private final Span count = new Span();
+
+	/** The export links by id, for {@link #follow}. */
+	private final Map<String, Supplier<DownloadResponse>> links = new HashMap<>();
+
+	/** The communes of the latest figures; the grid pages through them. */
+	private List<CommuneResult> allCommunes = List.of();
+
+	/**
+	 * Each commune's district (by the commune's id), from the consultation's communes.
+	 */
+	private Map<String, String> districtOf = Map.of();
+
 	private final Grid<RollUp> rollUps = new Grid<>();
 
 	private final HorizontalLayout charts = new HorizontalLayout(this.turnout, this.agreement);
+
+	private final HorizontalLayout filters = new HorizontalLayout(this.district, this.filter, this.search, this.count);
 
 	private @Nullable String id;
 
@@ -127,9 +177,10 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private @Nullable LiveRefresh refresh;
 
-	public ConsultationView(ConsultationsApi api, ConsultationExportsApi exports) {
+	public ConsultationView(ConsultationsApi api, ConsultationExportsApi exports, ProgressFeed feed) {
 		this.api = api;
 		this.exports = exports;
+		this.feed = feed;
 		setId("consultation-view");
 		setWidthFull();
 		this.title.setId("consultation-title");
@@ -143,11 +194,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		heading.setAlignItems(FlexComponent.Alignment.CENTER);
 		heading.setWrap(true);
 
-		button(this.open, "consultation-open", VaadinIcon.PLAY, "consultations.action.open",
+		button(this.open, "consultation-open", VaadinIcon.PLAY, "consultations.action.open", "open",
 				() -> this.api.open(requireId()));
-		button(this.close, "consultation-close", VaadinIcon.STOP, "consultations.action.close",
+		button(this.close, "consultation-close", VaadinIcon.STOP, "consultations.action.close", "close",
 				() -> this.api.close(requireId()));
-		button(this.publish, "consultation-publish", VaadinIcon.GLOBE, "consultations.action.publish",
+		button(this.publish, "consultation-publish", VaadinIcon.GLOBE, "consultations.action.publish", "publish",
 				() -> this.api.publish(requireId()));
 		this.open.addThemeVariants(ButtonVariant.PRIMARY);
 		this.publish.addThemeVariants(ButtonVariant.PRIMARY);
@@ -163,19 +214,12 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.households.addClickListener(
 				(click) -> UI.getCurrent().navigate(HouseholdsView.class, new RouteParameters(ID, requireId())));
 		this.households.setVisible(ConsultationFormat.mayTally());
-		this.csv.setId("consultation-export-csv");
-		this.csv.setText(getTranslation("consultations.export.csv"));
-		this.csv.setIcon(VaadinIcon.DOWNLOAD.create());
-		this.csv.addThemeVariants(ButtonVariant.TERTIARY);
-		this.csv.addClickListener((click) -> offer(() -> this.exports.resultsCsv(requireId())));
-		this.xlsx.setId("consultation-export-xlsx");
-		this.xlsx.setText(getTranslation("consultations.export.xlsx"));
-		this.xlsx.setIcon(VaadinIcon.DOWNLOAD.create());
-		this.xlsx.addThemeVariants(ButtonVariant.TERTIARY);
-		this.xlsx.addClickListener((click) -> offer(() -> this.exports.resultsXlsx(requireId())));
-		this.download.setId("consultation-download");
+		exportLink(this.csv, "consultation-export-csv", "consultations.export.csv",
+				() -> this.exports.resultsCsv(requireId(), fileStem()));
+		exportLink(this.xlsx, "consultation-export-xlsx", "consultations.export.xlsx",
+				() -> this.exports.resultsXlsx(requireId(), fileStem()));
 		HorizontalLayout actions = new HorizontalLayout(this.open, this.close, this.publish, this.tallies,
-				this.households, this.csv, this.xlsx, this.download);
+				this.households, this.csv, this.xlsx);
 		actions.setAlignItems(FlexComponent.Alignment.CENTER);
 		actions.setWrap(true);
 
@@ -191,16 +235,44 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 		this.communes.setId("consultation-communes");
 		this.communes.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-		this.communes.setAllRowsVisible(true);
+		// Hanoi has 526 communes: the grid pages through them (only the rows in sight are
+		// sent and rendered), with a fixed height instead of all rows at once.
+		this.communes.setHeight("32rem");
+		this.communes.setPageSize(50);
+		this.communes.setMultiSort(false);
 		communeColumns();
+		this.communes
+			.setItems(DataProvider.fromCallbacks((query) -> sorted(shownCommunes(), query.getSortOrders()).stream()
+				.skip(query.getOffset())
+				.limit(query.getLimit()), (query) -> shownCommunes().size()));
+		this.district.setId("consultation-filter-district");
+		this.district.setLabel(getTranslation("consultations.filter.district"));
+		this.district.setItemLabelGenerator(UnitRef::fullName);
+		this.district.setClearButtonVisible(true);
+		this.district.setPlaceholder(getTranslation("consultations.filter.all-districts"));
+		this.district.addValueChangeListener((change) -> refilter());
+		this.filter.setId("consultation-filter-status");
+		this.filter.setLabel(getTranslation("consultations.filter.status"));
+		this.filter.setItems(CommuneFilter.values());
+		this.filter.setItemLabelGenerator((choice) -> getTranslation(choice.translationKey()));
+		this.filter.setValue(CommuneFilter.ALL);
+		this.filter.addValueChangeListener((change) -> refilter());
+		this.search.setId("consultation-filter-name");
+		this.search.setLabel(getTranslation("consultations.filter.name"));
+		this.search.setClearButtonVisible(true);
+		this.search.setValueChangeMode(ValueChangeMode.LAZY);
+		this.search.addValueChangeListener((change) -> refilter());
+		this.count.setId("consultation-communes-count");
+		this.filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+		this.filters.setWrap(true);
 		this.rollUps.setId("consultation-rollups");
 		this.rollUps.addThemeVariants(GridVariant.ROW_STRIPES);
 		this.rollUps.setAllRowsVisible(true);
 		rollUpColumns();
 
 		add(heading, this.info, actions, this.message, this.problem, this.total, this.noResults, this.charts,
-				new H3(getTranslation("consultations.results.communes")), this.communes,
-				new H3(getTranslation("consultations.results.rollups")), this.rollUps);
+				new H3(getTranslation("consultations.results.rollups")), this.rollUps,
+				new H3(getTranslation("consultations.results.communes")), this.filters, this.communes);
 	}
 
 	@Override
@@ -224,6 +296,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	protected void onDetach(DetachEvent event) {
 		if (this.refresh != null) {
 			this.refresh.stop(event.getUI());
+			this.refresh = null;
 		}
 	}
 
@@ -263,7 +336,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			this.live.setText("");
 			return;
 		}
-		this.refresh = new LiveRefresh(this.api, shown.id(), this::showProgress);
+		this.refresh = new LiveRefresh(this.api, this.feed, shown.id(), ConsultationFormat.sight(), this::showProgress);
 		this.refresh.start(ui, progressOf(shown));
 		this.live.setText(getTranslation("consultations.live.on"));
 	}
@@ -289,14 +362,24 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private void show(ConsultationDetails consultation) {
 		ConsultationStatus before = (this.details != null) ? this.details.status() : null;
+		if (this.details == null || !this.details.units().equals(consultation.units())) {
+			Map<String, String> districts = new HashMap<>();
+			consultation.units().forEach((asked) -> {
+				UnitRef parent = asked.district();
+				if (parent != null) {
+					districts.put(asked.unit().id(), parent.id());
+				}
+			});
+			this.districtOf = districts;
+		}
 		this.details = consultation;
 		this.title.setText(consultation.title());
 		this.status.removeAll();
 		this.status.add(ConsultationFormat.status(this, consultation.status()));
 		this.info.setText(getTranslation("consultations.info", ConsultationFormat.time(consultation.opensAt()),
-				ConsultationFormat.time(consultation.closesAt()), consultation.passRule().description(),
-				consultation.round(), ConsultationFormat.number(this, consultation.answerCount()),
-				consultation.units().size()));
+				ConsultationFormat.time(consultation.closesAt()),
+				ConsultationFormat.rule(this, consultation.passRule()), consultation.round(),
+				ConsultationFormat.number(this, consultation.answerCount()), consultation.units().size()));
 		boolean runs = ConsultationFormat.mayRun();
 		this.open.setVisible(runs && consultation.status() == ConsultationStatus.SCHEDULED);
 		this.close.setVisible(runs && consultation.status() == ConsultationStatus.OPEN);
@@ -314,23 +397,39 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 					ConsultationFormat.number(this, sum.households()), ConsultationFormat.number(this, sum.tookPart()),
 					ConsultationFormat.percent(this, sum.turnout()), ConsultationFormat.number(this, sum.agree()),
 					ConsultationFormat.percent(this, sum.agreeShare()), sum.passed(), sum.failed(), sum.pending()));
-			this.communes.setItems(results.communes());
+			this.allCommunes = results.communes();
+			this.communes.getDataProvider().refreshAll();
+			showCount();
+			List<UnitRef> districts = results.districts()
+				.stream()
+				.map(RollUp::unit)
+				.filter(java.util.Objects::nonNull)
+				.toList();
+			if (!districts.equals(this.district.getListDataView().getItems().toList())) {
+				UnitRef chosen = this.district.getValue();
+				this.district.setItems(districts);
+				this.district.setValue(districts.contains(chosen) ? chosen : null);
+			}
+			this.district.setVisible(districts.size() > 1);
 			List<RollUp> rows = new ArrayList<>(results.districts());
 			rows.addAll(results.provinces());
 			rows.add(sum);
 			this.rollUps.setItems(rows);
+			// One bar per district (Hanoi: 30), not per commune (526): the communes are
+			// in
+			// the list below.
+			List<RollUp> areas = results.districts().isEmpty() ? List.of(sum) : results.districts();
 			this.turnout.show(getTranslation("consultations.chart.turnout"),
-					results.communes()
-						.stream()
-						.map((commune) -> new Bars.Bar(commune.unit().fullName(), commune.turnout(),
-								ConsultationFormat.percent(this, commune.turnout())))
+					areas.stream()
+						.map((area) -> new Bars.Bar(areaName(area), area.turnout(),
+								ConsultationFormat.percent(this, area.turnout())))
 						.toList(),
 					null, "#1565c0");
-			this.agreement.show(getTranslation("consultations.chart.agree", consultation.passRule().description()),
-					results.communes()
-						.stream()
-						.map((commune) -> new Bars.Bar(commune.unit().fullName(), commune.agreeShare(),
-								ConsultationFormat.percent(this, commune.agreeShare())))
+			this.agreement.show(
+					getTranslation("consultations.chart.agree", ConsultationFormat.rule(this, consultation.passRule())),
+					areas.stream()
+						.map((area) -> new Bars.Bar(areaName(area), area.agreeShare(),
+								ConsultationFormat.percent(this, area.agreeShare())))
 						.toList(),
 					consultation.passRule().percent(), "#2e7d32");
 		}
@@ -345,18 +444,21 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	private void communeColumns() {
 		this.communes.addColumn((row) -> row.unit().fullName())
 			.setHeader(getTranslation("consultations.column.commune"))
-			.setFlexGrow(2);
+			.setFlexGrow(2)
+			.setSortProperty(SORT_NAME);
 		number("consultations.column.households", CommuneResult::households);
 		number("consultations.column.took-part", CommuneResult::tookPart);
 		this.communes.addColumn((row) -> ConsultationFormat.percent(this, row.turnout()))
 			.setHeader(getTranslation("consultations.column.turnout"))
-			.setAutoWidth(true);
+			.setAutoWidth(true)
+			.setSortProperty(SORT_TURNOUT);
 		number("consultations.column.agree", CommuneResult::agree);
 		number("consultations.column.disagree", CommuneResult::disagree);
 		number("consultations.column.invalid", CommuneResult::invalid);
 		this.communes.addColumn((row) -> ConsultationFormat.percent(this, row.agreeShare()))
 			.setHeader(getTranslation("consultations.column.agree-share"))
-			.setAutoWidth(true);
+			.setAutoWidth(true)
+			.setSortProperty(SORT_AGREE);
 		this.communes.addColumn(new ComponentRenderer<>((row) -> {
 			Span badge = ConsultationFormat.outcome(this, row.outcome());
 			badge.setId("outcome-" + row.unit().code());
@@ -364,16 +466,16 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		})).setHeader(getTranslation("consultations.column.outcome")).setAutoWidth(true);
 		this.communes.addColumn(new ComponentRenderer<>(this::groupsReported))
 			.setHeader(getTranslation("consultations.column.groups"))
-			.setAutoWidth(true);
+			.setAutoWidth(true)
+			.setSortProperty(SORT_NOT_REPORTED);
 		this.communes
 			.addColumn(new ComponentRenderer<>((row) -> certification(row.certified(), row.unit().id(),
-					row.unit().code(), row.groupsReported() == row.groups())))
+					row.unit().code(), row.unit().fullName(), row.groupsReported() == row.groups())))
 			.setHeader(getTranslation("consultations.column.certified"))
 			.setAutoWidth(true);
 		this.communes.addColumn(new ComponentRenderer<>(this::minutes))
 			.setHeader(getTranslation("consultations.column.minutes"))
 			.setAutoWidth(true);
-		this.communes.getColumns().forEach((column) -> column.setSortable(false));
 	}
 
 	private void number(String header, java.util.function.ToIntFunction<CommuneResult> value) {
@@ -419,7 +521,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			.setAutoWidth(true);
 		this.rollUps
 			.addColumn(new ComponentRenderer<>((row) -> (row.unit() == null) ? new Span()
-					: certification(row.certified(), row.unit().id(), row.unit().code(), true)))
+					: certification(row.certified(), row.unit().id(), row.unit().code(), row.unit().fullName(), true)))
 			.setHeader(getTranslation("consultations.column.certified"))
 			.setAutoWidth(true);
 		this.rollUps.getColumns().forEach((column) -> column.setSortable(false));
@@ -429,7 +531,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	 * The certified mark, or the button to certify (for those who run consultations, once
 	 * closed); the api decides whether the level below is certified.
 	 */
-	private Component certification(boolean certified, String unitId, @Nullable String code, boolean complete) {
+	private Component certification(boolean certified, String unitId, @Nullable String code, String name,
+			boolean complete) {
 		if (certified) {
 			Span mark = ConsultationFormat.badge("✔ " + getTranslation("consultations.certified"), "#e3f6e8");
 			mark.setId("certified-" + code);
@@ -441,7 +544,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			return new Span("—");
 		}
 		Button certify = new Button(getTranslation("consultations.action.certify"),
-				(click) -> change(() -> this.api.certify(consultation.id(), unitId)));
+				(click) -> Confirmation.ask(this, "consultation-confirm",
+						getTranslation("consultations.confirm.certify.header", name),
+						getTranslation("consultations.confirm.certify.text", name),
+						getTranslation("consultations.action.certify"),
+						() -> change(() -> this.api.certify(consultation.id(), unitId))));
 		certify.setId("certify-" + code);
 		certify.addThemeVariants(ButtonVariant.SMALL);
 		if (!complete) {
@@ -451,20 +558,34 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	}
 
 	private Component minutes(CommuneResult row) {
-		Button pdf = new Button("PDF", VaadinIcon.FILE_TEXT_O.create(), (click) -> offer(
-				() -> this.exports.minutesPdf(requireId(), row.unit().id(), String.valueOf(row.unit().code()))));
-		pdf.setId("minutes-" + row.unit().code());
-		pdf.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+		Anchor pdf = new Anchor();
+		exportLink(pdf, "minutes-" + row.unit().code(), null, () -> this.exports.minutesPdf(requireId(),
+				row.unit().id(), FileNames.stem(row.unit().fullName()) + "-" + row.unit().code()));
+		pdf.add(VaadinIcon.FILE_TEXT_O.create(), new Span("PDF"));
 		return pdf;
 	}
 
-	private void button(Button button, String buttonId, VaadinIcon icon, String key,
+	/**
+	 * An action's button; those that cannot be undone (all but opening) ask first, in
+	 * words that say what will happen ({@code consultations.confirm.<step>.*}).
+	 */
+	private void button(Button button, String buttonId, VaadinIcon icon, String key, String step,
 			Supplier<ConsultationPayload> action) {
 		button.setId(buttonId);
 		button.setText(getTranslation(key));
 		button.setIcon(icon.create());
 		button.setVisible(false);
-		button.addClickListener((click) -> change(action));
+		if (step.equals("open")) {
+			button.addClickListener((click) -> change(action));
+			return;
+		}
+		button.addClickListener((click) -> {
+			String title = (this.details != null) ? this.details.title() : "";
+			Confirmation.ask(this, "consultation-confirm",
+					getTranslation("consultations.confirm." + step + ".header", title),
+					getTranslation("consultations.confirm." + step + ".text", title), getTranslation(key),
+					() -> change(action));
+		});
 	}
 
 	/** A change: the page shows the consultation after it, or the api's reasons. */
@@ -485,31 +606,110 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	}
 
 	/**
-	 * Fetches a file from the api's exports and offers it for download; says so when the
-	 * api has none (yet).
+	 * A plain link that downloads an export at once: the file is fetched from the api,
+	 * with the user's token, only when the link is followed (nothing waits for the page's
+	 * data). When the api has no such file the browser gets a 404 with the reason.
 	 */
-	private void offer(Supplier<Optional<ConsultationExportsApi.File>> export) {
-		this.download.removeAll();
+	private void exportLink(Anchor link, String linkId, @Nullable String key,
+			Supplier<Optional<ConsultationExportsApi.File>> export) {
+		link.setId(linkId);
+		if (key != null) {
+			link.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation(key)));
+		}
+		String unavailable = getTranslation("consultations.export.unavailable");
+		this.links.put(linkId, () -> download(export, unavailable));
+		link.setHref(DownloadHandler.fromInputStream((event) -> download(export, unavailable)));
+	}
+
+	/** What following an export link answers, as when the browser follows it (tests). */
+	DownloadResponse follow(String linkId) {
+		Supplier<DownloadResponse> link = this.links.get(linkId);
+		if (link == null) {
+			throw new IllegalArgumentException("No link " + linkId);
+		}
+		return link.get();
+	}
+
+	/** The answer to a followed export link. */
+	static DownloadResponse download(Supplier<Optional<ConsultationExportsApi.File>> export, String unavailable) {
 		try {
 			Optional<ConsultationExportsApi.File> file = export.get();
 			if (file.isEmpty()) {
-				Span none = new Span(getTranslation("consultations.export.unavailable"));
-				none.setId("consultation-download-unavailable");
-				this.download.add(none);
-				return;
+				return DownloadResponse.error(404, unavailable);
 			}
 			ConsultationExportsApi.File ready = file.get();
-			Anchor link = new Anchor(
-					DownloadHandler
-						.fromInputStream((event) -> new DownloadResponse(new ByteArrayInputStream(ready.bytes()),
-								ready.name(), ready.contentType(), ready.bytes().length)),
-					getTranslation("consultations.export.ready", ready.name()));
-			link.setId("consultation-download-link");
-			this.download.add(link);
+			return new DownloadResponse(new ByteArrayInputStream(ready.bytes()), ready.name(), ready.contentType(),
+					ready.bytes().length);
 		}
 		catch (ApiException ex) {
-			this.problem.add(Problem.of(this, "consultation-error", ex, () -> offer(export)));
+			return DownloadResponse.error(502, ex.getMessage());
 		}
+	}
+
+	/**
+	 * What the results' files are called: the provinces (or the title) and the closing
+	 * date, e.g. {@code ha-noi-2025-04-20}.
+	 */
+	private String fileStem() {
+		ConsultationDetails consultation = this.details;
+		if (consultation == null) {
+			return requireId();
+		}
+		ConsultationResults results = consultation.results();
+		String place = (results != null && !results.provinces().isEmpty()) ? String.join(" ",
+				results.provinces()
+					.stream()
+					.map(RollUp::unit)
+					.filter(java.util.Objects::nonNull)
+					.map(UnitRef::fullName)
+					.map(FileNames::withoutUnitType)
+					.toList())
+				: consultation.title();
+		return FileNames.stem(place) + "-" + ConsultationFormat.date(consultation.closesAt());
+	}
+
+	/** The communes the filters let through, in the consultation's order. */
+	private List<CommuneResult> shownCommunes() {
+		UnitRef chosen = this.district.getValue();
+		CommuneFilter status = (this.filter.getValue() != null) ? this.filter.getValue() : CommuneFilter.ALL;
+		String name = FileNames.folded(this.search.getValue());
+		return this.allCommunes.stream()
+			.filter((row) -> chosen == null || chosen.id().equals(this.districtOf.get(row.unit().id())))
+			.filter(status::matches)
+			.filter((row) -> name.isEmpty() || FileNames.folded(row.unit().fullName()).contains(name))
+			.toList();
+	}
+
+	private static List<CommuneResult> sorted(List<CommuneResult> rows, List<QuerySortOrder> orders) {
+		if (orders.isEmpty()) {
+			return rows;
+		}
+		QuerySortOrder order = orders.get(0);
+		Comparator<CommuneResult> by = switch (order.getSorted()) {
+			case SORT_TURNOUT -> Comparator.comparingDouble(CommuneResult::turnout);
+			case SORT_AGREE -> Comparator.comparingDouble(CommuneResult::agreeShare);
+			case SORT_NOT_REPORTED ->
+				Comparator.comparingInt((CommuneResult row) -> row.groups() - row.groupsReported());
+			default -> Comparator.comparing((CommuneResult row) -> row.unit().fullName(), VIETNAMESE);
+		};
+		if (order.getDirection() == SortDirection.DESCENDING) {
+			by = by.reversed();
+		}
+		return rows.stream().sorted(by).toList();
+	}
+
+	private void refilter() {
+		this.communes.getDataProvider().refreshAll();
+		showCount();
+	}
+
+	private void showCount() {
+		this.count
+			.setText(getTranslation("consultations.filter.count", shownCommunes().size(), this.allCommunes.size()));
+	}
+
+	private String areaName(RollUp area) {
+		return (area.unit() != null) ? area.unit().fullName() : getTranslation("consultations.rollup.total");
 	}
 
 	private String requireId() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,6 +43,7 @@ import vn.ydan.admin.consultations.HouseholdImportResult;
 import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.error.Problem;
 import vn.ydan.admin.files.Uploads;
+import vn.ydan.admin.i18n.DatePickers;
 
 /**
  * The household register of a consultation's communes: officials and admins import it
@@ -76,7 +78,8 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 
 	private final Grid<RowError> errors = new Grid<>();
 
-	private final Select<ConsultedUnit> commune = new Select<>();
+	// Hanoi has 526 communes: typed, not scrolled through.
+	private final ComboBox<ConsultedUnit> commune = new ComboBox<>();
 
 	private final Select<GroupRow> group = new Select<>();
 
@@ -107,6 +110,7 @@ public class HouseholdsView extends VerticalLayout implements BeforeEnterObserve
 		this.asOf.setId("households-as-of");
 		this.asOf.setLabel(getTranslation("consultations.households.as-of"));
 		this.asOf.setClearButtonVisible(true);
+		this.asOf.setI18n(DatePickers.i18n(this));
 		this.upload.setId("households-upload");
 		this.upload.setMaxFiles(1);
 		this.upload.setMaxFileSize(MAX_BYTES);

@@ -23,6 +23,7 @@ import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.NewConsultation;
 import vn.ydan.admin.consultations.PassOperator;
 import vn.ydan.admin.consultations.PlanChoice;
+import vn.ydan.admin.i18n.DatePickers;
 
 /**
  * A new consultation on a published plan: title, window (typed in Vietnam's local time,
@@ -78,9 +79,11 @@ final class NewConsultationDialog extends Dialog {
 		this.opens.setLabel(getTranslation("consultations.new.opens"));
 		this.opens.setHelperText(getTranslation("consultations.new.time-zone"));
 		this.opens.setValue(nextHour);
+		this.opens.setDatePickerI18n(DatePickers.i18n(this));
 		this.closes.setId("consultation-new-closes");
 		this.closes.setLabel(getTranslation("consultations.new.closes"));
 		this.closes.setValue(nextHour.plusDays(3));
+		this.closes.setDatePickerI18n(DatePickers.i18n(this));
 		this.operator.setId("consultation-new-operator");
 		this.operator.setLabel(getTranslation("consultations.new.operator"));
 		this.operator.setItems(PassOperator.values());

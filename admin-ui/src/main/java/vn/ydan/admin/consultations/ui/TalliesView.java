@@ -11,6 +11,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,10 +27,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +44,7 @@ import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.ConsultedUnit;
 import vn.ydan.admin.consultations.GroupRow;
+import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.consultations.NameCount;
 import vn.ydan.admin.consultations.PaperCounts;
 import vn.ydan.admin.consultations.Tally;
@@ -69,13 +73,28 @@ import vn.ydan.admin.error.Problem;
 @RolesAllowed({ "admin", "official", "clerk" })
 public class TalliesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+	/** Query parameter: the commune to open. */
+	public static final String COMMUNE = "commune";
+
+	/** Query parameter: the group to open. */
+	public static final String GROUP = "group";
+
 	static final List<String> COUNTS = List.of("issued", "returned", "valid", "invalid", "agree", "disagree");
 
 	private final ConsultationsApi api;
 
 	private final H2 title = new H2();
 
-	private final Select<ConsultedUnit> commune = new Select<>();
+	private final ComboBox<ConsultedUnit> commune = new ComboBox<>();
+
+	private final Select<GroupFilter> filter = new Select<>();
+
+	private final Span online = new Span();
+
+	/**
+	 * The groups of the commune; the grid pages through those the filter lets through.
+	 */
+	private List<GroupRow> rows = List.of();
 
 	private final Span progress = new Span();
 
@@ -112,18 +131,31 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		this.commune.setId("tallies-commune");
 		this.commune.setLabel(getTranslation("consultations.tallies.commune"));
 		this.commune.setItemLabelGenerator((unit) -> unit.unit().fullName());
+		// Hanoi has 526 communes: typed, not scrolled through.
 		this.commune.setWidth("24rem");
+		this.commune.setMaxWidth("100%");
 		this.commune.addValueChangeListener((change) -> {
 			this.selectedGroupId = null;
 			loadGroups();
 		});
+		this.filter.setId("tallies-filter");
+		this.filter.setLabel(getTranslation("consultations.filter.status"));
+		this.filter.setItems(GroupFilter.values());
+		this.filter.setItemLabelGenerator((choice) -> getTranslation(choice.translationKey()));
+		this.filter.setValue(GroupFilter.ALL);
+		this.filter.addValueChangeListener((change) -> this.groups.getDataProvider().refreshAll());
 		this.progress.setId("tallies-progress");
-		HorizontalLayout top = new HorizontalLayout(this.commune, this.progress);
+		HorizontalLayout top = new HorizontalLayout(this.commune, this.filter, this.progress);
 		top.setAlignItems(FlexComponent.Alignment.BASELINE);
+		top.setWrap(true);
 		this.problem.setWidthFull();
 		this.groups.setId("tallies-groups");
 		this.groups.addThemeVariants(GridVariant.ROW_STRIPES);
-		this.groups.setAllRowsVisible(true);
+		// A commune may have a hundred groups: paged from the server, a fixed height.
+		this.groups.setHeight("24rem");
+		this.groups.setItems(DataProvider.fromCallbacks(
+				(query) -> shownGroups().stream().skip(query.getOffset()).limit(query.getLimit()),
+				(query) -> shownGroups().size()));
 		this.groups.addColumn((row) -> row.group().fullName())
 			.setHeader(getTranslation("consultations.tallies.group"))
 			.setFlexGrow(2);
@@ -148,11 +180,14 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 			field.setMin(0);
 			field.setRequired(true);
 			field.setStepButtonsVisible(false);
+			manualValidation(field);
 			this.fields.put(count, field);
 		}
 		this.reason.setId("tally-reason");
 		this.reason.setLabel(getTranslation("consultations.tallies.reason"));
 		this.reason.setWidthFull();
+		this.reason.setManualValidation(true);
+		this.reason.addValueChangeListener((change) -> this.reason.setInvalid(false));
 		this.submit.setId("tally-submit");
 		this.submit.addThemeVariants(ButtonVariant.PRIMARY);
 		this.submit.addClickListener((click) -> submit());
@@ -183,9 +218,22 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 			this.consultation = found.get();
 			this.title.setText(getTranslation("consultations.tallies.title", this.consultation.title()));
 			this.commune.setItems(this.consultation.units());
-			if (!this.consultation.units().isEmpty()) {
-				this.commune.setValue(this.consultation.units().get(0));
+			// ?commune=<id>&group=<id>: straight to a commune and a group (from a clerk's
+			// home: the next group to enter).
+			QueryParameters query = event.getLocation().getQueryParameters();
+			String communeId = query.getSingleParameter(COMMUNE).orElse(null);
+			this.selectedGroupId = null;
+			ConsultedUnit first = this.consultation.units()
+				.stream()
+				.filter((unit) -> unit.unit().id().equals(communeId))
+				.findFirst()
+				.orElse(this.consultation.units().isEmpty() ? null : this.consultation.units().get(0));
+			if (first != null) {
+				this.commune.setValue(first);
 			}
+			query.getSingleParameter(GROUP)
+				.flatMap((group) -> this.rows.stream().filter((row) -> row.group().id().equals(group)).findFirst())
+				.ifPresent(this::select);
 		}
 		catch (ApiException ex) {
 			this.problem.add(Problem.of(this, "tallies-error", ex, () -> UI.getCurrent().getPage().reload()));
@@ -219,7 +267,8 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 			this.problem.add(Problem.of(this, "tallies-error", ex, this::loadGroups));
 			return;
 		}
-		this.groups.setItems(rows);
+		this.rows = rows;
+		this.groups.getDataProvider().refreshAll();
 		long reported = rows.stream().filter(GroupRow::reported).count();
 		this.progress
 			.setText(getTranslation("consultations.tallies.progress", reported, rows.size(), rows.size() - reported));
@@ -243,11 +292,54 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		return last.by() + " · " + ConsultationFormat.time(last.at());
 	}
 
+	private List<GroupRow> shownGroups() {
+		GroupFilter chosen = (this.filter.getValue() != null) ? this.filter.getValue() : GroupFilter.ALL;
+		return this.rows.stream().filter(chosen::matches).toList();
+	}
+
 	private void select(GroupRow row) {
 		this.selectedGroupId = row.group().id();
 		this.result.setText("");
 		clearForm();
+		showOnline(row);
 		showPanel(row);
+	}
+
+	/**
+	 * Says up front how many of the group's households answered online: they need no
+	 * paper form.
+	 */
+	private void showOnline(GroupRow row) {
+		this.online.setId("tally-online");
+		this.online.setText("");
+		ConsultationDetails current = this.consultation;
+		if (current == null) {
+			return;
+		}
+		try {
+			List<HouseholdStatus> households = this.api.households(current.id(), row.group().id());
+			if (!households.isEmpty()) {
+				long answered = households.stream().filter(HouseholdStatus::answeredOnline).count();
+				this.online.setText(getTranslation("consultations.tallies.online", answered, households.size()));
+			}
+		}
+		catch (ApiException ex) {
+			// The form works without it.
+			this.online.setText("");
+		}
+	}
+
+	/**
+	 * The view checks the fields itself, when the entry is sent: a cleared form after a
+	 * save is not red, and a field's error goes as soon as it is changed.
+	 */
+	private void manualValidation(IntegerField field) {
+		field.setManualValidation(true);
+		field.addValueChangeListener((change) -> {
+			if (change.isFromClient() || change.getValue() != null) {
+				field.setInvalid(false);
+			}
+		});
 	}
 
 	private void showPanel(GroupRow row) {
@@ -259,7 +351,7 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		state.setId("tally-state");
 		HorizontalLayout head = new HorizontalLayout(heading, state);
 		head.setAlignItems(FlexComponent.Alignment.CENTER);
-		this.panel.add(head);
+		this.panel.add(head, this.online);
 		Tally tally = row.tally();
 		boolean verified = tally != null && tally.state() == TallyState.VERIFIED;
 		if (tally != null && tally.state() == TallyState.MISMATCH) {
@@ -278,6 +370,7 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 			field.setId("tally-name-" + i);
 			field.setMin(0);
 			field.setRequired(true);
+			manualValidation(field);
 			this.nameFields.add(field);
 			form.add(field);
 		}
@@ -478,9 +571,9 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 	}
 
 	private void clearForm() {
-		clearErrors();
 		allFields().forEach(IntegerField::clear);
 		this.reason.clear();
+		clearErrors();
 	}
 
 }

@@ -552,9 +552,8 @@ public class PlanEditorView extends VerticalLayout
 			.setWidth("16rem")
 			.setFlexGrow(0);
 		this.componentGrid
-			.addColumn((component) -> String.join(" / ", PlanFormat.share(this, component.areaShare()),
-					PlanFormat.share(this, component.populationShare()),
-					PlanFormat.share(this, component.householdShare())))
+			.addColumn((component) -> PlanFormat.shares(this, component.areaShare(), component.populationShare(),
+					component.householdShare()))
 			.setHeader(getTranslation("plans.component.column.shares"))
 			.setAutoWidth(true);
 		if (editable()) {
@@ -615,6 +614,18 @@ public class PlanEditorView extends VerticalLayout
 
 	private void showValidation() {
 		Validation checks = this.validation;
+		if (this.units.isEmpty()) {
+			// Nothing proposed yet: nothing to call valid, nothing assigned (issue 15).
+			this.summary.setText(getTranslation("plans.validation.empty"));
+			this.summary.getStyle()
+				.set("font-weight", "600")
+				.set("color", "var(--vaadin-text-color-secondary, #52606d)");
+			this.unassignedCount.setText(getTranslation("plans.unassigned.count", checks.unassigned().size()));
+			this.unassignedGrid.setItems(checks.unassigned());
+			this.unassignedGrid.setEmptyStateText(getTranslation("plans.unassigned.empty-plan"));
+			this.validationPanel.show(checks);
+			return;
+		}
 		this.summary.setText(
 				checks.valid() ? getTranslation("plans.validation.valid", checks.errorCount(), checks.warningCount())
 						: getTranslation("plans.validation.invalid", checks.errorCount(), checks.warningCount()));

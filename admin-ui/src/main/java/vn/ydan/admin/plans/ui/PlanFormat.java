@@ -48,6 +48,23 @@ final class PlanFormat {
 		return NumberFormat.getIntegerInstance(locale).format(value);
 	}
 
+	/**
+	 * Area, population and household shares as "30 % / 25 % / 28 %"; a share not given is
+	 * "—", and none given at all (a unit taken whole) is empty, never "/ /".
+	 */
+	static String shares(Component on, @Nullable Double area, @Nullable Double population,
+			@Nullable Double households) {
+		if (area == null && population == null && households == null) {
+			return "";
+		}
+		return String.join(" / ", orDash(share(on, area)), orDash(share(on, population)),
+				orDash(share(on, households)));
+	}
+
+	private static String orDash(String text) {
+		return text.isEmpty() ? "—" : text;
+	}
+
 	static String share(Component on, @Nullable Double share) {
 		return (share != null) ? number(on, share * 100) + " %" : "";
 	}

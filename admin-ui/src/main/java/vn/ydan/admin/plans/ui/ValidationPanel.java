@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
+import vn.ydan.admin.i18n.Translations;
 import vn.ydan.admin.plans.Validation;
 
 /**
@@ -44,14 +45,19 @@ final class ValidationPanel extends VerticalLayout {
 		add(this.rulesTitle, this.rules, this.issuesTitle, this.issues, this.duration);
 	}
 
+	/** The rule in the user's language; the api's description is Vietnamese only. */
+	private String ruleName(Validation.Rule rule) {
+		String key = "plans.rule." + rule.rule();
+		String name = getTranslation(key);
+		return name.equals(Translations.missing(key)) ? rule.description() : name;
+	}
+
 	void show(Validation validation) {
 		this.rulesTitle.setText(getTranslation("plans.validation.rules"));
 		this.issuesTitle
 			.setText(getTranslation("plans.validation.issues", validation.errorCount(), validation.warningCount()));
 		this.rules.removeAllColumns();
-		this.rules.addColumn(Validation.Rule::description)
-			.setHeader(getTranslation("plans.validation.column.rule"))
-			.setFlexGrow(3);
+		this.rules.addColumn(this::ruleName).setHeader(getTranslation("plans.validation.column.rule")).setFlexGrow(3);
 		this.rules.addColumn((rule) -> getTranslation("plans.severity." + rule.severity().toLowerCase()))
 			.setHeader(getTranslation("plans.validation.column.severity"))
 			.setAutoWidth(true)

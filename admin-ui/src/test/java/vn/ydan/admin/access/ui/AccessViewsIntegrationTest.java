@@ -8,6 +8,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -177,6 +178,9 @@ class AccessViewsIntegrationTest extends SpringBrowserlessTest {
 		navigate(UsersView.class);
 		select("thuky");
 		test(find(Button.class).id("access-user-enabled")).click();
+		ConfirmDialog confirm = find(ConfirmDialog.class).id("access-user-disable-confirm");
+		assertThat(confirm.getElement().getProperty("header")).isEqualTo("Khoá tài khoản thuky?");
+		test(confirm).confirm();
 
 		assertThat(text("access-user-message")).contains("Không kết nối được Keycloak");
 	}

@@ -13,7 +13,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,6 +202,9 @@ class AuditViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	private Reply answer(Call call) {
+		if (call.runs("auditUnitName")) {
+			return Reply.json(200, "{\"data\":{\"unit\":{\"fullName\":\"Phường Trúc Bạch\"}}}");
+		}
 		if (call.runs("auditEntries")) {
 			return Reply.json(200, (call.variables().get("after") != null) ? SECOND_PAGE : FIRST_PAGE);
 		}

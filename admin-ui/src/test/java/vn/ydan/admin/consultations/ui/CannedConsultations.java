@@ -14,6 +14,10 @@ final class CannedConsultations {
 
 	static final String BA_DINH = "VW5pdDpESVNUUklDVDowMDE=";
 
+	static final String QUANG_AN = "VW5pdDpDT01NVU5FOjAwMDkx";
+
+	static final String TAY_HO = "VW5pdDpESVNUUklDVDowMDM=";
+
 	static final String HA_NOI = "VW5pdDpQUk9WSU5DRTowMQ==";
 
 	static final String GROUP_1 = "VW5pdDpHUk9VUDox";
@@ -56,6 +60,27 @@ final class CannedConsultations {
 			.formatted(phucXa, trucBach, BA_DINH, districtCertified, HA_NOI);
 	}
 
+	/**
+	 * Results of three communes in two districts: Phúc Xá and Trúc Bạch in Ba Đình, Quảng
+	 * An (fails, every group reported) in Tây Hồ.
+	 */
+	static String twoDistricts() {
+		return """
+				{"published":false,"communes":[%s,%s,%s],
+				 "districts":[{"unit":{"id":"%s","code":"001","fullName":"Quận Ba Đình"},"communes":2,"passed":1,"failed":0,
+				   "pending":1,"households":230,"tookPart":200,"agree":150,"disagree":50,"certified":false},
+				  {"unit":{"id":"%s","code":"003","fullName":"Quận Tây Hồ"},"communes":1,"passed":0,"failed":1,
+				   "pending":0,"households":30,"tookPart":30,"agree":5,"disagree":25,"certified":false}],
+				 "provinces":[{"unit":{"id":"%s","code":"01","fullName":"Thành phố Hà Nội"},"communes":3,"passed":1,"failed":1,
+				   "pending":1,"households":260,"tookPart":230,"agree":155,"disagree":75,"certified":false}],
+				 "total":{"unit":null,"communes":3,"passed":1,"failed":1,"pending":1,"households":260,"tookPart":230,
+				   "agree":155,"disagree":75,"certified":false}}"""
+			.formatted(commune(PHUC_XA, "00001", "Phường Phúc Xá", 210, 200, 150, 71.43, "PASS", 2, 2, true),
+					commune(TRUC_BACH, "00004", "Phường Trúc Bạch", 20, 0, 0, 0.0, "PENDING", 2, 1, false),
+					commune(QUANG_AN, "00091", "Phường Quảng An", 30, 30, 5, 16.67, "FAIL", 1, 1, false), BA_DINH,
+					TAY_HO, HA_NOI);
+	}
+
 	static String defaultResults() {
 		return results(commune(PHUC_XA, "00001", "Phường Phúc Xá", 210, 200, 150, 71.43, "PASS", 2, 2, true),
 				commune(TRUC_BACH, "00004", "Phường Trúc Bạch", 20, 0, 0, 0.0, "PENDING", 2, 1, false), false);
@@ -68,11 +93,13 @@ final class CannedConsultations {
 				 "previousId":null,"answerCount":200,
 				 "passRule":{"operator":"GT","percent":50.0,"description":"trên 50%% tổng số hộ"},
 				 "units":[{"unit":{"id":"%s","code":"00001","fullName":"Phường Phúc Xá"},"successors":["Phường Ba Đình"],
-				   "nameChoices":["Ba Đình","Hồng Hà"],"households":210},
+				   "nameChoices":["Ba Đình","Hồng Hà"],"households":210,"within":{"parent":{"id":"%s","code":"001","fullName":"Quận Ba Đình"}}},
 				  {"unit":{"id":"%s","code":"00004","fullName":"Phường Trúc Bạch"},"successors":["Phường Ba Đình"],
-				   "nameChoices":[],"households":20}],
+				   "nameChoices":[],"households":20,"within":{"parent":{"id":"%s","code":"001","fullName":"Quận Ba Đình"}}},
+				  {"unit":{"id":"%s","code":"00091","fullName":"Phường Quảng An"},"successors":["Phường Tây Hồ"],
+				   "nameChoices":[],"households":30,"within":{"parent":{"id":"%s","code":"003","fullName":"Quận Tây Hồ"}}}],
 				 "results":%s}"""
-			.formatted(status, PHUC_XA, TRUC_BACH, results);
+			.formatted(status, PHUC_XA, BA_DINH, TRUC_BACH, BA_DINH, QUANG_AN, TAY_HO, results);
 	}
 
 	static String consultation(String status) {

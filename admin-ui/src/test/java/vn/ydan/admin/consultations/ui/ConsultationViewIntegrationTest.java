@@ -9,8 +9,14 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.consultations.CommuneResult;
-import vn.ydan.admin.consultations.ConsultationDetails.Progress;
+import vn.ydan.admin.consultations.ProgressFeed;
 import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.support.ConsoleSpringTest;
 import vn.ydan.admin.support.FakeBackend;
@@ -48,6 +55,9 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 	private volatile String status = "OPEN";
 
 	private volatile String progress = CannedConsultations.progress("OPEN", CannedConsultations.defaultResults(), 200);
+
+	@Autowired
+	private ProgressFeed feed;
 
 	@Autowired
 	private ClientRegistrationRepository registrations;
@@ -86,11 +96,63 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(test(rollUps).getCellText(0, 0)).isEqualTo("Quận Ba Đình");
 		assertThat(test(rollUps).getCellText(2, 0)).isEqualTo("Toàn đợt");
 		assertThat(text("consultation-total")).startsWith("Toàn đợt: 230 hộ · 200 hộ tham gia (87 %)");
-		assertThat(text("consultation-chart-agree")).contains("Phường Phúc Xá").contains("71,4 %");
-		assertThat(text("consultation-chart-turnout")).contains("95,2 %");
+		// Bars per district, not per commune (Hanoi: 30 bars instead of 526).
+		assertThat(text("consultation-chart-agree")).contains("Quận Ba Đình")
+			.contains("65,2 %")
+			.doesNotContain("Phường Phúc Xá");
+		assertThat(text("consultation-chart-turnout")).contains("87 %");
 		assertThat(find(Button.class).id("consultation-close").isVisible()).isTrue();
 		assertThat(find(Button.class).withId("consultation-open").exists()).isFalse();
 		assertThat(find(Button.class).withId("consultation-publish").exists()).isFalse();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theCommunesArePagedFromTheServerNotAllSentAtOnce() {
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
+		assertThat(communes.isAllRowsVisible()).isFalse();
+		assertThat(communes.getDataProvider().isInMemory()).isFalse();
+		assertThat(communes.getPageSize()).isEqualTo(50);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void communesAreFilteredByDistrictStatusAndNameAndSorted() {
+		this.backend.answerApi((call) -> call.runs("consultation")
+				? Reply.json(200,
+						"{\"data\":{\"consultation\":"
+								+ CannedConsultations.details("OPEN", CannedConsultations.twoDistricts()) + "}}")
+				: answer(call));
+		navigate("consultations/" + ID, ConsultationView.class);
+		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
+		assertThat(test(communes).size()).isEqualTo(3);
+		assertThat(text("consultation-communes-count")).isEqualTo("Đang hiện 3 trên 3 đơn vị cấp xã");
+
+		ComboBox<UnitRef> district = find(ComboBox.class).id("consultation-filter-district");
+		test(district).selectItem("Quận Tây Hồ");
+		assertThat(test(communes).size()).isEqualTo(1);
+		assertThat(test(communes).getCellText(0, 0)).isEqualTo("Phường Quảng An");
+
+		district.clear();
+		Select<CommuneFilter> status = find(Select.class).id("consultation-filter-status");
+		test(status).selectItem("Còn tổ chưa báo cáo");
+		assertThat(test(communes).size()).isEqualTo(1);
+		assertThat(test(communes).getCellText(0, 0)).isEqualTo("Phường Trúc Bạch");
+		test(status).selectItem("Không đạt");
+		assertThat(test(communes).getCellText(0, 0)).isEqualTo("Phường Quảng An");
+
+		test(status).selectItem("Tất cả");
+		test(find(TextField.class).id("consultation-filter-name")).setValue("phuc xa");
+		assertThat(test(communes).size()).isEqualTo(1);
+		assertThat(test(communes).getCellText(0, 0)).isEqualTo("Phường Phúc Xá");
+
+		test(find(TextField.class).id("consultation-filter-name")).setValue("");
+		test(communes).sortByColumn(3, SortDirection.DESCENDING);
+		assertThat(test(communes).getCellText(0, 0)).isEqualTo("Phường Quảng An");
+		assertThat(test(communes).getCellText(2, 0)).isEqualTo("Phường Trúc Bạch");
+		assertThat(text("consultation-chart-agree")).contains("Quận Ba Đình").contains("Quận Tây Hồ");
 	}
 
 	@Test
@@ -108,12 +170,6 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(calls("consultationProgress")).hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy((call) -> assertThat(call.authorization()).isEqualTo("Bearer access-canbo"));
 
-		// From here on the test asks itself, so that no background round takes the news
-		// first.
-		view.liveRefresh().stop(UI.getCurrent());
-		while (view.liveRefresh().isAsking()) {
-			Thread.sleep(20);
-		}
 		// A new tally in Trúc Bạch: its groups are all reported now.
 		this.progress = CannedConsultations.progress("OPEN",
 				CannedConsultations.results(
@@ -123,17 +179,22 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 								2, 2, false),
 						false),
 				201);
-		Progress fresh = view.liveRefresh().fetch();
-		assertThat(fresh).isNotNull();
-		view.showProgress(fresh);
+		this.feed.pollNow(ID);
+		roundTrip();
 
 		@SuppressWarnings("unchecked")
 		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
 		assertThat(cell(communes, 1, 9)).isEqualTo("2/2");
 		assertThat(text("consultation-info")).contains("201 trả lời trực tuyến");
 		assertThat(text("consultation-live")).startsWith("Cập nhật trực tiếp · lần cuối lúc");
-		// Unchanged figures are not pushed again.
-		assertThat(view.liveRefresh().fetch()).isNull();
+	}
+
+	@Test
+	void thePageWatchesTheConsoleWideFeedOfItsConsultation() {
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		assertThat(this.feed.watchers(ID)).isEqualTo(1);
+		assertThat(this.feed.polls()).isEqualTo(1);
 	}
 
 	@Test
@@ -144,6 +205,22 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		navigate(ConsultationsView.class);
 
 		assertThat(refresh.isRunning()).isFalse();
+		assertThat(this.feed.watchers(ID)).isZero();
+		assertThat(this.feed.polls()).isZero();
+	}
+
+	@Test
+	void closingTheTabStopsTheRefresh() {
+		navigate("consultations/" + ID, ConsultationView.class);
+		UI ui = UI.getCurrent();
+
+		// What Vaadin does when the tab's unload beacon, or the missing heartbeats, close
+		// the
+		// UI: it leaves the session and detaches.
+		ui.getSession().removeUI(ui);
+
+		assertThat(this.feed.watchers(ID)).isZero();
+		assertThat(this.feed.polls()).isZero();
 	}
 
 	@Test
@@ -151,6 +228,12 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		navigate("consultations/" + ID, ConsultationView.class);
 
 		test(find(Button.class).id("consultation-close")).click();
+		assertThat(calls("closeConsultation")).isEmpty();
+		ConfirmDialog confirm = find(ConfirmDialog.class).id("consultation-confirm");
+		assertThat(confirm.getElement().getProperty("header"))
+			.isEqualTo("Kết thúc đợt lấy ý kiến \"Lấy ý kiến cử tri phường Phúc Xá, Trúc Bạch\"?");
+		assertThat(text(confirm)).contains("không trả lời trực tuyến được nữa");
+		test(confirm).confirm();
 
 		assertThat(calls("closeConsultation")).singleElement()
 			.satisfies((call) -> assertThat(call.variables()).containsEntry("id", ID));
@@ -159,11 +242,25 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	void closingCanBeCancelled() {
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(find(Button.class).id("consultation-close")).click();
+		test(find(ConfirmDialog.class).id("consultation-confirm")).cancel();
+
+		assertThat(calls("closeConsultation")).isEmpty();
+		assertThat(text("consultation-status")).isEqualTo("Đang lấy ý kiến");
+	}
+
+	@Test
 	void aCommuneIsCertifiedWithItsButtonAndARefusalIsSaid() {
 		this.status = "CLOSED";
 		navigate("consultations/" + ID, ConsultationView.class);
 
 		test(cellButton("consultation-communes", 1, 10)).click();
+		ConfirmDialog confirm = find(ConfirmDialog.class).id("consultation-confirm");
+		assertThat(confirm.getElement().getProperty("header")).isEqualTo("Xác nhận kết quả của Phường Trúc Bạch?");
+		test(confirm).confirm();
 
 		assertThat(calls("certifyResults")).singleElement()
 			.satisfies((call) -> assertThat(call.variables()).containsEntry("consultationId", ID)
@@ -180,6 +277,7 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		navigate("consultations/" + ID, ConsultationView.class);
 
 		test(find(Button.class).id("consultation-publish")).click();
+		test(find(ConfirmDialog.class).id("consultation-confirm")).confirm();
 
 		assertThat(calls("publishResults")).hasSize(1);
 		assertThat(text("consultation-status")).isEqualTo("Đã công bố");
@@ -187,13 +285,25 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	void exportsArePlainLinksThatAskTheApiOnlyWhenFollowed() {
+		this.status = "PUBLISHED";
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		Anchor csv = find(Anchor.class).id("consultation-export-csv");
+		assertThat(csv.getHref()).isNotBlank();
+		assertThat(csv.getElement().getTextRecursively()).isEqualTo("Kết quả (CSV)");
+		assertThat(this.backend.exportCalls()).isEmpty();
+	}
+
+	@Test
 	void exportsTheApiDoesNotHaveYetAreSaidToBeUnavailable() {
 		this.status = "PUBLISHED";
 		navigate("consultations/" + ID, ConsultationView.class);
 
-		test(find(Button.class).id("consultation-export-csv")).click();
+		DownloadResponse response = ((ConsultationView) getCurrentView()).follow("consultation-export-csv");
 
-		assertThat(text("consultation-download-unavailable")).isEqualTo("Máy chủ API chưa có tệp xuất này.");
+		assertThat(response.getError()).isEqualTo(404);
+		assertThat(response.getErrorMessage()).isEqualTo("Máy chủ API chưa có tệp xuất này.");
 		assertThat(this.backend.exportCalls()).singleElement().satisfies((call) -> {
 			assertThat(call.body()).isEqualTo("/exports/consultations/c-1/results.csv");
 			assertThat(call.authorization()).isEqualTo("Bearer access-canbo");
@@ -201,16 +311,17 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
-	void exportsAreFetchedWithTheUsersTokenAndOfferedForDownload() {
+	void exportsAreFetchedWithTheUsersTokenUnderNamesThatSayWhatTheyAre() {
 		this.status = "PUBLISHED";
 		this.backend.answerExports((path) -> new Reply(200, "application/pdf", "%PDF-1.7"));
 		navigate("consultations/" + ID, ConsultationView.class);
+		ConsultationView view = (ConsultationView) getCurrentView();
+		cell(find(Grid.class).id("consultation-communes"), 0, 11);
 
-		test(cellButton("consultation-communes", 0, 11)).click();
-
-		assertThat(find(Anchor.class).id("consultation-download-link").getText())
-			.isEqualTo("Tải tệp bien-ban-00001.pdf");
-		assertThat(this.backend.exportCalls()).singleElement()
+		assertThat(view.follow("minutes-00001").getFileName()).isEqualTo("bien-ban-phuong-phuc-xa-00001.pdf");
+		assertThat(view.follow("consultation-export-csv").getFileName()).isEqualTo("ket-qua-ha-noi-2025-04-21.csv");
+		assertThat(view.follow("consultation-export-xlsx").getFileName()).isEqualTo("ket-qua-ha-noi-2025-04-21.xlsx");
+		assertThat(this.backend.exportCalls()).first()
 			.satisfies((call) -> assertThat(call.body())
 				.isEqualTo("/exports/consultations/c-1/communes/" + PHUC_XA + "/minutes.pdf"));
 	}
@@ -264,6 +375,10 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 
 	private String text(String id) {
 		return find(Component.class).id(id).getElement().getTextRecursively();
+	}
+
+	private static String text(ConfirmDialog dialog) {
+		return dialog.getElement().getProperty("message", "") + dialog.getElement().getTextRecursively();
 	}
 
 	private Button cellButton(String gridId, int row, int column) {

@@ -7,10 +7,12 @@ import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -75,6 +77,23 @@ class ConsultationsViewIntegrationTest extends SpringBrowserlessTest {
 		test(grid).clickRow(0);
 
 		assertThat(getCurrentView()).isInstanceOf(ConsultationView.class);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tallyEntryAndTheResultsFileAreOneClickFromTheList() {
+		navigate(ConsultationsView.class);
+
+		Grid<ConsultationSummary> grid = find(Grid.class).id("consultations-grid");
+		Component links = test(grid).getCellComponent(0, 5);
+		Anchor tallies = find(Anchor.class, links).id("consultations-tallies-c-1");
+		assertThat(tallies.getHref()).isEqualTo("consultations/c-1/tallies");
+		assertThat(find(Anchor.class, links).id("consultations-csv-c-1").getHref()).isNotBlank();
+		// The published one takes no tallies any more; its results are still a click
+		// away.
+		Component published = test(grid).getCellComponent(1, 5);
+		assertThat(find(Anchor.class, published).withId("consultations-tallies-c-0").exists()).isFalse();
+		assertThat(find(Anchor.class, published).id("consultations-csv-c-0").getHref()).isNotBlank();
 	}
 
 	@Test

@@ -7,10 +7,13 @@ import java.util.Map;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,68 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 			.satisfies((call) -> assertThat(call.variables()).containsEntry("unitId", PHUC_XA));
 		assertThat(calls("consultationGroups")).singleElement()
 			.satisfies((call) -> assertThat(call.variables()).containsEntry("id", ID).containsEntry("unitId", PHUC_XA));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theGroupsArePagedAndFilteredByWhereTheyStand() {
+		navigate("consultations/" + ID + "/tallies", TalliesView.class);
+		Grid<GroupRow> groups = find(Grid.class).id("tallies-groups");
+		assertThat(groups.isAllRowsVisible()).isFalse();
+		assertThat(groups.getDataProvider().isInMemory()).isFalse();
+
+		test(find(Select.class).id("tallies-filter")).selectItem("Không khớp");
+		assertThat(test(groups).size()).isEqualTo(1);
+		assertThat(test(groups).getCellText(0, 0)).isEqualTo("Tổ dân phố 2");
+		test(find(Select.class).id("tallies-filter")).selectItem("Chưa nhập");
+		assertThat(test(groups).getCellText(0, 0)).isEqualTo("Tổ dân phố 3");
+	}
+
+	@Test
+	void aLinkOpensACommuneAndAGroupStraightAway() {
+		UI.getCurrent()
+			.navigate("consultations/" + ID + "/tallies",
+					QueryParameters.simple(Map.of(TalliesView.COMMUNE, PHUC_XA, TalliesView.GROUP, GROUP_3)));
+
+		assertThat(text("tally-group")).isEqualTo("Tổ dân phố 3");
+		assertThat(find(Component.class).id("tally-panel").isVisible()).isTrue();
+	}
+
+	@Test
+	void theFormSaysUpFrontHowManyHouseholdsOfTheGroupAnsweredOnline() {
+		open(2);
+
+		assertThat(text("tally-online"))
+			.isEqualTo("2/3 hộ của tổ đã trả lời trực tuyến: các hộ này không cần phiếu giấy.");
+		assertThat(calls("consultationHouseholds")).singleElement()
+			.satisfies((call) -> assertThat(call.variables()).containsEntry("groupId", GROUP_3));
+	}
+
+	@Test
+	void afterASuccessfulSaveNoFieldIsMarkedWrong() {
+		open(2);
+		fill(10, 8, 7, 1, 5, 2);
+		test(find(IntegerField.class).id("tally-name-0")).setValue(4);
+		test(find(IntegerField.class).id("tally-name-1")).setValue(0);
+
+		test(find(Button.class).id("tally-submit")).click();
+
+		assertThat(text("tally-result")).isEqualTo("Đã ghi. Chờ người thứ hai nhập để đối chiếu.");
+		for (String count : TalliesView.COUNTS) {
+			assertThat(find(IntegerField.class).id("tally-" + count).isInvalid()).as(count).isFalse();
+		}
+	}
+
+	@Test
+	void aFieldsErrorGoesAsSoonAsItIsFilledIn() {
+		open(2);
+		fill(10, 8, 7, 1, 5, null);
+		test(find(Button.class).id("tally-submit")).click();
+		assertThat(find(IntegerField.class).id("tally-disagree").isInvalid()).isTrue();
+
+		test(find(IntegerField.class).id("tally-disagree")).setValue(2);
+
+		assertThat(find(IntegerField.class).id("tally-disagree").isInvalid()).isFalse();
 	}
 
 	@Test
@@ -231,6 +296,11 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 							+ CannedConsultations.entry("thuky2", CannedConsultations.counts(10, 8, 7, 1, 4, 3)),
 					"null", "");
 			return Reply.json(200, "{\"data\":{\"consultation\":{\"tallies\":[" + verified + "," + mismatch + "]}}}");
+		}
+		if (call.runs("consultationHouseholds")) {
+			return Reply.json(200, """
+					{"data":{"consultation":{"households":[{"householdId":"H-1","answeredOnline":true},
+					 {"householdId":"H-2","answeredOnline":true},{"householdId":"H-3","answeredOnline":false}]}}}""");
 		}
 		if (call.runs("consultationGroups")) {
 			return Reply.json(200, CannedConsultations.groups());

@@ -40,6 +40,12 @@ class HomeViewIntegrationTest extends SpringBrowserlessTest {
 	private static final String FORBIDDEN = """
 			{"errors":[{"message":"Forbidden","path":["systemStatus"],"extensions":{"code":"FORBIDDEN","classification":"FORBIDDEN"}}],"data":{"systemStatus":null}}""";
 
+	private static final String CONSULTATIONS = """
+			{"data":{"consultations":[
+			 {"id":"c-1","title":"Tây Hồ","status":"OPEN","statusName":"Đang lấy ý kiến","closesAt":"2025-04-20T17:00:00Z"},
+			 {"id":"c-2","title":"Ba Đình","status":"CLOSED","statusName":"Đã kết thúc","closesAt":"2025-04-20T17:00:00Z"},
+			 {"id":"c-0","title":"Đợt cũ","status":"PUBLISHED","statusName":"Đã công bố","closesAt":"2025-03-20T17:00:00Z"}]}}""";
+
 	private final FakeBackend backend = FakeBackend.shared();
 
 	@Autowired
@@ -67,7 +73,7 @@ class HomeViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(text("me-username")).isEqualTo("canbo");
 		assertThat(text("me-roles")).isEqualTo("Cán bộ");
 		assertThat(text("me-client-id")).isEqualTo("ydan-console");
-		assertThat(this.backend.apiCalls()).singleElement().satisfies((call) -> {
+		assertThat(this.backend.apiCalls()).filteredOn((call) -> call.runs("me")).singleElement().satisfies((call) -> {
 			assertThat(call.authorization()).isEqualTo("Bearer access-1");
 			assertThat(call.asks("me")).isTrue();
 		});
@@ -134,7 +140,8 @@ class HomeViewIntegrationTest extends SpringBrowserlessTest {
 			.extracting(Call::body)
 			.asString()
 			.contains("grant_type=refresh_token", "refresh_token=refresh-1");
-		assertThat(this.backend.apiCalls()).singleElement()
+		assertThat(this.backend.apiCalls()).filteredOn((call) -> call.runs("me"))
+			.singleElement()
 			.extracting(Call::authorization)
 			.isEqualTo("Bearer access-2");
 	}
@@ -151,6 +158,106 @@ class HomeViewIntegrationTest extends SpringBrowserlessTest {
 
 		assertThat(text("api-error")).isEqualTo("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.");
 		assertThat(this.backend.apiCalls()).isEmpty();
+	}
+
+	@Test
+	@WithKeycloakUser(username = "canbo", roles = "official")
+	void anOfficialSeesTheirConsultationsAndPlansWithWhatWaitsInEach() {
+		this.backend.answerApi((call) -> {
+			if (call.runs("homeConsultations")) {
+				return Reply.json(200, CONSULTATIONS);
+			}
+			if (call.runs("homePlans")) {
+				return Reply.json(200,
+						"""
+								{"data":{"plans":[{"id":"p-1","title":"Sắp xếp Ba Đình","status":"DRAFT","statusName":"Dự thảo"},
+								 {"id":"p-0","title":"Cũ","status":"IN_EFFECT","statusName":"Có hiệu lực"}]}}""");
+			}
+			return Reply.json(200, CANBO);
+		});
+
+		navigate(HomeView.class);
+
+		assertThat(find(Component.class).id("home-consultation-c-2").getElement().getAttribute("href"))
+			.isEqualTo("consultations/c-2");
+		assertThat(find(Component.class).id("home-consultation-tallies-c-1").getElement().getAttribute("href"))
+			.isEqualTo("consultations/c-1/tallies");
+		assertThat(find(Card.class).id("home-consultations").getElement().getTextRecursively())
+			.contains("Ba Đình · đã kết thúc: chờ xác nhận kết quả theo xã, huyện, tỉnh")
+			.contains("Tây Hồ · đang lấy ý kiến: theo dõi kết quả trực tiếp")
+			.doesNotContain("Đợt cũ");
+		assertThat(find(Card.class).id("home-plans").getElement().getTextRecursively())
+			.contains("Sắp xếp Ba Đình · dự thảo: hoàn thiện, kiểm tra và công bố")
+			.doesNotContain("Cũ ·");
+		assertThat(find(Card.class).withId("home-admin").exists()).isFalse();
+		assertThat(find(Card.class).withId("home-clerk").exists()).isFalse();
+	}
+
+	@Test
+	@WithKeycloakUser(username = "thuky", roles = "clerk")
+	void aClerkGetsTheNextGroupToEnterInOneClick() {
+		this.backend.answerApi((call) -> {
+			if (call.runs("homeConsultations")) {
+				return Reply.json(200, CONSULTATIONS);
+			}
+			if (call.runs("homeCommunes")) {
+				return Reply.json(200, """
+						{"data":{"consultation":{"results":{"communes":[
+						 {"unit":{"id":"u-1","fullName":"Phường Phúc Xá"},"groups":2,"groupsReported":2},
+						 {"unit":{"id":"u-4","fullName":"Phường Trúc Bạch"},"groups":3,"groupsReported":1}]}}}}""");
+			}
+			if (call.runs("homeGroups")) {
+				return Reply.json(200,
+						"""
+								{"data":{"consultation":{"electorateGroups":[{"group":{"id":"g-1","fullName":"Tổ 1"}},
+								 {"group":{"id":"g-2","fullName":"Tổ 2"}},{"group":{"id":"g-3","fullName":"Tổ 3"}}],
+								 "tallies":[{"group":{"id":"g-1"},"state":"VERIFIED"},{"group":{"id":"g-2"},"state":"MISMATCH"}]}}}""");
+			}
+			return Reply.json(200,
+					"""
+							{"data":{"me":{"username":"thuky","displayName":"Lê Văn Cường","roles":["clerk"],"clientId":"ydan-console"}}}""");
+		});
+
+		navigate(HomeView.class);
+
+		Component next = find(Component.class).id("home-next-c-1");
+		assertThat(next.getElement().getText()).isEqualTo("Tổ tiếp theo cần nhập: Tổ 2, Phường Trúc Bạch");
+		assertThat(next.getElement().getAttribute("href")).isEqualTo("consultations/c-1/tallies?commune=u-4&group=g-2");
+		assertThat(find(Component.class).id("home-tallies-c-2").getElement().getAttribute("href"))
+			.isEqualTo("consultations/c-2/tallies");
+		assertThat(find(Card.class).withId("home-consultations").exists()).isFalse();
+		assertThat(this.backend.apiCalls()).filteredOn((call) -> call.runs("homePlans")).isEmpty();
+	}
+
+	@Test
+	@WithKeycloakUser(username = "cutri", roles = "resident")
+	void aResidentIsToldWhatTheyCanDoHereInsteadOfARefusal() {
+		this.backend.answerApi((call) -> Reply.json(200,
+				"""
+						{"data":{"me":{"username":"cutri","displayName":"Phạm Thị Dung","roles":["resident"],"clientId":"ydan-console"}}}"""));
+
+		navigate(HomeView.class);
+
+		assertThat(find(Card.class).id("home-elsewhere").getElement().getTextRecursively())
+			.contains("Bảng điều khiển này dành cho cán bộ");
+		assertThat(this.backend.apiCalls()).singleElement().satisfies((call) -> assertThat(call.runs("me")).isTrue());
+	}
+
+	@Test
+	@WithKeycloakUser(username = "quantri", givenName = "An", familyName = "Nguyễn Văn", roles = "admin")
+	void anAdminReachesUsersPartnerAppsAndTheAuditCheckInOneClick() {
+		this.backend.answerApi((call) -> Reply.json(200,
+				call.asks("systemStatus") ? STATUS
+						: call.runs("homeConsultations") ? "{\"data\":{\"consultations\":[]}}"
+								: call.runs("homePlans") ? "{\"data\":{\"plans\":[]}}" : QUANTRI));
+
+		navigate(HomeView.class);
+
+		assertThat(find(Component.class).id("home-admin-users").getElement().getAttribute("href"))
+			.isEqualTo("access/users");
+		assertThat(find(Component.class).id("home-admin-partners").getElement().getAttribute("href"))
+			.isEqualTo("access/partner-apps");
+		assertThat(find(Component.class).id("home-admin-audit").getElement().getAttribute("href")).isEqualTo("audit");
 	}
 
 	private String text(String id) {

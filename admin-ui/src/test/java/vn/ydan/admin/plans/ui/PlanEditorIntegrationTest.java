@@ -108,6 +108,32 @@ class PlanEditorIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	void anEmptyNewPlanIsNotCalledValid() {
+		this.plan.set(CannedPlans.plan("DRAFT", 1, CannedPlans.VALID, "null"));
+		open();
+
+		assertThat(text("plan-validation-summary"))
+			.isEqualTo("Phương án chưa có đơn vị mới nào: thêm đơn vị hoặc nhập từ tệp để kiểm tra.");
+		assertThat(find(Component.class).id("plan-validation-summary").getStyle().get("color")).isNotEqualTo("#1b7f3b");
+		assertThat(find(Grid.class).id("plan-unassigned").getEmptyStateText())
+			.isEqualTo("Chưa có gì để sắp xếp: phương án chưa có đơn vị mới.");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aUnitTakenWholeShowsNoSharesAndAPartShowsEachShareOrADash() {
+		this.plan.set(CannedPlans.plan("DRAFT", 3, CannedPlans.INVALID, "null", CannedPlans.UNIT_A_WITH_TRUC_BACH
+			.replaceFirst("\"kind\":\"WHOLE\",\"areaShare\":null", "\"kind\":\"PART_AREA_POP\",\"areaShare\":0.3")));
+		open();
+		test(find(Grid.class).id("plan-units")).select(0);
+		GridTester<Grid<ProposedUnit.Component>, ProposedUnit.Component> components = test(
+				find(Grid.class).id("plan-components"));
+
+		assertThat(components.getCellText(0, 2)).isEqualTo("30 % / — / —");
+		assertThat(components.getCellText(1, 2)).isEmpty();
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void assigningAnUnassignedUnitIsOneSmallMutationAndRedrawsTheValidation() {
 		this.mutation.set((call) -> CannedPlans.edited("assignUnit", 4, 2, CannedPlans.ONE_ERROR,
