@@ -56,7 +56,7 @@ done
 # The bench profile only adds the raw-driver endpoints that count stored answers; the limits
 # stay as ./ydan run has them.
 # shellcheck disable=SC2086
-YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
+YDAN_ENVIRONMENT=development YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
   java $java_opts -Dspring.profiles.active=bench -Dydan.demo-data.consultation=false \
   -jar "$jar" >> "$work/api.log" 2>&1 &
 api=$!

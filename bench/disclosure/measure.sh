@@ -55,7 +55,7 @@ done
 # A copy: a build while the benchmark runs must not rewrite the running jar.
 cp "$jar" "$work/api.jar"
 # shellcheck disable=SC2086
-YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
+YDAN_ENVIRONMENT=development YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
   java $java_opts -Dspring.profiles.active=bench -Dydan.demo-data.consultation=false \
   -Dydan.api.limits.enabled=false -jar "$work/api.jar" > "$work/api.log" 2>&1 &
 api=$!
