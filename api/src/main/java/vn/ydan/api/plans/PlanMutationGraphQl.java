@@ -88,7 +88,7 @@ class PlanMutationGraphQl {
 	@MutationMapping
 	PlanPayload adoptPlan(@Argument AdoptPlanInput input) {
 		return this.service.adopt(input.planId(), input.expectedVersion(), input.number(), input.date(),
-				input.effectiveDate());
+				input.effectiveDate(), input.overrideReason(), Boolean.TRUE.equals(input.confirmPastEffectiveDate()));
 	}
 
 	@MutationMapping
@@ -124,7 +124,8 @@ class PlanMutationGraphQl {
 	}
 
 	record AdoptPlanInput(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
-			@Nullable LocalDate effectiveDate) {
+			@Nullable LocalDate effectiveDate, @Nullable String overrideReason,
+			@Nullable Boolean confirmPastEffectiveDate) {
 	}
 
 }
