@@ -45,6 +45,8 @@ class ConsultationIntegrationTest {
 
 	private static String consultationId;
 
+	private static String planId;
+
 	private static Map<String, String> groups;
 
 	private final String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
@@ -76,7 +78,7 @@ class ConsultationIntegrationTest {
 	@Test
 	@Order(1)
 	void aPublishedPlanGetsAConsultationOfEachCommuneItAffectsAndOpensWithAFrozenRegister() {
-		String planId = publishedPlan();
+		planId = publishedPlan();
 		registerHouseholds();
 
 		GraphQlHttp.Response created = this.api.query("""
@@ -301,6 +303,22 @@ class ConsultationIntegrationTest {
 		assertThat(results(null).<Object>read("$.data")).as("a repeated public read answers the same")
 			.isEqualTo(results.<Object>read("$.data"));
 		assertThat(results(this.official).<Object>read("$.data")).isEqualTo(results.<Object>read("$.data"));
+	}
+
+	@Test
+	@Order(7)
+	void oncePublishedTheResultsMakeThePlanConsultedAndItIsAdoptedWithoutAnOverride() {
+		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
+			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
+
+		GraphQlHttp.Response adopted = this.api
+			.query("""
+					mutation($id: ID!) { adoptPlan(input: { planId: $id, number: "1/NQ-THU", date: "2025-06-16",
+					  confirmPastEffectiveDate: true }) { plan { status adoptionOverride { reason } } userErrors { code } } }""",
+					Map.of("id", planId), this.official);
+
+		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
+		assertThat(adopted.<Object>read("$.data.adoptPlan.plan.adoptionOverride")).isNull();
 	}
 
 	private GraphQlHttp.Response results(String token) {
