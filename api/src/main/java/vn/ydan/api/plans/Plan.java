@@ -150,6 +150,13 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 				this.apply, this.adoptionOverride);
 	}
 
+	/** This plan as one revision after {@code base} (changes chained in one step). */
+	Plan renumbered(Plan base) {
+		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
+				this.legalBasis, this.units, this.groupPlacements, base.revision() + 1, this.createdBy, this.createdAt,
+				this.updatedAt, this.apply, this.adoptionOverride);
+	}
+
 	Plan withStatus(PlanStatus newStatus, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, newStatus,
 				this.legalBasis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt,

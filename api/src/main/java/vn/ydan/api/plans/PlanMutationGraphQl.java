@@ -96,6 +96,11 @@ class PlanMutationGraphQl {
 		return this.service.apply(planId);
 	}
 
+	@MutationMapping
+	PlanPayload replanRejectedUnits(@Argument ReplanInput input) {
+		return this.service.replan(input.planId(), input.expectedVersion(), input.keys(), input.reason());
+	}
+
 	private List<String> ids(List<String> globalIds) {
 		return globalIds.stream().map(this.registry::idOf).toList();
 	}
@@ -121,6 +126,9 @@ class PlanMutationGraphQl {
 	record AssignUnitInput(String planId, @Nullable Integer expectedVersion, String key, String unitId,
 			ComponentKind kind, @Nullable Double areaShare, @Nullable Double populationShare,
 			@Nullable Double householdShare) {
+	}
+
+	record ReplanInput(String planId, @Nullable Integer expectedVersion, List<String> keys, String reason) {
 	}
 
 	record AdoptPlanInput(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,

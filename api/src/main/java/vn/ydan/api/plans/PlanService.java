@@ -58,10 +58,13 @@ class PlanService {
 
 	private final PlanApplyJobs jobs;
 
+	private final ConsultationVerdicts verdicts;
+
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
 	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock,
-			AuditTrail audit, PlanApplyJobs jobs) {
+			AuditTrail audit, PlanApplyJobs jobs, ConsultationVerdicts verdicts) {
+		this.verdicts = verdicts;
 		this.plans = plans;
 		this.validator = validator;
 		this.access = access;
@@ -468,6 +471,81 @@ class PlanService {
 			}
 			return Change.to(adopted);
 		});
+	}
+
+	/**
+	 * Takes new units that residents rejected back to a draft: they leave the consulted
+	 * plan (which can then be adopted without them) and form a new draft of the same
+	 * scope and dates, to be planned again, published and consulted again. Each unit must
+	 * take an old commune whose outcome in the latest published round is a failure
+	 * ({@link ConsultationVerdicts}). The answer is the new draft; the plan's history
+	 * records both.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload replan(String planId, @Nullable Integer expectedVersion, List<String> keys, String reason) {
+		String why = reason.strip();
+		Plan[] draft = new Plan[1];
+		PlanPayload consulted = edit(planId, expectedVersion,
+				"Lập lại đơn vị bị phản đối: " + String.join(", ", keys) + " (lý do: " + why + ")", (plan) -> {
+					if (plan.status() != PlanStatus.CONSULTED) {
+						return Change.refused(List.of(UserError.of(null,
+								"Chỉ lập lại được đơn vị của phương án đã có kết quả lấy ý kiến (đang: \""
+										+ plan.status().label() + "\")",
+								"STATUS_TRANSITION_INVALID")));
+					}
+					if (why.isEmpty() || why.length() > 1000) {
+						return Change
+							.refused(List.of(UserError.of("reason", "Lý do từ 1 đến 1000 ký tự", "REASON_MISSING")));
+					}
+					if (keys.isEmpty()) {
+						return Change.refused(
+								List.of(UserError.of("keys", "Chọn ít nhất một đơn vị để lập lại", "UNITS_MISSING")));
+					}
+					Set<String> rejected = this.verdicts.rejectedUnitIds(planId);
+					List<ProposedUnit> taken = new ArrayList<>();
+					for (String key : new LinkedHashSet<>(keys)) {
+						ProposedUnit unit = plan.unit(key);
+						if (unit == null) {
+							return Change.refused(List.of(UserError.of("keys",
+									"Không có đơn vị mới khoá \"" + key + "\" trong phương án", "NOT_FOUND")));
+						}
+						if (unit.components().stream().noneMatch((part) -> rejected.contains(part.unitId()))) {
+							return Change.refused(List.of(UserError.of("keys",
+									unit.fullName() + ": cử tri các đơn vị cũ của nó không phản đối phương án",
+									"UNIT_NOT_REJECTED")));
+						}
+						taken.add(unit);
+					}
+					Set<String> takenKeys = new java.util.HashSet<>();
+					taken.forEach((unit) -> takenKeys.add(unit.key()));
+					Instant now = this.clock.instant();
+					Map<String, String> kept = new LinkedHashMap<>();
+					Map<String, String> moved = new LinkedHashMap<>();
+					plan.groupPlacements()
+						.forEach((group, key) -> (takenKeys.contains(key) ? moved : kept).put(group, key));
+					List<ProposedUnit> remaining = plan.units()
+						.stream()
+						.filter((unit) -> !takenKeys.contains(unit.key()))
+						.toList();
+					draft[0] = new Plan(UUID.randomUUID().toString(),
+							shortened(plan.title() + " — lập lại: "
+									+ String.join(", ", taken.stream().map(ProposedUnit::fullName).toList())),
+							plan.scopeIds(), plan.effectiveDate(), plan.abolishedLevels(), PlanStatus.DRAFT, null,
+							taken, moved, 1, PlanAccess.actor(), now, now, null, null);
+					return Change.to(plan.withUnits(remaining, now).withPlacements(kept, now).renumbered(plan));
+				});
+		if (!consulted.userErrors().isEmpty() || draft[0] == null) {
+			return consulted;
+		}
+		Plan created = draft[0];
+		this.plans.save(created, 0);
+		String what = "Tạo dự thảo để lập lại đơn vị bị phản đối từ phương án \"" + consulted.plan().title() + "\"";
+		this.audit.current().revised(Plan.subject(created.id()), created.revision(), what);
+		return PlanPayload.of(created);
+	}
+
+	private static String shortened(String title) {
+		return (title.length() <= Plan.MAX_TITLE_LENGTH) ? title : title.substring(0, Plan.MAX_TITLE_LENGTH - 1) + "…";
 	}
 
 	/**

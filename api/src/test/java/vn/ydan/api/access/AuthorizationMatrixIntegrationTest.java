@@ -162,6 +162,8 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				+ ", status: PUBLISHED) { userErrors { code } } }", planned, planRule));
 		e.put("Mutation.adoptPlan", x("mutation($draft: ID!) { adoptPlan(input: { planId: $draft, " + v
 				+ ", number: \"1/NQ\", date: \"2025-06-01\" }) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.replanRejectedUnits", x("mutation($draft: ID!) { replanRejectedUnits(input: { planId: $draft, "
+				+ v + ", keys: [\"k\"], reason: \"r\" }) { userErrors { code } } }", planned, planRule));
 		e.put("Mutation.applyPlan",
 				x("mutation($draft: ID!) { applyPlan(planId: $draft) { userErrors { code } } }", planned, planRule));
 		// Mutation: consultations, on a consultation that does not exist: the role gate

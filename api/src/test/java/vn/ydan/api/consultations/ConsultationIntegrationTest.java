@@ -307,6 +307,34 @@ class ConsultationIntegrationTest {
 
 	@Test
 	@Order(7)
+	void aUnitThatResidentsRejectedGoesBackToADraftAndLeavesTheConsultedPlan() {
+		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
+			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
+		assertThat(
+				replan("nope", "Trúc Bạch không đồng ý").<String>read("$.data.replanRejectedUnits.userErrors[0].code"))
+			.isEqualTo("NOT_FOUND");
+		assertThat(replan("90001", " ").<String>read("$.data.replanRejectedUnits.userErrors[0].code"))
+			.isEqualTo("REASON_MISSING");
+
+		// Trúc Bạch (00004), which 90001 takes, failed.
+		GraphQlHttp.Response replanned = replan("90001", "Trúc Bạch không đồng ý");
+
+		assertThat(replanned.<String>read("$.data.replanRejectedUnits.plan.status")).as(replanned.body())
+			.isEqualTo("DRAFT");
+		assertThat(replanned.<List<String>>read("$.data.replanRejectedUnits.plan.proposedUnits[*].key"))
+			.containsExactly("90001");
+		assertThat(replanned.<String>read("$.data.replanRejectedUnits.plan.title"))
+			.contains("lập lại: Phường Ba Đình Mới");
+		GraphQlHttp.Response consulted = this.api.query("""
+				query($id: ID!) { plan(id: $id) { status proposedUnitCount history { change } } }""",
+				Map.of("id", planId), this.official);
+		assertThat(consulted.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
+		assertThat(consulted.<Integer>read("$.data.plan.proposedUnitCount")).isZero();
+		assertThat(consulted.<String>read("$.data.plan.history[0].change")).contains("Trúc Bạch không đồng ý");
+	}
+
+	@Test
+	@Order(8)
 	void oncePublishedTheResultsMakeThePlanConsultedAndItIsAdoptedWithoutAnOverride() {
 		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
 			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
@@ -319,6 +347,14 @@ class ConsultationIntegrationTest {
 
 		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
 		assertThat(adopted.<Object>read("$.data.adoptPlan.plan.adoptionOverride")).isNull();
+	}
+
+	private GraphQlHttp.Response replan(String key, String reason) {
+		return this.api
+			.query("""
+					mutation($id: ID!, $key: String!, $reason: String!) { replanRejectedUnits(input: { planId: $id,
+					  keys: [$key], reason: $reason }) { plan { id status title proposedUnits { key } } userErrors { code message } } }""",
+					Map.of("id", planId, "key", key, "reason", reason), this.official);
 	}
 
 	private GraphQlHttp.Response results(String token) {
