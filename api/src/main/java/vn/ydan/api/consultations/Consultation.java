@@ -55,6 +55,21 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 		return null;
 	}
 
+	/**
+	 * Whether {@code other} asks what this one asked: same plan, round, title, window,
+	 * rule and communes (what makes a retried create the same request).
+	 */
+	boolean sameRequestAs(Consultation other) {
+		return this.planId.equals(other.planId) && this.round == other.round
+				&& java.util.Objects.equals(this.previousId, other.previousId) && this.title.equals(other.title)
+				&& this.opensAt.equals(other.opensAt) && this.closesAt.equals(other.closesAt)
+				&& this.rule.equals(other.rule)
+				&& this.units.stream()
+					.map(ConsultedUnit::unitId)
+					.toList()
+					.equals(other.units.stream().map(ConsultedUnit::unitId).toList());
+	}
+
 	boolean isOpenAt(Instant now) {
 		return this.status == ConsultationStatus.OPEN && !now.isBefore(this.opensAt) && now.isBefore(this.closesAt);
 	}

@@ -199,7 +199,22 @@ class ConsultationService {
 		Consultation consultation = new Consultation(UUID.randomUUID().toString(), planId, cleanTitle, opensAt,
 				closesAt, rule, ConsultationStatus.SCHEDULED, round, previousId, units, Map.of(), 1,
 				ConsultationAccess.actor(), this.clock.instant());
-		this.consultations.save(consultation, 0);
+		// One consultation per plan and round (a unique index): a retry gets the one
+		// created first, a different request is refused.
+		Consultation existing = this.consultations.findByPlanAndRound(planId, round);
+		if (existing == null && !this.consultations.save(consultation, 0)) {
+			existing = this.consultations.findByPlanAndRound(planId, round);
+		}
+		if (existing != null) {
+			return existing.sameRequestAs(
+					consultation)
+							? ConsultationPayload.of(existing)
+							: ConsultationPayload.refused(
+									UserError.of("planId",
+											"Phương án đã có đợt lấy ý kiến vòng " + round + " (\"" + existing.title()
+													+ "\"); không tạo đợt thứ hai cho cùng vòng",
+											"CONSULTATION_EXISTS"));
+		}
 		AuditedChange entry = this.audit.current()
 			.summary("Tạo đợt lấy ý kiến \"" + cleanTitle + "\"")
 			.after(Consultations.toDocument(consultation));
@@ -214,6 +229,11 @@ class ConsultationService {
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload open(String id) {
 		return change(id, "mở đợt lấy ý kiến", (consultation) -> {
+			if (this.clock.instant().isBefore(consultation.opensAt())) {
+				return refuse(
+						"Đợt lấy ý kiến chỉ mở được từ " + consultation.opensAt() + " (thời điểm bắt đầu đã định)",
+						"OPENS_LATER");
+			}
 			Change<Consultation, UserError> opened = consultation.open();
 			if (opened.isRefused()) {
 				return opened;
@@ -263,7 +283,7 @@ class ConsultationService {
 		// back, whatever changed since; the usual answer costs one read and one write.
 		Instant now = this.clock.instant();
 		if (!consultation.isOpenAt(now)) {
-			return replayOr(consultationId, householdId, key,
+			return replayOr(consultationId, householdId, key, agree, nameChoice,
 					UserError.of(null,
 							"Đợt lấy ý kiến không mở vào lúc này (từ " + consultation.opensAt() + " đến "
 									+ consultation.closesAt() + ", đang: " + consultation.status().label() + ")",
@@ -271,11 +291,11 @@ class ConsultationService {
 		}
 		Households.Household household = this.households.frozen(consultationId, householdId);
 		if (household == null) {
-			return replayOr(consultationId, householdId, key, UserError.of(null,
+			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of(null,
 					"Hộ của bạn không có trong danh sách lấy ý kiến của đợt này", "NOT_IN_ELECTORATE"));
 		}
 		if (unitId != null && !unitId.equals(household.communeId())) {
-			return replayOr(consultationId, householdId, key,
+			return replayOr(consultationId, householdId, key, agree, nameChoice,
 					UserError.of("unitId",
 							"Hộ của bạn thuộc " + name(household.communeId(), consultation) + ", không phải đơn vị này",
 							"WRONG_UNIT"));
@@ -283,7 +303,7 @@ class ConsultationService {
 		Consultation.ConsultedUnit unit = consultation.unit(household.communeId());
 		String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
 		if (choice != null && (unit == null || !unit.nameChoices().contains(choice))) {
-			return replayOr(consultationId, householdId, key, UserError.of("nameChoice",
+			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of("nameChoice",
 					"Tên \"" + choice + "\" không có trong các tên được hỏi", "NAME_CHOICE_INVALID"));
 		}
 		Answers.Answer answer = new Answers.Answer(consultationId, householdId, household.communeId(),
@@ -294,7 +314,8 @@ class ConsultationService {
 		// and then be told of it again.
 		ResultBoard.Board counts = this.board.of(consultation);
 		if (!this.answers.insert(answer)) {
-			return replayOr(consultationId, householdId, key, UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
+			return replayOr(consultationId, householdId, key, agree, nameChoice,
+					UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
 		counts.answered(answer.groupId(), agree, choice);
 		this.audit.current()
@@ -493,13 +514,25 @@ class ConsultationService {
 	}
 
 	/** The household's answer when it has one (see {@link #replay}), else the refusal. */
-	private AnswerPayload replayOr(String consultationId, String householdId, String key, UserError refusal) {
+	private AnswerPayload replayOr(String consultationId, String householdId, String key, boolean agree,
+			@Nullable String nameChoice, UserError refusal) {
 		Answers.Answer existing = this.answers.find(consultationId, householdId);
-		return (existing != null) ? replay(existing, key) : AnswerPayload.refused(refusal);
+		return (existing != null) ? replay(existing, key, agree, nameChoice) : AnswerPayload.refused(refusal);
 	}
 
-	private AnswerPayload replay(Answers.Answer first, String key) {
+	/**
+	 * The first answer again for a retry: same key and same content. A key is bound to
+	 * what was sent with it: the same key with another answer is a client's bug (or a
+	 * changed mind sent as a retry), refused so that it does not pass for stored.
+	 */
+	private AnswerPayload replay(Answers.Answer first, String key, boolean agree, @Nullable String nameChoice) {
 		if (first.idempotencyKey().equals(key)) {
+			String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
+			if (first.agree() != agree || !java.util.Objects.equals(first.nameChoice(), choice)) {
+				return AnswerPayload.refused(UserError.of("idempotencyKey",
+						"Khoá chống gửi lặp này đã dùng cho một câu trả lời khác; câu trả lời đã lưu không đổi",
+						"IDEMPOTENCY_KEY_REUSED"));
+			}
 			return new AnswerPayload(first, true, List.of());
 		}
 		return AnswerPayload.refused(UserError.of(null,

@@ -63,7 +63,24 @@ class Consultations {
 		return (document != null) ? remember(fromDocument(document)) : null;
 	}
 
-	/** False when another change got there first (or, for a new one, the id is taken). */
+	/** The plan's consultation of that round (1 for the first), or null. */
+	@Nullable Consultation findByPlanAndRound(String planId, int round) {
+		Document document = this.collection.find(Filters.eq("roundKey", roundKey(planId, round))).first();
+		return (document != null) ? remember(fromDocument(document)) : null;
+	}
+
+	/**
+	 * The key a unique index holds: one consultation per plan and round, whoever creates
+	 * it and however often a request is retried.
+	 */
+	static String roundKey(String planId, int round) {
+		return planId + "|" + round;
+	}
+
+	/**
+	 * False when another change got there first (or, for a new one, the id or its plan's
+	 * round is taken).
+	 */
 	boolean save(Consultation consultation, int expectedRevision) {
 		if (!Revisions.save(this.collection, toDocument(consultation), expectedRevision)) {
 			return false;
@@ -97,6 +114,7 @@ class Consultations {
 			.append("percent", consultation.rule().percent())
 			.append("status", consultation.status().name())
 			.append("round", consultation.round())
+			.append("roundKey", roundKey(consultation.planId(), consultation.round()))
 			.append("units", units)
 			.append("certifications", certifications)
 			.append("revision", consultation.revision())
