@@ -190,7 +190,8 @@ class PlanService {
 			@Nullable String seat, @Nullable String parentId, @Nullable String parentKey) {
 		return editDraft(planId, expectedVersion, "Lưu đơn vị mới " + name, (plan) -> {
 			List<UserError> errors = new ArrayList<>();
-			String cleanName = checkName(name, "name", errors);
+			AlternativeNames.Split written = AlternativeNames.split(name);
+			String cleanName = checkName(written.name(), "name", errors);
 			String cleanFull = (fullName != null && !fullName.isBlank()) ? checkName(fullName, "fullName", errors)
 					: ProposedUnit.defaultFullName(type, cleanName);
 			String cleanCode = (code != null && !code.isBlank()) ? code.strip() : null;
@@ -215,7 +216,7 @@ class PlanService {
 				errors.add(UserError.of("parentKey", "Phương án không có đơn vị mới " + parentKey + " ở cấp trên",
 						"NOT_FOUND"));
 			}
-			List<String> alternatives = new ArrayList<>();
+			List<String> alternatives = new ArrayList<>(written.alternatives());
 			for (String alternative : (alternativeNames != null) ? alternativeNames : List.<String>of()) {
 				if (!alternative.isBlank()) {
 					alternatives.add(checkName(alternative, "alternativeNames", errors));

@@ -103,6 +103,39 @@ class ConsultationLifecycleIntegrationTest {
 		assertThat(changed.<Object>read("$.data.answerConsultation.answer")).isNull();
 	}
 
+	@Test
+	void aResidentChoosesTheProposedNameOrAnAlternativeWrittenInIt() {
+		// As the 2025 forms wrote it (Sơn Tây): the name, and the other in brackets.
+		ConsultationFixture fixture = new ConsultationFixture(this.api, "91004", "Đoài Phương (hoặc Đông Sơn)", 2,
+				"00007");
+		GraphQlHttp.Response asked = this.api.query(
+				"query($id: ID!) { consultation(id: $id) { units { nameChoices successors } } }",
+				Map.of("id", fixture.consultationId), official());
+		assertThat(asked.<java.util.List<String>>read("$.data.consultation.units[0].nameChoices")).as(asked.body())
+			.containsExactly("Đoài Phương", "Đông Sơn");
+		assertThat(asked.<java.util.List<String>>read("$.data.consultation.units[0].successors"))
+			.containsExactly("Phường Đoài Phương");
+
+		GraphQlHttp.Response proposed = named(fixture, household("00007", 1, 1), "Đoài Phương");
+		GraphQlHttp.Response alternative = named(fixture, household("00007", 1, 2), "Đông Sơn");
+		GraphQlHttp.Response unknown = named(fixture, household("00007", 2, 1), "Đoài Phương (hoặc Đông Sơn)");
+
+		assertThat(proposed.<String>read("$.data.answerConsultation.answer.nameChoice")).as(proposed.body())
+			.isEqualTo("Đoài Phương");
+		assertThat(alternative.<String>read("$.data.answerConsultation.answer.nameChoice")).as(alternative.body())
+			.isEqualTo("Đông Sơn");
+		assertThat(unknown.<String>read("$.data.answerConsultation.userErrors[0].code"))
+			.isEqualTo("NAME_CHOICE_INVALID");
+	}
+
+	private GraphQlHttp.Response named(ConsultationFixture fixture, String household, String name) {
+		return this.api.query("""
+				mutation($id: ID!, $key: String!, $name: String!) { answerConsultation(input: {
+				  consultationId: $id, agree: true, nameChoice: $name, idempotencyKey: $key }) { answer { nameChoice }
+				  userErrors { code } } }""",
+				Map.of("id", fixture.consultationId, "key", "n-" + household, "name", name), resident(household));
+	}
+
 	/** The answer again with the key the fixture used ("k-" and the household). */
 	private GraphQlHttp.Response answer(ConsultationFixture fixture, String household, boolean agree) {
 		return this.api.query("""
