@@ -334,7 +334,108 @@ class ConsultationService {
 		return tally(consultationId, groupId, counts, null);
 	}
 
-	/** Corrects a verified tally; the reason and the counts before are kept. */
+	/**
+	 * Settles a mismatch by a supervisor's decision (an official or administrator who
+	 * manages the commune): {@code counts} hold, with the reason.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	TallyPayload settleTally(String consultationId, String groupId, PaperCounts counts, String reason) {
+		String why = reason.strip();
+		if (why.isEmpty()) {
+			return TallyPayload.refused(List.of(UserError.of("reason",
+					"Quyết định số liệu khi hai lần nhập lệch phải ghi lý do", "REASON_MISSING")));
+		}
+		Consultation consultation = this.consultations.findById(consultationId);
+		if (consultation == null) {
+			return TallyPayload
+				.refused(List.of(UserError.of("consultationId", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND")));
+		}
+		ResultBoard.Board counted = this.board.of(consultation);
+		String communeId = counted.communeOf(groupId);
+		if (communeId == null) {
+			return TallyPayload.refused(List.of(UserError.of("groupId",
+					"Tổ dân phố, thôn này không có trong danh sách lấy ý kiến", "NOT_IN_ELECTORATE")));
+		}
+		if (!this.access.mayManage(communeId)) {
+			throw new AccessDeniedException("Commune " + communeId + " is outside the caller's scope");
+		}
+		UserError closed = consultation.refusesTallies(communeId, name(communeId, consultation));
+		if (closed != null) {
+			return TallyPayload.refused(List.of(closed));
+		}
+		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId));
+		if (!problems.isEmpty()) {
+			return TallyPayload.refused(problems);
+		}
+		synchronized (lock(consultationId + "|" + groupId)) {
+			Tally tally = this.tallies.find(consultationId, groupId);
+			if (tally == null || tally.state() != Tally.State.MISMATCH) {
+				return TallyPayload.refused(List
+					.of(UserError.of(null, "Chỉ quyết định số liệu khi hai lần nhập lệch nhau", "NOT_MISMATCHED")));
+			}
+			Tally next = tally
+				.settled(new Tally.Settlement(ConsultationAccess.actor(), this.clock.instant(), why, counts));
+			AuditedChange entry = this.audit.current()
+				.touched(this.registry.globalIdOf(communeId))
+				.before(Tallies.toDocument(tally));
+			if (!this.tallies.save(next, tally.revision())) {
+				return TallyPayload.refused(List
+					.of(UserError.of(null, "Số liệu vừa được người khác nhập; hãy tải lại", "VERSION_CONFLICT")));
+			}
+			entry.after(Tallies.toDocument(next));
+			counted.paper(groupId, counts);
+			return new TallyPayload(next, List.of());
+		}
+	}
+
+	/**
+	 * Per person who entered tallies in the communes the caller manages: how many
+	 * entries, and how many of them disagree with the counts that hold (or, unsettled,
+	 * with another entry).
+	 */
+	List<ClerkFigures> clerkFigures(Consultation consultation) {
+		Map<String, int[]> byClerk = new java.util.TreeMap<>();
+		for (Tally tally : this.tallies.all(consultation.id())) {
+			if (!this.access.mayManage(tally.communeId())) {
+				continue;
+			}
+			for (Tally.Entry entry : tally.entries()) {
+				int[] figures = byClerk.computeIfAbsent(entry.by(), (clerk) -> new int[2]);
+				figures[0]++;
+				boolean wrong = (tally.verified() != null) ? !entry.counts().equals(tally.verified())
+						: tally.state() == Tally.State.MISMATCH;
+				if (wrong) {
+					figures[1]++;
+				}
+			}
+		}
+		List<ClerkFigures> figures = new ArrayList<>();
+		byClerk.forEach((clerk, counted) -> figures.add(new ClerkFigures(clerk, counted[0], counted[1])));
+		return figures;
+	}
+
+	/**
+	 * @param clerk who entered
+	 * @param entries how many entries
+	 * @param mismatched how many disagreed with the counts that hold
+	 */
+	record ClerkFigures(String clerk, int entries, int mismatched) {
+
+		double mismatchRate() {
+			return (this.entries == 0) ? 0 : (double) this.mismatched / this.entries;
+		}
+
+	}
+
+	/** Whether the caller sees every entry of a tally not yet verified (a supervisor). */
+	boolean seesAllEntries(Tally tally) {
+		return this.access.mayManage(tally.communeId());
+	}
+
+	/**
+	 * Corrects a verified tally, with a reason: the first call asks, a second person
+	 * confirming the same counts applies it; the counts before are kept.
+	 */
 	@PreAuthorize(Roles.IS_TALLIER)
 	TallyPayload correctTally(String consultationId, String groupId, PaperCounts counts, String reason) {
 		if (reason.isBlank()) {
@@ -377,7 +478,24 @@ class ConsultationService {
 					return TallyPayload.refused(List.of(UserError.of(null,
 							"Chỉ sửa được số liệu đã xác minh; hãy nhập bình thường", "NOT_VERIFIED")));
 				}
-				next = tally.corrected(new Tally.Correction(actor, now, reason, tally.verified(), counts));
+				Tally.Correction pending = tally.pendingCorrection();
+				if (pending == null || pending.by().equals(actor) && !pending.after().equals(counts)) {
+					// Asked for (or, by the one who asked, asked again otherwise).
+					next = tally.correctionAsked(
+							new Tally.Correction(actor, now, reason, tally.verified(), counts, null, null));
+				}
+				else if (pending.by().equals(actor)) {
+					return TallyPayload.refused(List.of(UserError.of(null,
+							"Bạn đã đề nghị sửa số liệu này; một người khác phải xác nhận", "SECOND_PERSON_REQUIRED")));
+				}
+				else if (!pending.after().equals(counts)) {
+					return TallyPayload.refused(List.of(UserError.of("counts",
+							"Đề nghị sửa đang chờ xác nhận có số liệu khác; xác nhận phải nhập đúng số liệu đó",
+							"CORRECTION_MISMATCH")));
+				}
+				else {
+					next = tally.corrected(actor, now);
+				}
 			}
 			else if (tally == null) {
 				next = Tally.first(consultationId, communeId, groupId, new Tally.Entry(actor, now, counts));

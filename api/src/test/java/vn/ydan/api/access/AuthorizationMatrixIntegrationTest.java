@@ -193,6 +193,10 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				+ ", groupId: $commune, counts: { issued: 1, returned: 9, valid: 0, invalid: 0, agree: 0, disagree: 0 } }) "
 				+ "{ userErrors { code } } }", "S H H H H H D D",
 				"admin; official whose scope covers the commune; clerk assigned the commune (`Roles.IS_TALLIER`, then `UnitScope.mayActForCommune` = `Roles.MAY_ACT_FOR_COMMUNE`)"));
+		e.put("Mutation.settleTally", x("mutation($commune: ID!) { settleTally(input: { consultationId: " + missing
+				+ ", groupId: $commune, reason: \"r\", counts: { issued: 1, returned: 1, valid: 1, invalid: 0, agree: 1, disagree: 0 } }) "
+				+ "{ userErrors { code } } }", "S H H H D D D D",
+				"admin; official whose scope covers the commune (`Roles.IS_PLANNER`, then `UnitScope.mayEdit`); an unknown consultation is not found"));
 		e.put("Mutation.certifyResults",
 				x("mutation($commune: ID!) { certifyResults(consultationId: " + missing
 						+ ", unitId: $commune) { userErrors { code } } }", "S H H D D D D D",

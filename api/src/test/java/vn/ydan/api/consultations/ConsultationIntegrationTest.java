@@ -190,7 +190,7 @@ class ConsultationIntegrationTest {
 
 	@Test
 	@Order(4)
-	void aTallyIsEnteredTwiceAMismatchIsShownSideBySideUntilResolved() {
+	void aTallyIsEnteredTwiceBlindAndVerifiedOnlyByAnotherPersonsMatchingEntry() {
 		String group = groups.get("00001-2");
 		Map<String, Object> counts = counts(10, 8, 7, 1, 5, 2);
 
@@ -202,20 +202,88 @@ class ConsultationIntegrationTest {
 			.isEqualTo("AWAITING_SECOND_ENTRY");
 		assertThat(sameClerk.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("SAME_CLERK");
 		assertThat(mismatch.<String>read("$.data.enterTally.tally.state")).isEqualTo("MISMATCH");
-		assertThat(mismatch.<List<Integer>>read("$.data.enterTally.tally.entries[*].counts.agree")).containsExactly(5,
-				4);
+		assertThat(mismatch.<List<Integer>>read("$.data.enterTally.tally.entries[*].counts.agree"))
+			.as("the second clerk does not see the first's figures")
+			.containsExactly(4);
+		assertThat(entries(this.official, group)).as("a supervisor sees both sides").containsExactly(5, 4);
 
-		GraphQlHttp.Response resolved = tally(this.clerk, group, counts, null);
+		GraphQlHttp.Response retyped = tally(this.clerk, group, counts, null);
 
-		assertThat(resolved.<String>read("$.data.enterTally.tally.state")).isEqualTo("VERIFIED");
-		assertThat(resolved.<Integer>read("$.data.enterTally.tally.verified.agree")).isEqualTo(5);
+		assertThat(retyped.<String>read("$.data.enterTally.tally.state"))
+			.as("re-typing one's own figures verifies nothing")
+			.isEqualTo("MISMATCH");
+		GraphQlHttp.Response third = tally(this.admin, group, counts, null);
+		assertThat(third.<String>read("$.data.enterTally.tally.state")).as("a third person's entry settles it")
+			.isEqualTo("VERIFIED");
+		assertThat(third.<Integer>read("$.data.enterTally.tally.verified.agree")).isEqualTo(5);
 		assertThat(tally(this.clerk, group, counts, null).<String>read("$.data.enterTally.userErrors[0].code"))
 			.isEqualTo("ALREADY_VERIFIED");
-		GraphQlHttp.Response corrected = tally(this.secondClerk, group, counts(10, 8, 7, 1, 6, 1), "Nhập nhầm cột");
-		assertThat(corrected.<String>read("$.data.enterTally.tally.corrections[0].reason")).isEqualTo("Nhập nhầm cột");
-		assertThat(corrected.<Integer>read("$.data.enterTally.tally.verified.agree")).isEqualTo(6);
-		assertThat(tally(this.secondClerk, group, counts(10, 8, 7, 1, 6, 1), " ")
-			.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("REASON_MISSING");
+		GraphQlHttp.Response clerks = this.api.query(
+				"query($id: ID!) { consultation(id: $id) { tallyClerks { clerk entries mismatched } } }",
+				Map.of("id", consultationId), this.official);
+		assertThat(clerks.<List<String>>read("$.data.consultation.tallyClerks[*].clerk")).as(clerks.body())
+			.contains("thuky", "thuky2", "quantri");
+		assertThat(clerks.<List<Integer>>read("$.data.consultation.tallyClerks[?(@.clerk == 'thuky2')].mismatched"))
+			.containsExactly(1);
+		assertThat(this.api
+			.query("query($id: ID!) { consultation(id: $id) { tallyClerks { clerk } } }", Map.of("id", consultationId),
+					this.clerk)
+			.<List<?>>read("$.data.consultation.tallyClerks")).as("clerks do not see others' rates").isEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void aCorrectionAfterVerificationHoldsOnlyOnceASecondPersonConfirmsIt() {
+		String group = groups.get("00001-2");
+		Map<String, Object> corrected = counts(10, 8, 7, 1, 6, 1);
+
+		GraphQlHttp.Response asked = tally(this.secondClerk, group, corrected, "Nhập nhầm cột");
+		GraphQlHttp.Response again = tally(this.secondClerk, group, corrected, "Nhập nhầm cột");
+		GraphQlHttp.Response other = tally(this.clerk, group, counts(10, 8, 7, 1, 7, 0), "Khác");
+		GraphQlHttp.Response confirmed = tally(this.clerk, group, corrected, "Đúng, nhập nhầm cột");
+
+		assertThat(asked.<Integer>read("$.data.enterTally.tally.verified.agree")).as(asked.body()).isEqualTo(5);
+		assertThat(asked.<String>read("$.data.enterTally.tally.pendingCorrection.reason")).isEqualTo("Nhập nhầm cột");
+		assertThat(again.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("SECOND_PERSON_REQUIRED");
+		assertThat(other.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("CORRECTION_MISMATCH");
+		assertThat(confirmed.<Integer>read("$.data.enterTally.tally.verified.agree")).as(confirmed.body()).isEqualTo(6);
+		assertThat(confirmed.<String>read("$.data.enterTally.tally.corrections[0].reason")).isEqualTo("Nhập nhầm cột");
+		assertThat(confirmed.<String>read("$.data.enterTally.tally.corrections[0].confirmedBy")).isEqualTo("thuky");
+		assertThat(tally(this.secondClerk, group, corrected, " ").<String>read("$.data.enterTally.userErrors[0].code"))
+			.isEqualTo("REASON_MISSING");
+	}
+
+	@Test
+	@Order(5)
+	void aSupervisorSettlesAMismatchWithAReason() {
+		String group = groups.get("00004-2");
+		tally(this.secondClerk, group, counts(10, 10, 10, 0, 3, 7), null);
+		tally(this.admin, group, counts(10, 10, 10, 0, 4, 6), null);
+
+		GraphQlHttp.Response byClerk = settle(this.secondClerk, group, counts(10, 10, 10, 0, 3, 7), "Đếm lại");
+		GraphQlHttp.Response noReason = settle(this.official, group, counts(10, 10, 10, 0, 3, 7), " ");
+		GraphQlHttp.Response settled = settle(this.official, group, counts(10, 10, 10, 0, 3, 7), "Đếm lại phiếu");
+
+		assertThat(byClerk.<String>read("$.errors[0].extensions.code")).as(byClerk.body()).isEqualTo("FORBIDDEN");
+		assertThat(noReason.<String>read("$.data.settleTally.userErrors[0].code")).isEqualTo("REASON_MISSING");
+		assertThat(settled.<String>read("$.data.settleTally.tally.state")).as(settled.body()).isEqualTo("VERIFIED");
+		assertThat(settled.<String>read("$.data.settleTally.tally.settlement.reason")).isEqualTo("Đếm lại phiếu");
+		assertThat(settled.<String>read("$.data.settleTally.tally.settlement.by")).isEqualTo("canbo");
+	}
+
+	private GraphQlHttp.Response settle(String token, String group, Map<String, Object> counts, String reason) {
+		return this.api.query("""
+				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!, $reason: String!) { settleTally(input: {
+				  consultationId: $id, groupId: $group, counts: $counts, reason: $reason }) {
+				  tally { state verified { agree } settlement { by reason } } userErrors { code message } } }""",
+				Map.of("id", consultationId, "group", group, "counts", counts, "reason", reason), token);
+	}
+
+	private List<Integer> entries(String token, String group) {
+		GraphQlHttp.Response response = this.api.query("""
+				query($id: ID!) { consultation(id: $id) { tallies { group { id } entries { counts { agree } } } } }""",
+				Map.of("id", consultationId), token);
+		return response.read("$.data.consultation.tallies[?(@.group.id == '" + group + "')].entries[*].counts.agree");
 	}
 
 	@Test
@@ -262,7 +330,7 @@ class ConsultationIntegrationTest {
 		assertThat(missing.<String>read("$.data.certifyResults.userErrors[0].code")).isEqualTo("GROUPS_MISSING");
 		verified(groups.get("00001-1"), counts(0, 0, 0, 0, 0, 0));
 		verified(groups.get("00004-1"), counts(10, 9, 8, 1, 2, 6));
-		verified(groups.get("00004-2"), counts(10, 10, 10, 0, 3, 7));
+		// 00004-2: settled by the supervisor (aSupervisorSettlesAMismatchWithAReason).
 		assertThat(certify("001").<String>read("$.data.certifyResults.userErrors[0].code"))
 			.isEqualTo("CHILDREN_NOT_CERTIFIED");
 		assertThat(certify("00001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
@@ -394,7 +462,8 @@ class ConsultationIntegrationTest {
 		return this.api.query("""
 				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!, $reason: String) {
 				  enterTally(input: { consultationId: $id, groupId: $group, counts: $counts, reason: $reason }) {
-				  tally { state entries { by counts { agree } } verified { agree } corrections { reason } }
+				  tally { state entries { by counts { agree } } verified { agree } corrections { reason confirmedBy }
+				    pendingCorrection { reason } }
 				  userErrors { code message field } } }""", variables, token);
 	}
 
