@@ -313,6 +313,14 @@ class ConsultationService {
 		// answer
 		// and then be told of it again.
 		ResultBoard.Board counts = this.board.of(consultation);
+		// One answer per household across channels: once the group's paper count is
+		// verified, it accounts for the group's households (paper and online together),
+		// and a late online answer would count someone twice or break the reconciliation.
+		if (counts.paperVerified(household.groupId())) {
+			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of(null,
+					"Tổ dân phố, thôn của hộ đã chốt số liệu phiếu giấy; không nhận thêm câu trả lời trực tuyến",
+					"GROUP_TALLY_VERIFIED"));
+		}
 		if (!this.answers.insert(answer)) {
 			return replayOr(consultationId, householdId, key, agree, nameChoice,
 					UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));

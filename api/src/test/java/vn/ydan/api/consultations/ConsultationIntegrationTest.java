@@ -271,6 +271,17 @@ class ConsultationIntegrationTest {
 		assertThat(settled.<String>read("$.data.settleTally.tally.settlement.by")).isEqualTo("canbo");
 	}
 
+	@Test
+	@Order(5)
+	void anOnlineAnswerAfterTheGroupsPaperCountIsVerifiedIsRefused() {
+		// 00001-2 was verified (aTallyIsEnteredTwiceBlind…): 8 of its 10 households on
+		// paper.
+		GraphQlHttp.Response late = answer(resident("H-00001-2-10"), "late-paper", true, null);
+
+		assertThat(late.<String>read("$.data.answerConsultation.userErrors[0].code")).as(late.body())
+			.isEqualTo("GROUP_TALLY_VERIFIED");
+	}
+
 	private GraphQlHttp.Response settle(String token, String group, Map<String, Object> counts, String reason) {
 		return this.api.query("""
 				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!, $reason: String!) { settleTally(input: {
