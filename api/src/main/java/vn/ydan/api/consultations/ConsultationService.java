@@ -545,7 +545,10 @@ class ConsultationService {
 		if (!this.access.mayManage(unitId)) {
 			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
 		}
-		return change(id, "xác nhận kết quả", (consultation) -> {
+		// Each official certifies the units of their own scope: a commune's official
+		// certifies the commune, not the whole plan (checked above, not by the plan's
+		// scope).
+		return change(id, "xác nhận kết quả", false, (consultation) -> {
 			UserError refusal = consultation.refusesToCertify(unitId, name(unitId, consultation));
 			if (refusal != null) {
 				return Change.refused(refusal);
@@ -680,13 +683,24 @@ class ConsultationService {
 	 */
 	private ConsultationPayload change(String id, String what,
 			Function<Consultation, Change<Consultation, UserError>> change) {
+		return change(id, what, true, change);
+	}
+
+	/**
+	 * @param wholePlan whether the caller must manage the plan's whole scope (false: the
+	 * step checks the unit it concerns itself)
+	 */
+	private ConsultationPayload change(String id, String what, boolean wholePlan,
+			Function<Consultation, Change<Consultation, UserError>> change) {
 		synchronized (lock(id)) {
 			Consultation consultation = this.consultations.findById(id);
 			if (consultation == null) {
 				return ConsultationPayload.refused(UserError.of("id", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND"));
 			}
 			PlanOutline plan = this.plans.outline(consultation.planId());
-			checkManages((plan != null) ? plan.scopeIds() : List.of());
+			if (wholePlan) {
+				checkManages((plan != null) ? plan.scopeIds() : List.of());
+			}
 			Change<Consultation, UserError> result = change.apply(consultation);
 			if (result.isRefused()) {
 				return new ConsultationPayload(null, result.refusals());

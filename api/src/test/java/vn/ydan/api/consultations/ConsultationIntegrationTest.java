@@ -344,7 +344,13 @@ class ConsultationIntegrationTest {
 		// 00004-2: settled by the supervisor (aSupervisorSettlesAMismatchWithAReason).
 		assertThat(certify("001").<String>read("$.data.certifyResults.userErrors[0].code"))
 			.isEqualTo("CHILDREN_NOT_CERTIFIED");
-		assertThat(certify("00001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
+		// Each official certifies the units of their own scope: Phúc Xá's official, Phúc
+		// Xá
+		// (not the plan's whole scope); not Trúc Bạch.
+		String phucXaOfficial = scoped("canbo-px", "official", "00001");
+		assertThat(certify("00004", phucXaOfficial).<String>read("$.errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+		GraphQlHttp.Response phucXa = certify("00001", phucXaOfficial);
+		assertThat(phucXa.<List<?>>read("$.data.certifyResults.userErrors")).as(phucXa.body()).isEmpty();
 		assertThat(certify("00004").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
 		assertThat(tally(this.secondClerk, groups.get("00004-1"), counts(10, 9, 8, 1, 3, 5), "Sửa sau xác nhận")
 			.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("CERTIFIED");
@@ -453,6 +459,10 @@ class ConsultationIntegrationTest {
 	}
 
 	private GraphQlHttp.Response certify(String code) {
+		return certify(code, this.official);
+	}
+
+	private GraphQlHttp.Response certify(String code, String token) {
 		String level = switch (code.length()) {
 			case 2 -> "PROVINCE";
 			case 3 -> "DISTRICT";
@@ -461,7 +471,7 @@ class ConsultationIntegrationTest {
 		return this.api.query("""
 				mutation($id: ID!, $unit: ID!) { certifyResults(consultationId: $id, unitId: $unit) {
 				  consultation { status } userErrors { code message } } }""",
-				Map.of("id", consultationId, "unit", unitId(code, level)), this.official);
+				Map.of("id", consultationId, "unit", unitId(code, level)), token);
 	}
 
 	private GraphQlHttp.Response tally(String token, String group, Map<String, Object> counts, String reason) {
