@@ -392,6 +392,35 @@ class ConsultationIntegrationTest {
 
 	@Test
 	@Order(7)
+	void aSecondRoundAsksOnlyCommunesThatFailedTheFirst() {
+		String opens = at(1);
+		String closes = at(4);
+
+		GraphQlHttp.Response passed = secondRound(List.of(unitId("00001")), opens, closes);
+		GraphQlHttp.Response failed = secondRound(List.of(unitId("00004")), opens, closes);
+		GraphQlHttp.Response retried = secondRound(List.of(unitId("00004")), opens, closes);
+
+		assertThat(passed.<String>read("$.data.createConsultation.userErrors[0].code")).as(passed.body())
+			.isEqualTo("UNIT_DID_NOT_FAIL");
+		assertThat(failed.<Integer>read("$.data.createConsultation.consultation.round")).as(failed.body()).isEqualTo(2);
+		assertThat(failed.<List<String>>read("$.data.createConsultation.consultation.units[*].unit.code"))
+			.containsExactly("00004");
+		assertThat(retried.<String>read("$.data.createConsultation.consultation.id"))
+			.isEqualTo(failed.<String>read("$.data.createConsultation.consultation.id"));
+	}
+
+	private GraphQlHttp.Response secondRound(List<String> units, String opens, String closes) {
+		return this.api.query("""
+				mutation($plan: ID!, $previous: ID!, $units: [ID!], $opens: String!, $closes: String!) {
+				  createConsultation(input: { planId: $plan, title: "Lấy ý kiến lại Trúc Bạch", opensAt: $opens,
+				    closesAt: $closes, previousId: $previous, unitIds: $units }) {
+				  consultation { id round units { unit { code } } } userErrors { code message } } }""",
+				Map.of("plan", planId, "previous", consultationId, "units", units, "opens", opens, "closes", closes),
+				this.official);
+	}
+
+	@Test
+	@Order(8)
 	void aUnitThatResidentsRejectedGoesBackToADraftAndLeavesTheConsultedPlan() {
 		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
 			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
@@ -419,7 +448,7 @@ class ConsultationIntegrationTest {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void oncePublishedTheResultsMakeThePlanConsultedAndItIsAdoptedWithoutAnOverride() {
 		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
 			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
