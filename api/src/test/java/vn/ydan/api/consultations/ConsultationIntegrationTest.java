@@ -381,6 +381,10 @@ class ConsultationIntegrationTest {
 				results.<List<String>>read("$.data.consultation.results.communes[?(@.unit.code == '00004')].outcome"))
 			.containsExactly("FAIL");
 		assertThat(results.<List<Integer>>read("$.data.consultation.results.districts[*].passed")).containsExactly(1);
+		assertThat(results
+			.<List<String>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].certifiedBy"))
+			.as("who certified is shown")
+			.containsExactly("canbo-px");
 		assertThat(results.<Integer>read("$.data.consultation.results.total.households")).isEqualTo(230);
 		assertThat(results.<Integer>read("$.data.consultation.results.total.tookPart")).isEqualTo(200 + 8 + 9 + 10);
 		// The data only: extensions.cost differs from one answer to the next (each is
@@ -475,7 +479,7 @@ class ConsultationIntegrationTest {
 		return this.api.query(
 				"""
 						query($id: ID!) { consultation(id: $id) { results { published
-						  communes { unit { code } households tookPart agree disagree agreeShare outcome groups groupsReported certified }
+						  communes { unit { code } households tookPart agree disagree agreeShare outcome groups groupsReported certified certifiedBy }
 						  districts { unit { code } passed failed pending } provinces { unit { code } certified }
 						  total { households tookPart agree } } } }""",
 				Map.of("id", consultationId), token);
