@@ -196,6 +196,12 @@ class ConsultationGraphQl {
 	}
 
 	@MutationMapping
+	ConsultationPayload reopenCertification(@Argument String consultationId, @Argument String unitId,
+			@Argument String reason) {
+		return this.service.reopen(consultationId, this.registry.idOf(unitId), reason);
+	}
+
+	@MutationMapping
 	ConsultationPayload publishResults(@Argument String consultationId) {
 		return this.service.publish(consultationId);
 	}

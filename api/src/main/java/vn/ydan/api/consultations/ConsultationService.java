@@ -589,6 +589,56 @@ class ConsultationService {
 		});
 	}
 
+	/**
+	 * Reopens a certified unit, with a reason: the first call asks, a second person (who
+	 * also manages the unit) confirms, and the unit's certification is withdrawn with
+	 * those above it that rested on it. Not once the results are published.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	ConsultationPayload reopen(String id, String unitId, String reason) {
+		if (!this.access.mayManage(unitId)) {
+			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
+		}
+		String why = reason.strip();
+		if (why.isEmpty()) {
+			return ConsultationPayload
+				.refused(UserError.of("reason", "Mở lại kết quả đã xác nhận phải ghi lý do", "REASON_MISSING"));
+		}
+		return change(id, "mở lại kết quả đã xác nhận (" + why + ")", false, (consultation) -> {
+			if (consultation.status() == ConsultationStatus.PUBLISHED) {
+				return refuse("Kết quả đã công bố: không mở lại được", "RESULTS_PUBLISHED");
+			}
+			Consultation.Certification certification = consultation.certifications().get(unitId);
+			if (certification == null) {
+				return refuse(name(unitId, consultation) + " chưa được xác nhận", "NOT_CERTIFIED");
+			}
+			String actor = ConsultationAccess.actor();
+			Consultation.Reopening asked = certification.reopening();
+			if (asked == null || asked.by().equals(actor) && !asked.reason().equals(why)) {
+				return Change.to(consultation.withCertification(
+						certification.withReopening(new Consultation.Reopening(actor, this.clock.instant(), why))));
+			}
+			if (asked.by().equals(actor)) {
+				return refuse("Bạn đã đề nghị mở lại; một người khác phải xác nhận", "SECOND_PERSON_REQUIRED");
+			}
+			Set<String> withdrawn = new LinkedHashSet<>();
+			withdrawn.add(unitId);
+			Map<String, List<String>> below = hierarchy(consultation);
+			boolean grew = true;
+			while (grew) {
+				grew = false;
+				for (Map.Entry<String, List<String>> parent : below.entrySet()) {
+					if (!withdrawn.contains(parent.getKey())
+							&& parent.getValue().stream().anyMatch(withdrawn::contains)) {
+						withdrawn.add(parent.getKey());
+						grew = true;
+					}
+				}
+			}
+			return Change.to(consultation.reopened(withdrawn));
+		});
+	}
+
 	/** Publishes certified results: they become public, and the plan consulted. */
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload publish(String id) {

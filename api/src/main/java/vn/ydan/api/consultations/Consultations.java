@@ -104,8 +104,8 @@ class Consultations {
 		Document certifications = new Document();
 		consultation.certifications()
 			.forEach((id, certification) -> certifications.append(id,
-					new Document("level", certification.level().name()).append("by", certification.by())
-						.append("at", certification.at().toString())));
+					reopening(new Document("level", certification.level().name()).append("by", certification.by())
+						.append("at", certification.at().toString()), certification.reopening())));
 		Document document = new Document("_id", consultation.id()).append("planId", consultation.planId())
 			.append("title", consultation.title())
 			.append("opensAt", consultation.opensAt().toString())
@@ -126,6 +126,14 @@ class Consultations {
 		return document;
 	}
 
+	private static Document reopening(Document certification, Consultation.@Nullable Reopening reopening) {
+		if (reopening != null) {
+			certification.append("reopening", new Document("by", reopening.by()).append("at", reopening.at().toString())
+				.append("reason", reopening.reason()));
+		}
+		return certification;
+	}
+
 	static Consultation fromDocument(Document document) {
 		List<Consultation.ConsultedUnit> units = new ArrayList<>();
 		for (Document unit : document.getList("units", Document.class)) {
@@ -137,9 +145,14 @@ class Consultations {
 		if (stored != null) {
 			stored.forEach((id, value) -> {
 				Document certification = (Document) value;
+				Document reopening = certification.get("reopening", Document.class);
 				certifications.put(id,
 						new Consultation.Certification(id, UnitLevel.valueOf(certification.getString("level")),
-								certification.getString("by"), Instant.parse(certification.getString("at"))));
+								certification.getString("by"), Instant.parse(certification.getString("at")),
+								(reopening != null)
+										? new Consultation.Reopening(reopening.getString("by"),
+												Instant.parse(reopening.getString("at")), reopening.getString("reason"))
+										: null));
 			});
 		}
 		return new Consultation(document.getString("_id"), document.getString("planId"), document.getString("title"),

@@ -197,6 +197,10 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				+ ", groupId: $commune, reason: \"r\", counts: { issued: 1, returned: 1, valid: 1, invalid: 0, agree: 1, disagree: 0 } }) "
 				+ "{ userErrors { code } } }", "S H H H D D D D",
 				"admin; official whose scope covers the commune (`Roles.IS_PLANNER`, then `UnitScope.mayEdit`); an unknown consultation is not found"));
+		e.put("Mutation.reopenCertification",
+				x("mutation($commune: ID!) { reopenCertification(consultationId: " + missing
+						+ ", unitId: $commune, reason: \"r\") { userErrors { code } } }", "S H H D D D D D",
+						"admin; official whose scope covers the unit (checked before the consultation is looked up)"));
 		e.put("Mutation.certifyResults",
 				x("mutation($commune: ID!) { certifyResults(consultationId: " + missing
 						+ ", unitId: $commune) { userErrors { code } } }", "S H H D D D D D",

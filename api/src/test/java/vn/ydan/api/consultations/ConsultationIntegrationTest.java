@@ -355,6 +355,26 @@ class ConsultationIntegrationTest {
 		assertThat(tally(this.secondClerk, groups.get("00004-1"), counts(10, 9, 8, 1, 3, 5), "Sửa sau xác nhận")
 			.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("CERTIFIED");
 		assertThat(certify("001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
+		// Reopening a certified commune: a reason, and a second person; the district's
+		// certification, which rested on it, goes with it.
+		assertThat(reopen("00001", this.official).<String>read("$.data.reopenCertification.consultation.status"))
+			.isEqualTo("CLOSED");
+		assertThat(reopen("00001", this.official).<String>read("$.data.reopenCertification.userErrors[0].code"))
+			.isEqualTo("SECOND_PERSON_REQUIRED");
+		assertThat(results(this.admin)
+			.<List<Boolean>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].certified"))
+			.as("still certified until a second person confirms")
+			.containsExactly(true);
+		GraphQlHttp.Response reopened = reopen("00001", this.admin);
+		assertThat(reopened.<List<?>>read("$.data.reopenCertification.userErrors")).as(reopened.body()).isEmpty();
+		GraphQlHttp.Response after = results(this.admin);
+		assertThat(
+				after.<List<Boolean>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].certified"))
+			.containsExactly(false);
+		assertThat(after.<List<Boolean>>read("$.data.consultation.results.districts[*].certified"))
+			.containsExactly(false);
+		assertThat(certify("00001", phucXaOfficial).<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
+		assertThat(certify("001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
 		GraphQlHttp.Response province = this.api.query("""
 				mutation($id: ID!, $unit: ID!) { certifyResults(consultationId: $id, unitId: $unit) {
 				  consultation { status } userErrors { code } } }""",
@@ -480,7 +500,7 @@ class ConsultationIntegrationTest {
 				"""
 						query($id: ID!) { consultation(id: $id) { results { published
 						  communes { unit { code } households tookPart agree disagree agreeShare outcome groups groupsReported certified certifiedBy }
-						  districts { unit { code } passed failed pending } provinces { unit { code } certified }
+						  districts { unit { code } passed failed pending certified } provinces { unit { code } certified }
 						  total { households tookPart agree } } } }""",
 				Map.of("id", consultationId), token);
 	}
@@ -489,6 +509,13 @@ class ConsultationIntegrationTest {
 		tally(this.secondClerk.equals(this.clerk) ? this.clerk : this.secondClerk, group, counts, null);
 		GraphQlHttp.Response second = tally(this.admin, group, counts, null);
 		assertThat(second.<String>read("$.data.enterTally.tally.state")).as(second.body()).isEqualTo("VERIFIED");
+	}
+
+	private GraphQlHttp.Response reopen(String commune, String token) {
+		return this.api.query("""
+				mutation($id: ID!, $unit: ID!) { reopenCertification(consultationId: $id, unitId: $unit,
+				  reason: "Tổ 1 nhập nhầm số phiếu") { consultation { status } userErrors { code message } } }""",
+				Map.of("id", consultationId, "unit", unitId(commune)), token);
 	}
 
 	private GraphQlHttp.Response certify(String code) {
