@@ -136,10 +136,11 @@ abstract class ConsoleBrowserTest {
 		org.assertj.core.api.Assertions.assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 		String username = "e2e-xacnhan-" + UUID.randomUUID().toString().substring(0, 8);
 		String body = """
-				{"query":"mutation($u: String!, $p: String!) { createUser(input: { username: $u, firstName: \\"Xác nhận\\",
+				{"query":"mutation($u: String!, $p: String!, $e: String!) { createUser(input: { username: $u,
+				  firstName: \\"Xác nhận\\", lastName: \\"Cán bộ\\", email: $e,
 				  temporaryPassword: $p, roles: [ADMIN] }) { user { id } userErrors { code message } } }",
-				 "variables":{"u":"%s","p":"%s"}}"""
-			.formatted(username, TEMPORARY_PASSWORD)
+				 "variables":{"u":"%s","p":"%s","e":"%s@ydan.example"}}"""
+			.formatted(username, TEMPORARY_PASSWORD, username)
 			.replace("\n", " ");
 		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(system.apiUrl))
 			.header("Content-Type", "application/json")
