@@ -29,7 +29,28 @@ public record PlanDetails(String id, String title, PlanStatus status, String sta
 		@Nullable LocalDate effectiveDate, @Nullable List<String> abolishedLevels, int version,
 		@Nullable String createdBy, @Nullable LegalBasis legalBasis, @Nullable List<UnitRef> scope,
 		@Nullable List<ProposedUnit> proposedUnits, @Nullable Validation validation,
-		@Nullable ApplyProgress applyProgress) {
+		@Nullable ApplyProgress applyProgress, @Nullable AdoptionOverride adoptionOverride) {
+
+	/** An adoption override requested and not yet confirmed, or null. */
+	public @Nullable AdoptionOverride pendingOverride() {
+		return (this.adoptionOverride != null && this.adoptionOverride.confirmedBy() == null) ? this.adoptionOverride
+				: null;
+	}
+
+	/**
+	 * Adoption without published consultation results: requested by one official,
+	 * confirmed by another.
+	 *
+	 * @param reason why
+	 * @param number the act's number requested
+	 * @param date the act's date requested
+	 * @param effectiveDate the effective date requested
+	 * @param requestedBy who asked
+	 * @param confirmedBy who confirmed; null while it waits
+	 */
+	public record AdoptionOverride(String reason, String number, LocalDate date, LocalDate effectiveDate,
+			String requestedBy, @Nullable String confirmedBy) {
+	}
 
 	public List<UnitRef> scopeUnits() {
 		return (this.scope != null) ? this.scope : List.of();

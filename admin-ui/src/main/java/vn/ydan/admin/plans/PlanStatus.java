@@ -17,17 +17,24 @@ public enum PlanStatus {
 	}
 
 	/**
-	 * The statuses {@code changePlanStatus} moves to from here; adoption and applying
-	 * have their own steps.
+	 * The statuses {@code changePlanStatus} moves to from here. A plan goes into
+	 * consultation and is consulted by its consultation's steps (opening it, publishing
+	 * its results), never by hand; adoption and applying have their own steps.
 	 */
 	public List<PlanStatus> next() {
 		return switch (this) {
 			case DRAFT -> List.of(PUBLISHED, WITHDRAWN);
-			case PUBLISHED -> List.of(IN_CONSULTATION, WITHDRAWN);
-			case IN_CONSULTATION -> List.of(CONSULTED, WITHDRAWN);
-			case CONSULTED -> List.of(WITHDRAWN);
+			case PUBLISHED, IN_CONSULTATION, CONSULTED -> List.of(WITHDRAWN);
 			case ADOPTED, IN_EFFECT, WITHDRAWN -> List.of();
 		};
+	}
+
+	/**
+	 * Whether the plan may be adopted: with its consultation's results published, or
+	 * before by an override that two people make.
+	 */
+	public boolean adoptable() {
+		return this == PUBLISHED || this == IN_CONSULTATION || this == CONSULTED;
 	}
 
 }

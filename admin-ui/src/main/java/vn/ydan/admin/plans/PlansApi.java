@@ -155,6 +155,8 @@ public class PlansApi {
 		input.put("number", adoption.number());
 		input.put("date", date(adoption.date()));
 		input.put("effectiveDate", date(adoption.effectiveDate()));
+		input.put("overrideReason", adoption.overrideReason());
+		input.put("confirmPastEffectiveDate", adoption.confirmPastEffectiveDate() ? Boolean.TRUE : null);
 		return mutate("adoptPlan", Map.of("input", present(input)), List.of());
 	}
 

@@ -55,6 +55,21 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 		return null;
 	}
 
+	/**
+	 * Whether {@code other} asks what this one asked: same plan, round, title, window,
+	 * rule and communes (what makes a retried create the same request).
+	 */
+	boolean sameRequestAs(Consultation other) {
+		return this.planId.equals(other.planId) && this.round == other.round
+				&& java.util.Objects.equals(this.previousId, other.previousId) && this.title.equals(other.title)
+				&& this.opensAt.equals(other.opensAt) && this.closesAt.equals(other.closesAt)
+				&& this.rule.equals(other.rule)
+				&& this.units.stream()
+					.map(ConsultedUnit::unitId)
+					.toList()
+					.equals(other.units.stream().map(ConsultedUnit::unitId).toList());
+	}
+
 	boolean isOpenAt(Instant now) {
 		return this.status == ConsultationStatus.OPEN && !now.isBefore(this.opensAt) && now.isBefore(this.closesAt);
 	}
@@ -207,7 +222,40 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 	 * @param by who certified
 	 * @param at when
 	 */
-	record Certification(String unitId, UnitLevel level, String by, Instant at) {
+	record Certification(String unitId, UnitLevel level, String by, Instant at, @Nullable Reopening reopening) {
+
+		Certification(String unitId, UnitLevel level, String by, Instant at) {
+			this(unitId, level, by, at, null);
+		}
+
+		Certification withReopening(Reopening request) {
+			return new Certification(this.unitId, this.level, this.by, this.at, request);
+		}
+
+	}
+
+	/**
+	 * A request to reopen a certified unit, awaiting a second person.
+	 *
+	 * @param by who asked
+	 * @param at when
+	 * @param reason why
+	 */
+	record Reopening(String by, Instant at, String reason) {
+	}
+
+	/**
+	 * The certifications of {@code unitIds} withdrawn (a reopened unit and the units
+	 * above it, whose certification rested on it); a consultation certified as a whole is
+	 * closed again.
+	 */
+	Consultation reopened(java.util.Set<String> unitIds) {
+		Map<String, Certification> kept = new java.util.LinkedHashMap<>(this.certifications);
+		kept.keySet().removeAll(unitIds);
+		ConsultationStatus status = (this.status == ConsultationStatus.CERTIFIED) ? ConsultationStatus.CLOSED
+				: this.status;
+		return new Consultation(this.id, this.planId, this.title, this.opensAt, this.closesAt, this.rule, status,
+				this.round, this.previousId, this.units, kept, this.revision + 1, this.createdBy, this.createdAt);
 	}
 
 }

@@ -180,8 +180,29 @@ class ConsultationGraphQl {
 	}
 
 	@MutationMapping
+	TallyPayload settleTally(@Argument SettleTallyInput input) {
+		return this.service.settleTally(input.consultationId(), this.registry.idOf(input.groupId()),
+				input.counts().toCounts(), input.reason());
+	}
+
+	@SchemaMapping(typeName = "Consultation")
+	List<Map<String, Object>> tallyClerks(Consultation consultation) {
+		return this.service.clerkFigures(consultation)
+			.stream()
+			.map((figures) -> Map.<String, Object>of("clerk", figures.clerk(), "entries", figures.entries(),
+					"mismatched", figures.mismatched(), "mismatchRate", figures.mismatchRate()))
+			.toList();
+	}
+
+	@MutationMapping
 	ConsultationPayload certifyResults(@Argument String consultationId, @Argument String unitId) {
 		return this.service.certify(consultationId, this.registry.idOf(unitId));
+	}
+
+	@MutationMapping
+	ConsultationPayload reopenCertification(@Argument String consultationId, @Argument String unitId,
+			@Argument String reason) {
+		return this.service.reopen(consultationId, this.registry.idOf(unitId), reason);
 	}
 
 	@MutationMapping
@@ -217,16 +238,36 @@ class ConsultationGraphQl {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("group", this.registry.view(tally.groupId(), date));
 		view.put("state", tally.state());
+		// Blind double entry: until verified, a clerk sees only their own entries; a
+		// supervisor (who manages the commune) sees both sides of a mismatch to settle
+		// it.
+		boolean all = tally.state() == Tally.State.VERIFIED
+				|| (tally.state() == Tally.State.MISMATCH && this.service.seesAllEntries(tally));
+		String caller = ConsultationAccess.actor();
 		view.put("entries", tally.entries()
 			.stream()
+			.filter((entry) -> all || entry.by().equals(caller))
 			.map((entry) -> Map.of("by", entry.by(), "at", entry.at().toString(), "counts", counts(entry.counts())))
 			.toList());
 		view.put("verified", (tally.verified() != null) ? counts(tally.verified()) : null);
-		view.put("corrections", tally.corrections()
-			.stream()
-			.map((correction) -> Map.of("by", correction.by(), "at", correction.at().toString(), "reason",
-					correction.reason(), "before", counts(correction.before()), "after", counts(correction.after())))
-			.toList());
+		view.put("corrections", tally.corrections().stream().map(ConsultationGraphQl::correction).toList());
+		view.put("pendingCorrection",
+				(tally.pendingCorrection() != null) ? correction(tally.pendingCorrection()) : null);
+		Tally.Settlement settlement = tally.settlement();
+		view.put("settlement", (settlement != null) ? Map.of("by", settlement.by(), "at", settlement.at().toString(),
+				"reason", settlement.reason(), "counts", counts(settlement.counts())) : null);
+		return view;
+	}
+
+	private static Map<String, Object> correction(Tally.Correction correction) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("by", correction.by());
+		view.put("at", correction.at().toString());
+		view.put("reason", correction.reason());
+		view.put("before", counts(correction.before()));
+		view.put("after", counts(correction.after()));
+		view.put("confirmedBy", correction.confirmedBy());
+		view.put("confirmedAt", (correction.confirmedAt() != null) ? correction.confirmedAt().toString() : null);
 		return view;
 	}
 
@@ -287,6 +328,9 @@ class ConsultationGraphQl {
 	}
 
 	record EnterTallyInput(String consultationId, String groupId, PaperCountsInput counts, @Nullable String reason) {
+	}
+
+	record SettleTallyInput(String consultationId, String groupId, PaperCountsInput counts, String reason) {
 	}
 
 }

@@ -199,7 +199,22 @@ class ConsultationService {
 		Consultation consultation = new Consultation(UUID.randomUUID().toString(), planId, cleanTitle, opensAt,
 				closesAt, rule, ConsultationStatus.SCHEDULED, round, previousId, units, Map.of(), 1,
 				ConsultationAccess.actor(), this.clock.instant());
-		this.consultations.save(consultation, 0);
+		// One consultation per plan and round (a unique index): a retry gets the one
+		// created first, a different request is refused.
+		Consultation existing = this.consultations.findByPlanAndRound(planId, round);
+		if (existing == null && !this.consultations.save(consultation, 0)) {
+			existing = this.consultations.findByPlanAndRound(planId, round);
+		}
+		if (existing != null) {
+			return existing.sameRequestAs(
+					consultation)
+							? ConsultationPayload.of(existing)
+							: ConsultationPayload.refused(
+									UserError.of("planId",
+											"Phương án đã có đợt lấy ý kiến vòng " + round + " (\"" + existing.title()
+													+ "\"); không tạo đợt thứ hai cho cùng vòng",
+											"CONSULTATION_EXISTS"));
+		}
 		AuditedChange entry = this.audit.current()
 			.summary("Tạo đợt lấy ý kiến \"" + cleanTitle + "\"")
 			.after(Consultations.toDocument(consultation));
@@ -214,6 +229,11 @@ class ConsultationService {
 	@PreAuthorize(Roles.IS_PLANNER)
 	ConsultationPayload open(String id) {
 		return change(id, "mở đợt lấy ý kiến", (consultation) -> {
+			if (this.clock.instant().isBefore(consultation.opensAt())) {
+				return refuse(
+						"Đợt lấy ý kiến chỉ mở được từ " + consultation.opensAt() + " (thời điểm bắt đầu đã định)",
+						"OPENS_LATER");
+			}
 			Change<Consultation, UserError> opened = consultation.open();
 			if (opened.isRefused()) {
 				return opened;
@@ -263,7 +283,7 @@ class ConsultationService {
 		// back, whatever changed since; the usual answer costs one read and one write.
 		Instant now = this.clock.instant();
 		if (!consultation.isOpenAt(now)) {
-			return replayOr(consultationId, householdId, key,
+			return replayOr(consultationId, householdId, key, agree, nameChoice,
 					UserError.of(null,
 							"Đợt lấy ý kiến không mở vào lúc này (từ " + consultation.opensAt() + " đến "
 									+ consultation.closesAt() + ", đang: " + consultation.status().label() + ")",
@@ -271,11 +291,11 @@ class ConsultationService {
 		}
 		Households.Household household = this.households.frozen(consultationId, householdId);
 		if (household == null) {
-			return replayOr(consultationId, householdId, key, UserError.of(null,
+			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of(null,
 					"Hộ của bạn không có trong danh sách lấy ý kiến của đợt này", "NOT_IN_ELECTORATE"));
 		}
 		if (unitId != null && !unitId.equals(household.communeId())) {
-			return replayOr(consultationId, householdId, key,
+			return replayOr(consultationId, householdId, key, agree, nameChoice,
 					UserError.of("unitId",
 							"Hộ của bạn thuộc " + name(household.communeId(), consultation) + ", không phải đơn vị này",
 							"WRONG_UNIT"));
@@ -283,7 +303,7 @@ class ConsultationService {
 		Consultation.ConsultedUnit unit = consultation.unit(household.communeId());
 		String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
 		if (choice != null && (unit == null || !unit.nameChoices().contains(choice))) {
-			return replayOr(consultationId, householdId, key, UserError.of("nameChoice",
+			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of("nameChoice",
 					"Tên \"" + choice + "\" không có trong các tên được hỏi", "NAME_CHOICE_INVALID"));
 		}
 		Answers.Answer answer = new Answers.Answer(consultationId, householdId, household.communeId(),
@@ -293,8 +313,17 @@ class ConsultationService {
 		// answer
 		// and then be told of it again.
 		ResultBoard.Board counts = this.board.of(consultation);
+		// One answer per household across channels: once the group's paper count is
+		// verified, it accounts for the group's households (paper and online together),
+		// and a late online answer would count someone twice or break the reconciliation.
+		if (counts.paperVerified(household.groupId())) {
+			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of(null,
+					"Tổ dân phố, thôn của hộ đã chốt số liệu phiếu giấy; không nhận thêm câu trả lời trực tuyến",
+					"GROUP_TALLY_VERIFIED"));
+		}
 		if (!this.answers.insert(answer)) {
-			return replayOr(consultationId, householdId, key, UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
+			return replayOr(consultationId, householdId, key, agree, nameChoice,
+					UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
 		counts.answered(answer.groupId(), agree, choice);
 		this.audit.current()
@@ -313,7 +342,108 @@ class ConsultationService {
 		return tally(consultationId, groupId, counts, null);
 	}
 
-	/** Corrects a verified tally; the reason and the counts before are kept. */
+	/**
+	 * Settles a mismatch by a supervisor's decision (an official or administrator who
+	 * manages the commune): {@code counts} hold, with the reason.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	TallyPayload settleTally(String consultationId, String groupId, PaperCounts counts, String reason) {
+		String why = reason.strip();
+		if (why.isEmpty()) {
+			return TallyPayload.refused(List.of(UserError.of("reason",
+					"Quyết định số liệu khi hai lần nhập lệch phải ghi lý do", "REASON_MISSING")));
+		}
+		Consultation consultation = this.consultations.findById(consultationId);
+		if (consultation == null) {
+			return TallyPayload
+				.refused(List.of(UserError.of("consultationId", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND")));
+		}
+		ResultBoard.Board counted = this.board.of(consultation);
+		String communeId = counted.communeOf(groupId);
+		if (communeId == null) {
+			return TallyPayload.refused(List.of(UserError.of("groupId",
+					"Tổ dân phố, thôn này không có trong danh sách lấy ý kiến", "NOT_IN_ELECTORATE")));
+		}
+		if (!this.access.mayManage(communeId)) {
+			throw new AccessDeniedException("Commune " + communeId + " is outside the caller's scope");
+		}
+		UserError closed = consultation.refusesTallies(communeId, name(communeId, consultation));
+		if (closed != null) {
+			return TallyPayload.refused(List.of(closed));
+		}
+		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId));
+		if (!problems.isEmpty()) {
+			return TallyPayload.refused(problems);
+		}
+		synchronized (lock(consultationId + "|" + groupId)) {
+			Tally tally = this.tallies.find(consultationId, groupId);
+			if (tally == null || tally.state() != Tally.State.MISMATCH) {
+				return TallyPayload.refused(List
+					.of(UserError.of(null, "Chỉ quyết định số liệu khi hai lần nhập lệch nhau", "NOT_MISMATCHED")));
+			}
+			Tally next = tally
+				.settled(new Tally.Settlement(ConsultationAccess.actor(), this.clock.instant(), why, counts));
+			AuditedChange entry = this.audit.current()
+				.touched(this.registry.globalIdOf(communeId))
+				.before(Tallies.toDocument(tally));
+			if (!this.tallies.save(next, tally.revision())) {
+				return TallyPayload.refused(List
+					.of(UserError.of(null, "Số liệu vừa được người khác nhập; hãy tải lại", "VERSION_CONFLICT")));
+			}
+			entry.after(Tallies.toDocument(next));
+			counted.paper(groupId, counts);
+			return new TallyPayload(next, List.of());
+		}
+	}
+
+	/**
+	 * Per person who entered tallies in the communes the caller manages: how many
+	 * entries, and how many of them disagree with the counts that hold (or, unsettled,
+	 * with another entry).
+	 */
+	List<ClerkFigures> clerkFigures(Consultation consultation) {
+		Map<String, int[]> byClerk = new java.util.TreeMap<>();
+		for (Tally tally : this.tallies.all(consultation.id())) {
+			if (!this.access.mayManage(tally.communeId())) {
+				continue;
+			}
+			for (Tally.Entry entry : tally.entries()) {
+				int[] figures = byClerk.computeIfAbsent(entry.by(), (clerk) -> new int[2]);
+				figures[0]++;
+				boolean wrong = (tally.verified() != null) ? !entry.counts().equals(tally.verified())
+						: tally.state() == Tally.State.MISMATCH;
+				if (wrong) {
+					figures[1]++;
+				}
+			}
+		}
+		List<ClerkFigures> figures = new ArrayList<>();
+		byClerk.forEach((clerk, counted) -> figures.add(new ClerkFigures(clerk, counted[0], counted[1])));
+		return figures;
+	}
+
+	/**
+	 * @param clerk who entered
+	 * @param entries how many entries
+	 * @param mismatched how many disagreed with the counts that hold
+	 */
+	record ClerkFigures(String clerk, int entries, int mismatched) {
+
+		double mismatchRate() {
+			return (this.entries == 0) ? 0 : (double) this.mismatched / this.entries;
+		}
+
+	}
+
+	/** Whether the caller sees every entry of a tally not yet verified (a supervisor). */
+	boolean seesAllEntries(Tally tally) {
+		return this.access.mayManage(tally.communeId());
+	}
+
+	/**
+	 * Corrects a verified tally, with a reason: the first call asks, a second person
+	 * confirming the same counts applies it; the counts before are kept.
+	 */
 	@PreAuthorize(Roles.IS_TALLIER)
 	TallyPayload correctTally(String consultationId, String groupId, PaperCounts counts, String reason) {
 		if (reason.isBlank()) {
@@ -356,7 +486,24 @@ class ConsultationService {
 					return TallyPayload.refused(List.of(UserError.of(null,
 							"Chỉ sửa được số liệu đã xác minh; hãy nhập bình thường", "NOT_VERIFIED")));
 				}
-				next = tally.corrected(new Tally.Correction(actor, now, reason, tally.verified(), counts));
+				Tally.Correction pending = tally.pendingCorrection();
+				if (pending == null || pending.by().equals(actor) && !pending.after().equals(counts)) {
+					// Asked for (or, by the one who asked, asked again otherwise).
+					next = tally.correctionAsked(
+							new Tally.Correction(actor, now, reason, tally.verified(), counts, null, null));
+				}
+				else if (pending.by().equals(actor)) {
+					return TallyPayload.refused(List.of(UserError.of(null,
+							"Bạn đã đề nghị sửa số liệu này; một người khác phải xác nhận", "SECOND_PERSON_REQUIRED")));
+				}
+				else if (!pending.after().equals(counts)) {
+					return TallyPayload.refused(List.of(UserError.of("counts",
+							"Đề nghị sửa đang chờ xác nhận có số liệu khác; xác nhận phải nhập đúng số liệu đó",
+							"CORRECTION_MISMATCH")));
+				}
+				else {
+					next = tally.corrected(actor, now);
+				}
 			}
 			else if (tally == null) {
 				next = Tally.first(consultationId, communeId, groupId, new Tally.Entry(actor, now, counts));
@@ -398,7 +545,10 @@ class ConsultationService {
 		if (!this.access.mayManage(unitId)) {
 			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
 		}
-		return change(id, "xác nhận kết quả", (consultation) -> {
+		// Each official certifies the units of their own scope: a commune's official
+		// certifies the commune, not the whole plan (checked above, not by the plan's
+		// scope).
+		return change(id, "xác nhận kết quả", false, (consultation) -> {
 			UserError refusal = consultation.refusesToCertify(unitId, name(unitId, consultation));
 			if (refusal != null) {
 				return Change.refused(refusal);
@@ -436,6 +586,56 @@ class ConsultationService {
 			}).toList();
 			return Change.to(consultation.certified(new Consultation.Certification(unitId, unit.level(),
 					ConsultationAccess.actor(), this.clock.instant()), provinces));
+		});
+	}
+
+	/**
+	 * Reopens a certified unit, with a reason: the first call asks, a second person (who
+	 * also manages the unit) confirms, and the unit's certification is withdrawn with
+	 * those above it that rested on it. Not once the results are published.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	ConsultationPayload reopen(String id, String unitId, String reason) {
+		if (!this.access.mayManage(unitId)) {
+			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
+		}
+		String why = reason.strip();
+		if (why.isEmpty()) {
+			return ConsultationPayload
+				.refused(UserError.of("reason", "Mở lại kết quả đã xác nhận phải ghi lý do", "REASON_MISSING"));
+		}
+		return change(id, "mở lại kết quả đã xác nhận (" + why + ")", false, (consultation) -> {
+			if (consultation.status() == ConsultationStatus.PUBLISHED) {
+				return refuse("Kết quả đã công bố: không mở lại được", "RESULTS_PUBLISHED");
+			}
+			Consultation.Certification certification = consultation.certifications().get(unitId);
+			if (certification == null) {
+				return refuse(name(unitId, consultation) + " chưa được xác nhận", "NOT_CERTIFIED");
+			}
+			String actor = ConsultationAccess.actor();
+			Consultation.Reopening asked = certification.reopening();
+			if (asked == null || asked.by().equals(actor) && !asked.reason().equals(why)) {
+				return Change.to(consultation.withCertification(
+						certification.withReopening(new Consultation.Reopening(actor, this.clock.instant(), why))));
+			}
+			if (asked.by().equals(actor)) {
+				return refuse("Bạn đã đề nghị mở lại; một người khác phải xác nhận", "SECOND_PERSON_REQUIRED");
+			}
+			Set<String> withdrawn = new LinkedHashSet<>();
+			withdrawn.add(unitId);
+			Map<String, List<String>> below = hierarchy(consultation);
+			boolean grew = true;
+			while (grew) {
+				grew = false;
+				for (Map.Entry<String, List<String>> parent : below.entrySet()) {
+					if (!withdrawn.contains(parent.getKey())
+							&& parent.getValue().stream().anyMatch(withdrawn::contains)) {
+						withdrawn.add(parent.getKey());
+						grew = true;
+					}
+				}
+			}
+			return Change.to(consultation.reopened(withdrawn));
 		});
 	}
 
@@ -493,13 +693,25 @@ class ConsultationService {
 	}
 
 	/** The household's answer when it has one (see {@link #replay}), else the refusal. */
-	private AnswerPayload replayOr(String consultationId, String householdId, String key, UserError refusal) {
+	private AnswerPayload replayOr(String consultationId, String householdId, String key, boolean agree,
+			@Nullable String nameChoice, UserError refusal) {
 		Answers.Answer existing = this.answers.find(consultationId, householdId);
-		return (existing != null) ? replay(existing, key) : AnswerPayload.refused(refusal);
+		return (existing != null) ? replay(existing, key, agree, nameChoice) : AnswerPayload.refused(refusal);
 	}
 
-	private AnswerPayload replay(Answers.Answer first, String key) {
+	/**
+	 * The first answer again for a retry: same key and same content. A key is bound to
+	 * what was sent with it: the same key with another answer is a client's bug (or a
+	 * changed mind sent as a retry), refused so that it does not pass for stored.
+	 */
+	private AnswerPayload replay(Answers.Answer first, String key, boolean agree, @Nullable String nameChoice) {
 		if (first.idempotencyKey().equals(key)) {
+			String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
+			if (first.agree() != agree || !java.util.Objects.equals(first.nameChoice(), choice)) {
+				return AnswerPayload.refused(UserError.of("idempotencyKey",
+						"Khoá chống gửi lặp này đã dùng cho một câu trả lời khác; câu trả lời đã lưu không đổi",
+						"IDEMPOTENCY_KEY_REUSED"));
+			}
 			return new AnswerPayload(first, true, List.of());
 		}
 		return AnswerPayload.refused(UserError.of(null,
@@ -521,13 +733,24 @@ class ConsultationService {
 	 */
 	private ConsultationPayload change(String id, String what,
 			Function<Consultation, Change<Consultation, UserError>> change) {
+		return change(id, what, true, change);
+	}
+
+	/**
+	 * @param wholePlan whether the caller must manage the plan's whole scope (false: the
+	 * step checks the unit it concerns itself)
+	 */
+	private ConsultationPayload change(String id, String what, boolean wholePlan,
+			Function<Consultation, Change<Consultation, UserError>> change) {
 		synchronized (lock(id)) {
 			Consultation consultation = this.consultations.findById(id);
 			if (consultation == null) {
 				return ConsultationPayload.refused(UserError.of("id", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND"));
 			}
 			PlanOutline plan = this.plans.outline(consultation.planId());
-			checkManages((plan != null) ? plan.scopeIds() : List.of());
+			if (wholePlan) {
+				checkManages((plan != null) ? plan.scopeIds() : List.of());
+			}
 			Change<Consultation, UserError> result = change.apply(consultation);
 			if (result.isRefused()) {
 				return new ConsultationPayload(null, result.refusals());

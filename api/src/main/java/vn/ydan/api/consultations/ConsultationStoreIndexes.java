@@ -19,6 +19,11 @@ class ConsultationStoreIndexes implements StoreIndexes {
 
 	@Override
 	public void ensureIndexes(MongoOperations mongo) {
+		// Older documents have no roundKey: sparse, so that they are not all one "null".
+		mongo.indexOps(Consultations.COLLECTION)
+			.createIndex(new CompoundIndexDefinition(new Document("roundKey", 1)).unique()
+				.sparse()
+				.named("consultation_plan_round"));
 		mongo.indexOps(Households.REGISTER)
 			.createIndex(new CompoundIndexDefinition(new Document("communeId", 1).append("groupId", 1))
 				.named("register_commune_group"));

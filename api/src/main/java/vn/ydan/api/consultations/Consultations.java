@@ -63,7 +63,24 @@ class Consultations {
 		return (document != null) ? remember(fromDocument(document)) : null;
 	}
 
-	/** False when another change got there first (or, for a new one, the id is taken). */
+	/** The plan's consultation of that round (1 for the first), or null. */
+	@Nullable Consultation findByPlanAndRound(String planId, int round) {
+		Document document = this.collection.find(Filters.eq("roundKey", roundKey(planId, round))).first();
+		return (document != null) ? remember(fromDocument(document)) : null;
+	}
+
+	/**
+	 * The key a unique index holds: one consultation per plan and round, whoever creates
+	 * it and however often a request is retried.
+	 */
+	static String roundKey(String planId, int round) {
+		return planId + "|" + round;
+	}
+
+	/**
+	 * False when another change got there first (or, for a new one, the id or its plan's
+	 * round is taken).
+	 */
 	boolean save(Consultation consultation, int expectedRevision) {
 		if (!Revisions.save(this.collection, toDocument(consultation), expectedRevision)) {
 			return false;
@@ -87,8 +104,8 @@ class Consultations {
 		Document certifications = new Document();
 		consultation.certifications()
 			.forEach((id, certification) -> certifications.append(id,
-					new Document("level", certification.level().name()).append("by", certification.by())
-						.append("at", certification.at().toString())));
+					reopening(new Document("level", certification.level().name()).append("by", certification.by())
+						.append("at", certification.at().toString()), certification.reopening())));
 		Document document = new Document("_id", consultation.id()).append("planId", consultation.planId())
 			.append("title", consultation.title())
 			.append("opensAt", consultation.opensAt().toString())
@@ -97,6 +114,7 @@ class Consultations {
 			.append("percent", consultation.rule().percent())
 			.append("status", consultation.status().name())
 			.append("round", consultation.round())
+			.append("roundKey", roundKey(consultation.planId(), consultation.round()))
 			.append("units", units)
 			.append("certifications", certifications)
 			.append("revision", consultation.revision())
@@ -106,6 +124,14 @@ class Consultations {
 			document.append("previousId", consultation.previousId());
 		}
 		return document;
+	}
+
+	private static Document reopening(Document certification, Consultation.@Nullable Reopening reopening) {
+		if (reopening != null) {
+			certification.append("reopening", new Document("by", reopening.by()).append("at", reopening.at().toString())
+				.append("reason", reopening.reason()));
+		}
+		return certification;
 	}
 
 	static Consultation fromDocument(Document document) {
@@ -119,9 +145,14 @@ class Consultations {
 		if (stored != null) {
 			stored.forEach((id, value) -> {
 				Document certification = (Document) value;
+				Document reopening = certification.get("reopening", Document.class);
 				certifications.put(id,
 						new Consultation.Certification(id, UnitLevel.valueOf(certification.getString("level")),
-								certification.getString("by"), Instant.parse(certification.getString("at"))));
+								certification.getString("by"), Instant.parse(certification.getString("at")),
+								(reopening != null)
+										? new Consultation.Reopening(reopening.getString("by"),
+												Instant.parse(reopening.getString("at")), reopening.getString("reason"))
+										: null));
 			});
 		}
 		return new Consultation(document.getString("_id"), document.getString("planId"), document.getString("title"),

@@ -247,6 +247,10 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 						continue;
 					}
 					ResultBoard.Board counts = this.board.of(consultation);
+					if (counts.paperVerified(household.groupId())) {
+						// As for residents: the group's paper count holds now.
+						continue;
+					}
 					boolean agree = random.nextInt(10) < 8;
 					Answers.Answer answer = new Answers.Answer(consultation.id(), household.id(), household.communeId(),
 							household.groupId(), agree, null, "demo", "ydan-demo", this.clock.instant(),

@@ -148,6 +148,14 @@ class ResultBoard {
 			}
 		}
 
+		/**
+		 * Whether the group's paper count is verified (it counts every household then).
+		 */
+		boolean paperVerified(String groupId) {
+			GroupCounts group = this.groups.get(groupId);
+			return group != null && group.paper != null;
+		}
+
 		/** Changes so far: a subscriber compares it to know whether to send again. */
 		long changes() {
 			return this.changes.get();

@@ -96,7 +96,7 @@ class ResultViews {
 		for (Consultation.ConsultedUnit unit : consultation.units()) {
 			ResultBoard.Figures commune = figures.get(unit.unitId());
 			communes.add(new CommuneResult(unit.unitId(), this.registry.view(unit.unitId(), date), commune,
-					consultation.outcome(commune), consultation.certifications().containsKey(unit.unitId())));
+					consultation.outcome(commune), consultation.certifications().get(unit.unitId())));
 		}
 		return assemble(consultation, communes);
 	}
@@ -117,8 +117,8 @@ class ResultViews {
 			if (under.isEmpty()) {
 				continue;
 			}
-			RollUp rollUp = rollUp(this.registry.view(parentId, date), under,
-					consultation.certifications().containsKey(parentId));
+			Consultation.Certification certification = consultation.certifications().get(parentId);
+			RollUp rollUp = rollUp(this.registry.view(parentId, date), under, certification != null, certification);
 			if (parent.level() == UnitLevel.DISTRICT) {
 				districts.add(rollUp);
 			}
@@ -126,7 +126,7 @@ class ResultViews {
 				provinces.add(rollUp);
 			}
 		}
-		RollUp total = rollUp(null, communes, consultation.status().compareTo(ConsultationStatus.CERTIFIED) >= 0);
+		RollUp total = rollUp(null, communes, consultation.status().compareTo(ConsultationStatus.CERTIFIED) >= 0, null);
 		return new Results(consultation.status() == ConsultationStatus.PUBLISHED, communes, districts, provinces,
 				total);
 	}
@@ -146,7 +146,8 @@ class ResultViews {
 		return found;
 	}
 
-	private static RollUp rollUp(@Nullable Unit unit, List<CommuneResult> communes, boolean certified) {
+	private static RollUp rollUp(@Nullable Unit unit, List<CommuneResult> communes, boolean certified,
+			Consultation.@Nullable Certification certification) {
 		int passed = 0;
 		int failed = 0;
 		int pending = 0;
@@ -166,7 +167,7 @@ class ResultViews {
 			disagree += commune.disagree();
 		}
 		return new RollUp(unit, communes.size(), passed, failed, pending, households, tookPart, agree, disagree,
-				certified);
+				certified, certification);
 	}
 
 	/**
@@ -187,10 +188,22 @@ class ResultViews {
 	 * @param unit the commune
 	 * @param figures its counts
 	 * @param outcome pass, fail or pending
-	 * @param certified whether certified
+	 * @param certification who certified it and when, once certified
 	 */
 	record CommuneResult(String communeId, @Nullable Unit unit, ResultBoard.Figures figures,
-			Consultation.Outcome outcome, boolean certified) {
+			Consultation.Outcome outcome, Consultation.@Nullable Certification certification) {
+
+		public boolean certified() {
+			return this.certification != null;
+		}
+
+		public @Nullable String certifiedBy() {
+			return (this.certification != null) ? this.certification.by() : null;
+		}
+
+		public @Nullable String certifiedAt() {
+			return (this.certification != null) ? this.certification.at().toString() : null;
+		}
 
 		public long households() {
 			return this.figures.households();
@@ -270,10 +283,21 @@ class ResultViews {
 	 * @param tookPart households that took part
 	 * @param agree households that agree
 	 * @param disagree households that disagree
-	 * @param certified whether certified
+	 * @param certified whether certified (the total: the whole consultation)
+	 * @param certification who certified the unit and when, once certified
 	 */
 	record RollUp(@Nullable Unit unit, int communes, int passed, int failed, int pending, long households,
-			long tookPart, long agree, long disagree, boolean certified) {
+			long tookPart, long agree, long disagree, boolean certified,
+			Consultation.@Nullable Certification certification) {
+
+		public @Nullable String certifiedBy() {
+			return (this.certification != null) ? this.certification.by() : null;
+		}
+
+		public @Nullable String certifiedAt() {
+			return (this.certification != null) ? this.certification.at().toString() : null;
+		}
+
 	}
 
 }

@@ -61,10 +61,7 @@ class Tallies {
 		}
 		List<Document> corrections = new ArrayList<>();
 		for (Tally.Correction correction : tally.corrections()) {
-			corrections.add(new Document("by", correction.by()).append("at", correction.at().toString())
-				.append("reason", correction.reason())
-				.append("before", correction.before().toDocument())
-				.append("after", correction.after().toDocument()));
+			corrections.add(correctionDocument(correction));
 		}
 		Document document = new Document("_id", tally.consultationId() + "|" + tally.groupId())
 			.append("consultationId", tally.consultationId())
@@ -77,7 +74,37 @@ class Tallies {
 		if (tally.verified() != null) {
 			document.append("verified", tally.verified().toDocument());
 		}
+		if (tally.pendingCorrection() != null) {
+			document.append("pendingCorrection", correctionDocument(tally.pendingCorrection()));
+		}
+		Tally.Settlement settlement = tally.settlement();
+		if (settlement != null) {
+			document.append("settlement",
+					new Document("by", settlement.by()).append("at", settlement.at().toString())
+						.append("reason", settlement.reason())
+						.append("counts", settlement.counts().toDocument()));
+		}
 		return document;
+	}
+
+	private static Document correctionDocument(Tally.Correction correction) {
+		Document document = new Document("by", correction.by()).append("at", correction.at().toString())
+			.append("reason", correction.reason())
+			.append("before", correction.before().toDocument())
+			.append("after", correction.after().toDocument());
+		if (correction.confirmedBy() != null && correction.confirmedAt() != null) {
+			document.append("confirmedBy", correction.confirmedBy())
+				.append("confirmedAt", correction.confirmedAt().toString());
+		}
+		return document;
+	}
+
+	private static Tally.Correction correctionFrom(Document correction) {
+		String confirmedAt = correction.getString("confirmedAt");
+		return new Tally.Correction(correction.getString("by"), Instant.parse(correction.getString("at")),
+				correction.getString("reason"), PaperCounts.fromDocument(correction.get("before", Document.class)),
+				PaperCounts.fromDocument(correction.get("after", Document.class)), correction.getString("confirmedBy"),
+				(confirmedAt != null) ? Instant.parse(confirmedAt) : null);
 	}
 
 	private static Tally fromDocument(Document document) {
@@ -88,15 +115,18 @@ class Tallies {
 		}
 		List<Tally.Correction> corrections = new ArrayList<>();
 		for (Document correction : document.getList("corrections", Document.class)) {
-			corrections.add(new Tally.Correction(correction.getString("by"), Instant.parse(correction.getString("at")),
-					correction.getString("reason"), PaperCounts.fromDocument(correction.get("before", Document.class)),
-					PaperCounts.fromDocument(correction.get("after", Document.class))));
+			corrections.add(correctionFrom(correction));
 		}
 		Document verified = document.get("verified", Document.class);
+		Document pending = document.get("pendingCorrection", Document.class);
+		Document settlement = document.get("settlement", Document.class);
 		return new Tally(document.getString("consultationId"), document.getString("communeId"),
 				document.getString("groupId"), entries, Tally.State.valueOf(document.getString("state")),
 				(verified != null) ? PaperCounts.fromDocument(verified) : null, corrections,
-				document.get("revision", Number.class).intValue());
+				document.get("revision", Number.class).intValue(), (pending != null) ? correctionFrom(pending) : null,
+				(settlement != null) ? new Tally.Settlement(settlement.getString("by"),
+						Instant.parse(settlement.getString("at")), settlement.getString("reason"),
+						PaperCounts.fromDocument(settlement.get("counts", Document.class))) : null);
 	}
 
 }

@@ -29,11 +29,13 @@ import vn.ydan.api.units.UnitLevel;
  * @param createdAt when
  * @param updatedAt when it last changed
  * @param apply how applying went, once started
+ * @param adoptionOverride adoption without published consultation results: requested by
+ * one official, confirmed by another (null when the plan followed the consultation)
  */
 record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate effectiveDate,
 		List<UnitLevel> abolishedLevels, PlanStatus status, @Nullable LegalBasis legalBasis, List<ProposedUnit> units,
 		Map<String, String> groupPlacements, int revision, String createdBy, Instant createdAt, Instant updatedAt,
-		@Nullable ApplyState apply) {
+		@Nullable ApplyState apply, @Nullable AdoptionOverride adoptionOverride) {
 
 	static final int MAX_TITLE_LENGTH = 300;
 
@@ -66,7 +68,7 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	Plan withUnits(List<ProposedUnit> newUnits, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
 				this.legalBasis, linkParents(newUnits), this.groupPlacements, this.revision + 1, this.createdBy,
-				this.createdAt, at, this.apply);
+				this.createdAt, at, this.apply, this.adoptionOverride);
 	}
 
 	/**
@@ -138,32 +140,50 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	Plan withSettings(String newTitle, List<String> newScope, @Nullable LocalDate newDate, List<UnitLevel> newLevels,
 			Instant at) {
 		return new Plan(this.id, newTitle, newScope, newDate, newLevels, this.status, this.legalBasis, this.units,
-				this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt, at, this.apply);
+				this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt, at, this.apply,
+				this.adoptionOverride);
 	}
 
 	Plan withPlacements(Map<String, String> placements, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
 				this.legalBasis, this.units, placements, this.revision + 1, this.createdBy, this.createdAt, at,
-				this.apply);
+				this.apply, this.adoptionOverride);
+	}
+
+	/** This plan as one revision after {@code base} (changes chained in one step). */
+	Plan renumbered(Plan base) {
+		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
+				this.legalBasis, this.units, this.groupPlacements, base.revision() + 1, this.createdBy, this.createdAt,
+				this.updatedAt, this.apply, this.adoptionOverride);
 	}
 
 	Plan withStatus(PlanStatus newStatus, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, newStatus,
 				this.legalBasis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt,
-				at, this.apply);
+				at, this.apply, this.adoptionOverride);
 	}
 
-	Plan adopted(LegalBasis basis, LocalDate newEffectiveDate, Instant at) {
+	Plan adopted(LegalBasis basis, LocalDate newEffectiveDate, @Nullable AdoptionOverride override, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, newEffectiveDate, this.abolishedLevels, PlanStatus.ADOPTED,
 				basis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt, at,
-				this.apply);
+				this.apply, override);
+	}
+
+	/**
+	 * The next revision, with an adoption override requested and awaiting a second
+	 * official.
+	 */
+	Plan withOverrideRequested(AdoptionOverride override, Instant at) {
+		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
+				this.legalBasis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt,
+				at, this.apply, override);
 	}
 
 	/** Progress of applying is not a change of the plan: the revision stays. */
 	Plan withApply(ApplyState state) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
 				this.legalBasis, this.units, this.groupPlacements, this.revision, this.createdBy, this.createdAt,
-				this.updatedAt, state);
+				this.updatedAt, state, this.adoptionOverride);
 	}
 
 	/**
@@ -190,6 +210,43 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	 * @param at when this state was recorded
 	 */
 	record ApplyState(String state, int done, int total, @Nullable String message, Instant at) {
+	}
+
+	/**
+	 * Adoption without published consultation results, which the process otherwise
+	 * requires: one official asks for it with a reason and the act, a second one (another
+	 * person) confirms the same act, and only then is the plan adopted. Kept on the plan
+	 * for good, and public with it.
+	 *
+	 * @param reason why the results are not needed or not available
+	 * @param number the act's number as requested
+	 * @param date the act's date as requested
+	 * @param effectiveDate the effective date as requested
+	 * @param requestedBy who asked
+	 * @param requestedAt when
+	 * @param confirmedBy who confirmed, null while it waits
+	 * @param confirmedAt when, null while it waits
+	 */
+	record AdoptionOverride(String reason, String number, LocalDate date, LocalDate effectiveDate, String requestedBy,
+			Instant requestedAt, @Nullable String confirmedBy, @Nullable Instant confirmedAt) {
+
+		boolean isConfirmed() {
+			return this.confirmedBy != null;
+		}
+
+		/**
+		 * Whether {@code other} asks for the same act (what a confirmation must match).
+		 */
+		boolean sameAct(String otherNumber, LocalDate otherDate, LocalDate otherEffectiveDate) {
+			return this.number.equals(otherNumber) && this.date.equals(otherDate)
+					&& this.effectiveDate.equals(otherEffectiveDate);
+		}
+
+		AdoptionOverride confirmed(String by, Instant at) {
+			return new AdoptionOverride(this.reason, this.number, this.date, this.effectiveDate, this.requestedBy,
+					this.requestedAt, by, at);
+		}
+
 	}
 
 }

@@ -219,7 +219,8 @@ final class PlanImport {
 
 	private void row(Row row) {
 		int before = this.errors.size();
-		String newName = row.get("new_name");
+		AlternativeNames.Split written = AlternativeNames.split(row.get("new_name"));
+		String newName = written.name();
 		String typeText = row.get("new_type");
 		UnitType type = UnitType.fromLabel(typeText);
 		if (type == null) {
@@ -295,6 +296,11 @@ final class PlanImport {
 		this.links++;
 		draft.legalClause = (draft.legalClause != null) ? draft.legalClause : emptyToNull(row.get("legal_basis"));
 		draft.seat = (draft.seat != null) ? draft.seat : emptyToNull(row.get("seat"));
+		for (String alternative : written.alternatives()) {
+			if (!draft.alternativeNames.contains(alternative)) {
+				draft.alternativeNames.add(alternative);
+			}
+		}
 		if (draft.alternativeNames.isEmpty() && !row.get("alternative_names").isEmpty()) {
 			for (String alternative : row.get("alternative_names").split(";")) {
 				if (!alternative.isBlank()) {

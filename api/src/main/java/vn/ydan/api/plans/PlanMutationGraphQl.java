@@ -88,12 +88,17 @@ class PlanMutationGraphQl {
 	@MutationMapping
 	PlanPayload adoptPlan(@Argument AdoptPlanInput input) {
 		return this.service.adopt(input.planId(), input.expectedVersion(), input.number(), input.date(),
-				input.effectiveDate());
+				input.effectiveDate(), input.overrideReason(), Boolean.TRUE.equals(input.confirmPastEffectiveDate()));
 	}
 
 	@MutationMapping
 	PlanPayload applyPlan(@Argument String planId) {
 		return this.service.apply(planId);
+	}
+
+	@MutationMapping
+	PlanPayload replanRejectedUnits(@Argument ReplanInput input) {
+		return this.service.replan(input.planId(), input.expectedVersion(), input.keys(), input.reason());
 	}
 
 	private List<String> ids(List<String> globalIds) {
@@ -123,8 +128,12 @@ class PlanMutationGraphQl {
 			@Nullable Double householdShare) {
 	}
 
+	record ReplanInput(String planId, @Nullable Integer expectedVersion, List<String> keys, String reason) {
+	}
+
 	record AdoptPlanInput(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
-			@Nullable LocalDate effectiveDate) {
+			@Nullable LocalDate effectiveDate, @Nullable String overrideReason,
+			@Nullable Boolean confirmPastEffectiveDate) {
 	}
 
 }

@@ -29,7 +29,8 @@ public record PlanOutline(String id, String title, String status, @Nullable Loca
 	 *
 	 * @param unitId internal id of the old unit
 	 * @param successors full names of the new units it goes to
-	 * @param alternativeNames other names the plan offers for those new units
+	 * @param alternativeNames the names residents choose from for those new units: each
+	 * one's proposed name, then its alternatives; empty when the plan offers no choice
 	 */
 	public record Affected(String unitId, List<String> successors, List<String> alternativeNames) {
 	}

@@ -53,8 +53,10 @@ public class PlanOutlines {
 		}
 		List<PlanOutline.Affected> affected = new ArrayList<>();
 		byOld.forEach((unitId, units) -> {
+			// The proposed name is one of the choices, not only its alternatives: a
+			// resident may keep it.
 			List<String> alternatives = new ArrayList<>();
-			units.forEach((unit) -> unit.alternativeNames()
+			units.forEach((unit) -> AlternativeNames.choices(unit)
 				.stream()
 				.filter((name) -> !alternatives.contains(name))
 				.forEach(alternatives::add));

@@ -58,10 +58,13 @@ class PlanService {
 
 	private final PlanApplyJobs jobs;
 
+	private final ConsultationVerdicts verdicts;
+
 	private final Monitors monitors = new Monitors(256);
 
 	PlanService(Plans plans, PlanValidator validator, PlanAccess access, UnitRegistry registry, Clock clock,
-			AuditTrail audit, PlanApplyJobs jobs) {
+			AuditTrail audit, PlanApplyJobs jobs, ConsultationVerdicts verdicts) {
+		this.verdicts = verdicts;
 		this.plans = plans;
 		this.validator = validator;
 		this.access = access;
@@ -101,7 +104,7 @@ class PlanService {
 		}
 		Instant now = this.clock.instant();
 		Plan plan = new Plan(UUID.randomUUID().toString(), cleanTitle, scopeIds, effectiveDate, abolishedLevels,
-				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null);
+				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null, null);
 		this.access.checkEdit(plan);
 		String what = "Tạo phương án";
 		AuditedChange entry = audited(null, plan, what);
@@ -187,7 +190,8 @@ class PlanService {
 			@Nullable String seat, @Nullable String parentId, @Nullable String parentKey) {
 		return editDraft(planId, expectedVersion, "Lưu đơn vị mới " + name, (plan) -> {
 			List<UserError> errors = new ArrayList<>();
-			String cleanName = checkName(name, "name", errors);
+			AlternativeNames.Split written = AlternativeNames.split(name);
+			String cleanName = checkName(written.name(), "name", errors);
 			String cleanFull = (fullName != null && !fullName.isBlank()) ? checkName(fullName, "fullName", errors)
 					: ProposedUnit.defaultFullName(type, cleanName);
 			String cleanCode = (code != null && !code.isBlank()) ? code.strip() : null;
@@ -212,7 +216,7 @@ class PlanService {
 				errors.add(UserError.of("parentKey", "Phương án không có đơn vị mới " + parentKey + " ở cấp trên",
 						"NOT_FOUND"));
 			}
-			List<String> alternatives = new ArrayList<>();
+			List<String> alternatives = new ArrayList<>(written.alternatives());
 			for (String alternative : (alternativeNames != null) ? alternativeNames : List.<String>of()) {
 				if (!alternative.isBlank()) {
 					alternatives.add(checkName(alternative, "alternativeNames", errors));
@@ -350,12 +354,21 @@ class PlanService {
 	}
 
 	/**
-	 * Moves a plan along draft → published → in consultation → consulted, or withdraws
-	 * it. Publishing needs a plan without validation errors.
+	 * Publishes a draft (only without validation errors) or withdraws a plan. Going into
+	 * consultation and being consulted are refused here: they are the consultation's
+	 * steps ({@link PlanStatus#setByConsultation}).
 	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload changeStatus(String planId, @Nullable Integer expectedVersion, PlanStatus target) {
 		return edit(planId, expectedVersion, "Chuyển trạng thái sang " + target.label(), (plan) -> {
+			if (target.setByConsultation() && plan.status() != target) {
+				return Change.refused(List.of(UserError.of("status",
+						"Phương án chuyển sang \"" + target.label() + "\" khi "
+								+ ((target == PlanStatus.IN_CONSULTATION) ? "đợt lấy ý kiến được mở"
+										: "kết quả lấy ý kiến được công bố")
+								+ ", không bằng thao tác này",
+						"STATUS_SET_BY_CONSULTATION")));
+			}
 			if (!plan.status().next().contains(target)) {
 				return Change.refused(List.of(UserError.of("status",
 						"Không thể chuyển phương án từ \"" + plan.status().label() + "\" sang \"" + target.label()
@@ -374,16 +387,38 @@ class PlanService {
 		});
 	}
 
-	/** Records the act that adopted the plan, and its effective date. */
+	/**
+	 * Records the act that adopted the plan, and its effective date. A plan is adopted
+	 * once its consultation's results are published (it is then {@code CONSULTED}).
+	 * Without them (published, or in consultation), only by an override: a first official
+	 * asks for it with a reason and the act, which changes nothing but the plan's record
+	 * of the request; a second person confirms the same act, and the plan is adopted. An
+	 * effective date before today needs {@code confirmPastEffectiveDate}.
+	 */
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload adopt(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
-			@Nullable LocalDate effectiveDate) {
-		return edit(planId, expectedVersion, "Thông qua theo " + number, (plan) -> {
+			@Nullable LocalDate effectiveDate, @Nullable String overrideReason, boolean confirmPastEffectiveDate) {
+		String reason = (overrideReason != null && !overrideReason.isBlank()) ? overrideReason.strip() : null;
+		String what = (reason != null)
+				? "Thông qua không chờ kết quả lấy ý kiến theo " + number + " (lý do: " + reason + ")"
+				: "Thông qua theo " + number;
+		return edit(planId, expectedVersion, what, (plan) -> {
 			List<UserError> errors = new ArrayList<>();
-			if (plan.status() != PlanStatus.CONSULTED) {
+			boolean consulted = plan.status() == PlanStatus.CONSULTED;
+			boolean overridable = plan.status() == PlanStatus.PUBLISHED || plan.status() == PlanStatus.IN_CONSULTATION;
+			if (!consulted && !overridable) {
 				errors.add(UserError.of(null,
 						"Chỉ thông qua được phương án đã lấy ý kiến (đang: \"" + plan.status().label() + "\")",
 						"STATUS_TRANSITION_INVALID"));
+			}
+			else if (!consulted && reason == null) {
+				errors.add(UserError.of("overrideReason",
+						"Phương án chưa có kết quả lấy ý kiến được công bố. Muốn thông qua không chờ kết quả, hãy ghi lý do; "
+								+ "một cán bộ khác phải xác nhận",
+						"CONSULTATION_RESULTS_MISSING"));
+			}
+			else if (reason != null && reason.length() > 1000) {
+				errors.add(UserError.of("overrideReason", "Lý do tối đa 1000 ký tự", "REASON_INVALID"));
 			}
 			String cleanNumber = number.strip();
 			if (cleanNumber.isEmpty() || cleanNumber.length() > 100) {
@@ -397,16 +432,121 @@ class PlanService {
 				errors
 					.add(UserError.of("date", "Ngày thông qua phải không sau ngày có hiệu lực", "LEGAL_BASIS_INVALID"));
 			}
+			else if (newDate.isBefore(vn.ydan.api.protocol.VietnamTime.today(this.clock))
+					&& !confirmPastEffectiveDate) {
+				errors.add(UserError.of("confirmPastEffectiveDate", "Ngày có hiệu lực " + newDate
+						+ " đã qua: đơn vị mới sẽ có hiệu lực hồi tố. Hãy xác nhận (confirmPastEffectiveDate) nếu đúng như vậy",
+						"EFFECTIVE_DATE_IN_PAST"));
+			}
 			if (!errors.isEmpty() || newDate == null) {
 				return Change.refused(errors);
 			}
-			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, this.clock.instant());
+			Plan.AdoptionOverride override = null;
+			if (!consulted) {
+				String actor = PlanAccess.actor();
+				Plan.AdoptionOverride pending = plan.adoptionOverride();
+				if (pending == null || pending.isConfirmed() || pending.requestedBy().equals(actor)) {
+					if (pending != null && !pending.isConfirmed() && pending.requestedBy().equals(actor)
+							&& pending.sameAct(cleanNumber, date, newDate)) {
+						return Change.refused(List.of(UserError.of(null,
+								"Bạn đã đề nghị thông qua không chờ kết quả lấy ý kiến; một cán bộ khác phải xác nhận",
+								"SECOND_OFFICIAL_REQUIRED")));
+					}
+					// The first of the two calls: the request, on the plan's record.
+					return Change.to(plan.withOverrideRequested(new Plan.AdoptionOverride(reason, cleanNumber, date,
+							newDate, actor, this.clock.instant(), null, null), this.clock.instant()));
+				}
+				if (!pending.sameAct(cleanNumber, date, newDate)) {
+					return Change.refused(List.of(UserError.of("number",
+							"Đề nghị đang chờ xác nhận là văn bản " + pending.number() + " ngày " + pending.date()
+									+ ", có hiệu lực từ " + pending.effectiveDate() + ": xác nhận phải đúng văn bản đó",
+							"OVERRIDE_MISMATCH")));
+				}
+				override = pending.confirmed(actor, this.clock.instant());
+			}
+			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, override,
+					this.clock.instant());
 			ValidationReport report = this.validator.validate(adopted);
 			if (!report.valid()) {
 				return Change.refused(List.of(invalid(report)));
 			}
 			return Change.to(adopted);
 		});
+	}
+
+	/**
+	 * Takes new units that residents rejected back to a draft: they leave the consulted
+	 * plan (which can then be adopted without them) and form a new draft of the same
+	 * scope and dates, to be planned again, published and consulted again. Each unit must
+	 * take an old commune whose outcome in the latest published round is a failure
+	 * ({@link ConsultationVerdicts}). The answer is the new draft; the plan's history
+	 * records both.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload replan(String planId, @Nullable Integer expectedVersion, List<String> keys, String reason) {
+		String why = reason.strip();
+		Plan[] draft = new Plan[1];
+		PlanPayload consulted = edit(planId, expectedVersion,
+				"Lập lại đơn vị bị phản đối: " + String.join(", ", keys) + " (lý do: " + why + ")", (plan) -> {
+					if (plan.status() != PlanStatus.CONSULTED) {
+						return Change.refused(List.of(UserError.of(null,
+								"Chỉ lập lại được đơn vị của phương án đã có kết quả lấy ý kiến (đang: \""
+										+ plan.status().label() + "\")",
+								"STATUS_TRANSITION_INVALID")));
+					}
+					if (why.isEmpty() || why.length() > 1000) {
+						return Change
+							.refused(List.of(UserError.of("reason", "Lý do từ 1 đến 1000 ký tự", "REASON_MISSING")));
+					}
+					if (keys.isEmpty()) {
+						return Change.refused(
+								List.of(UserError.of("keys", "Chọn ít nhất một đơn vị để lập lại", "UNITS_MISSING")));
+					}
+					Set<String> rejected = this.verdicts.rejectedUnitIds(planId);
+					List<ProposedUnit> taken = new ArrayList<>();
+					for (String key : new LinkedHashSet<>(keys)) {
+						ProposedUnit unit = plan.unit(key);
+						if (unit == null) {
+							return Change.refused(List.of(UserError.of("keys",
+									"Không có đơn vị mới khoá \"" + key + "\" trong phương án", "NOT_FOUND")));
+						}
+						if (unit.components().stream().noneMatch((part) -> rejected.contains(part.unitId()))) {
+							return Change.refused(List.of(UserError.of("keys",
+									unit.fullName() + ": cử tri các đơn vị cũ của nó không phản đối phương án",
+									"UNIT_NOT_REJECTED")));
+						}
+						taken.add(unit);
+					}
+					Set<String> takenKeys = new java.util.HashSet<>();
+					taken.forEach((unit) -> takenKeys.add(unit.key()));
+					Instant now = this.clock.instant();
+					Map<String, String> kept = new LinkedHashMap<>();
+					Map<String, String> moved = new LinkedHashMap<>();
+					plan.groupPlacements()
+						.forEach((group, key) -> (takenKeys.contains(key) ? moved : kept).put(group, key));
+					List<ProposedUnit> remaining = plan.units()
+						.stream()
+						.filter((unit) -> !takenKeys.contains(unit.key()))
+						.toList();
+					draft[0] = new Plan(UUID.randomUUID().toString(),
+							shortened(plan.title() + " — lập lại: "
+									+ String.join(", ", taken.stream().map(ProposedUnit::fullName).toList())),
+							plan.scopeIds(), plan.effectiveDate(), plan.abolishedLevels(), PlanStatus.DRAFT, null,
+							taken, moved, 1, PlanAccess.actor(), now, now, null, null);
+					return Change.to(plan.withUnits(remaining, now).withPlacements(kept, now).renumbered(plan));
+				});
+		if (!consulted.userErrors().isEmpty() || draft[0] == null) {
+			return consulted;
+		}
+		Plan created = draft[0];
+		this.plans.save(created, 0);
+		String what = "Tạo dự thảo để lập lại đơn vị bị phản đối từ phương án \"" + consulted.plan().title() + "\"";
+		this.audit.current().revised(Plan.subject(created.id()), created.revision(), what);
+		return PlanPayload.of(created);
+	}
+
+	private static String shortened(String title) {
+		return (title.length() <= Plan.MAX_TITLE_LENGTH) ? title : title.substring(0, Plan.MAX_TITLE_LENGTH - 1) + "…";
 	}
 
 	/**

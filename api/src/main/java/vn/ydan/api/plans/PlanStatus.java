@@ -38,18 +38,24 @@ enum PlanStatus {
 	}
 
 	/**
-	 * The statuses {@code changePlanStatus} may move to from this one. Adoption and
+	 * The statuses {@code changePlanStatus} may move to from this one: publishing and
+	 * withdrawing. Going into consultation and being consulted are the consultation's
+	 * steps (its opening, the publication of its results: {@link PlanOutlines}), so that
+	 * no one can mark a plan consulted without residents having been asked; adoption and
 	 * coming into effect have their own operations (they need a legal basis, and the
 	 * registry).
 	 */
 	Set<PlanStatus> next() {
 		return switch (this) {
 			case DRAFT -> Set.of(PUBLISHED, WITHDRAWN);
-			case PUBLISHED -> Set.of(IN_CONSULTATION, WITHDRAWN);
-			case IN_CONSULTATION -> Set.of(CONSULTED, WITHDRAWN);
-			case CONSULTED -> Set.of(WITHDRAWN);
+			case PUBLISHED, IN_CONSULTATION, CONSULTED -> Set.of(WITHDRAWN);
 			case ADOPTED, IN_EFFECT, WITHDRAWN -> Set.of();
 		};
+	}
+
+	/** Whether only a consultation's step moves a plan to this status. */
+	boolean setByConsultation() {
+		return this == IN_CONSULTATION || this == CONSULTED;
 	}
 
 }

@@ -112,6 +112,18 @@ class Plans {
 		if (plan.apply() != null) {
 			document.append("apply", applyDocument(plan.apply()));
 		}
+		Plan.AdoptionOverride override = plan.adoptionOverride();
+		if (override != null) {
+			Document overrideDocument = new Document("reason", override.reason()).append("number", override.number())
+				.append("date", override.date().toString())
+				.append("effectiveDate", override.effectiveDate().toString())
+				.append("requestedBy", override.requestedBy())
+				.append("requestedAt", override.requestedAt().toString());
+			putIfPresent(overrideDocument, "confirmedBy", override.confirmedBy());
+			putIfPresent(overrideDocument, "confirmedAt",
+					(override.confirmedAt() != null) ? override.confirmedAt().toString() : null);
+			document.append("adoptionOverride", overrideDocument);
+		}
 		return document;
 	}
 
@@ -144,6 +156,7 @@ class Plans {
 		}
 		Document basis = document.get("legalBasis", Document.class);
 		Document apply = document.get("apply", Document.class);
+		Document override = document.get("adoptionOverride", Document.class);
 		String effectiveDate = document.getString("effectiveDate");
 		return new Plan(document.getString("_id"), document.getString("title"),
 				document.getList("scopeIds", String.class),
@@ -157,7 +170,16 @@ class Plans {
 				Instant.parse(document.getString("createdAt")), Instant.parse(document.getString("updatedAt")),
 				(apply != null) ? new Plan.ApplyState(apply.getString("state"), apply.getInteger("done"),
 						apply.getInteger("total"), apply.getString("message"), Instant.parse(apply.getString("at")))
-						: null);
+						: null,
+				(override != null) ? overrideFrom(override) : null);
+	}
+
+	private static Plan.AdoptionOverride overrideFrom(Document document) {
+		String confirmedAt = document.getString("confirmedAt");
+		return new Plan.AdoptionOverride(document.getString("reason"), document.getString("number"),
+				LocalDate.parse(document.getString("date")), LocalDate.parse(document.getString("effectiveDate")),
+				document.getString("requestedBy"), Instant.parse(document.getString("requestedAt")),
+				document.getString("confirmedBy"), (confirmedAt != null) ? Instant.parse(confirmedAt) : null);
 	}
 
 	private static @Nullable Double share(Document document, String key) {

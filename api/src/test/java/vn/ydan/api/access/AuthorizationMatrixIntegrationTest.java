@@ -177,6 +177,8 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				+ ", status: PUBLISHED) { userErrors { code } } }", planned, planRule));
 		e.put("Mutation.adoptPlan", x("mutation($draft: ID!) { adoptPlan(input: { planId: $draft, " + v
 				+ ", number: \"1/NQ\", date: \"2025-06-01\" }) { userErrors { code } } }", planned, planRule));
+		e.put("Mutation.replanRejectedUnits", x("mutation($draft: ID!) { replanRejectedUnits(input: { planId: $draft, "
+				+ v + ", keys: [\"k\"], reason: \"r\" }) { userErrors { code } } }", planned, planRule));
 		e.put("Mutation.applyPlan",
 				x("mutation($draft: ID!) { applyPlan(planId: $draft) { userErrors { code } } }", planned, planRule));
 		// Mutation: consultations, on a consultation that does not exist: the role gate
@@ -207,6 +209,14 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				+ ", groupId: $commune, counts: { issued: 1, returned: 9, valid: 0, invalid: 0, agree: 0, disagree: 0 } }) "
 				+ "{ userErrors { code } } }", "S H H H H H D D",
 				"admin; official whose scope covers the commune; clerk assigned the commune (`Roles.IS_TALLIER`, then `UnitScope.mayActForCommune` = `Roles.MAY_ACT_FOR_COMMUNE`)"));
+		e.put("Mutation.settleTally", x("mutation($commune: ID!) { settleTally(input: { consultationId: " + missing
+				+ ", groupId: $commune, reason: \"r\", counts: { issued: 1, returned: 1, valid: 1, invalid: 0, agree: 1, disagree: 0 } }) "
+				+ "{ userErrors { code } } }", "S H H H D D D D",
+				"admin; official whose scope covers the commune (`Roles.IS_PLANNER`, then `UnitScope.mayEdit`); an unknown consultation is not found"));
+		e.put("Mutation.reopenCertification",
+				x("mutation($commune: ID!) { reopenCertification(consultationId: " + missing
+						+ ", unitId: $commune, reason: \"r\") { userErrors { code } } }", "S H H D D D D D",
+						"admin; official whose scope covers the unit (checked before the consultation is looked up)"));
 		e.put("Mutation.certifyResults",
 				x("mutation($commune: ID!) { certifyResults(consultationId: " + missing
 						+ ", unitId: $commune) { userErrors { code } } }", "S H H D D D D D",

@@ -54,17 +54,23 @@ final class ConsultationFixture {
 	private final int households;
 
 	ConsultationFixture(GraphQlHttp api, String newCode, String newName, int households, String... communes) {
-		this(api, true, newCode, newName, households, communes);
+		this(api, true, -1, newCode, newName, households, communes);
 	}
 
 	/** The same, created but not opened: the consultation is scheduled. */
 	static ConsultationFixture scheduled(GraphQlHttp api, String newCode, String newName, int households,
 			String... communes) {
-		return new ConsultationFixture(api, false, newCode, newName, households, communes);
+		return new ConsultationFixture(api, false, -1, newCode, newName, households, communes);
 	}
 
-	private ConsultationFixture(GraphQlHttp api, boolean open, String newCode, String newName, int households,
+	/** Created, opening in an hour: the consultation is scheduled and cannot open yet. */
+	static ConsultationFixture scheduledLater(GraphQlHttp api, String newCode, String newName, int households,
 			String... communes) {
+		return new ConsultationFixture(api, false, 1, newCode, newName, households, communes);
+	}
+
+	private ConsultationFixture(GraphQlHttp api, boolean open, int opensIn, String newCode, String newName,
+			int households, String... communes) {
 		this.api = api;
 		this.communes = List.of(communes);
 		this.households = households;
@@ -74,7 +80,7 @@ final class ConsultationFixture {
 				mutation($plan: ID!, $title: String!, $opens: String!, $closes: String!) { createConsultation(input: {
 				  planId: $plan, title: $title, opensAt: $opens, closesAt: $closes }) {
 				  consultation { id } userErrors { code message } } }""", Map.of("plan", this.planId, "title",
-				"Lấy ý kiến cử tri về " + newName, "opens", at(-1), "closes", at(3)), official());
+				"Lấy ý kiến cử tri về " + newName, "opens", at(opensIn), "closes", at(3)), official());
 		this.consultationId = created.read("$.data.createConsultation.consultation.id");
 		assertThat(this.consultationId).as(created.body()).isNotNull();
 		if (open) {

@@ -45,6 +45,8 @@ class ConsultationIntegrationTest {
 
 	private static String consultationId;
 
+	private static String planId;
+
 	private static Map<String, String> groups;
 
 	private final String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
@@ -76,7 +78,7 @@ class ConsultationIntegrationTest {
 	@Test
 	@Order(1)
 	void aPublishedPlanGetsAConsultationOfEachCommuneItAffectsAndOpensWithAFrozenRegister() {
-		String planId = publishedPlan();
+		planId = publishedPlan();
 		registerHouseholds();
 
 		GraphQlHttp.Response created = this.api.query("""
@@ -188,7 +190,7 @@ class ConsultationIntegrationTest {
 
 	@Test
 	@Order(4)
-	void aTallyIsEnteredTwiceAMismatchIsShownSideBySideUntilResolved() {
+	void aTallyIsEnteredTwiceBlindAndVerifiedOnlyByAnotherPersonsMatchingEntry() {
 		String group = groups.get("00001-2");
 		Map<String, Object> counts = counts(10, 8, 7, 1, 5, 2);
 
@@ -200,20 +202,99 @@ class ConsultationIntegrationTest {
 			.isEqualTo("AWAITING_SECOND_ENTRY");
 		assertThat(sameClerk.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("SAME_CLERK");
 		assertThat(mismatch.<String>read("$.data.enterTally.tally.state")).isEqualTo("MISMATCH");
-		assertThat(mismatch.<List<Integer>>read("$.data.enterTally.tally.entries[*].counts.agree")).containsExactly(5,
-				4);
+		assertThat(mismatch.<List<Integer>>read("$.data.enterTally.tally.entries[*].counts.agree"))
+			.as("the second clerk does not see the first's figures")
+			.containsExactly(4);
+		assertThat(entries(this.official, group)).as("a supervisor sees both sides").containsExactly(5, 4);
 
-		GraphQlHttp.Response resolved = tally(this.clerk, group, counts, null);
+		GraphQlHttp.Response retyped = tally(this.clerk, group, counts, null);
 
-		assertThat(resolved.<String>read("$.data.enterTally.tally.state")).isEqualTo("VERIFIED");
-		assertThat(resolved.<Integer>read("$.data.enterTally.tally.verified.agree")).isEqualTo(5);
+		assertThat(retyped.<String>read("$.data.enterTally.tally.state"))
+			.as("re-typing one's own figures verifies nothing")
+			.isEqualTo("MISMATCH");
+		GraphQlHttp.Response third = tally(this.admin, group, counts, null);
+		assertThat(third.<String>read("$.data.enterTally.tally.state")).as("a third person's entry settles it")
+			.isEqualTo("VERIFIED");
+		assertThat(third.<Integer>read("$.data.enterTally.tally.verified.agree")).isEqualTo(5);
 		assertThat(tally(this.clerk, group, counts, null).<String>read("$.data.enterTally.userErrors[0].code"))
 			.isEqualTo("ALREADY_VERIFIED");
-		GraphQlHttp.Response corrected = tally(this.secondClerk, group, counts(10, 8, 7, 1, 6, 1), "Nhập nhầm cột");
-		assertThat(corrected.<String>read("$.data.enterTally.tally.corrections[0].reason")).isEqualTo("Nhập nhầm cột");
-		assertThat(corrected.<Integer>read("$.data.enterTally.tally.verified.agree")).isEqualTo(6);
-		assertThat(tally(this.secondClerk, group, counts(10, 8, 7, 1, 6, 1), " ")
-			.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("REASON_MISSING");
+		GraphQlHttp.Response clerks = this.api.query(
+				"query($id: ID!) { consultation(id: $id) { tallyClerks { clerk entries mismatched } } }",
+				Map.of("id", consultationId), this.official);
+		assertThat(clerks.<List<String>>read("$.data.consultation.tallyClerks[*].clerk")).as(clerks.body())
+			.contains("thuky", "thuky2", "quantri");
+		assertThat(clerks.<List<Integer>>read("$.data.consultation.tallyClerks[?(@.clerk == 'thuky2')].mismatched"))
+			.containsExactly(1);
+		assertThat(this.api
+			.query("query($id: ID!) { consultation(id: $id) { tallyClerks { clerk } } }", Map.of("id", consultationId),
+					this.clerk)
+			.<List<?>>read("$.data.consultation.tallyClerks")).as("clerks do not see others' rates").isEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void aCorrectionAfterVerificationHoldsOnlyOnceASecondPersonConfirmsIt() {
+		String group = groups.get("00001-2");
+		Map<String, Object> corrected = counts(10, 8, 7, 1, 6, 1);
+
+		GraphQlHttp.Response asked = tally(this.secondClerk, group, corrected, "Nhập nhầm cột");
+		GraphQlHttp.Response again = tally(this.secondClerk, group, corrected, "Nhập nhầm cột");
+		GraphQlHttp.Response other = tally(this.clerk, group, counts(10, 8, 7, 1, 7, 0), "Khác");
+		GraphQlHttp.Response confirmed = tally(this.clerk, group, corrected, "Đúng, nhập nhầm cột");
+
+		assertThat(asked.<Integer>read("$.data.enterTally.tally.verified.agree")).as(asked.body()).isEqualTo(5);
+		assertThat(asked.<String>read("$.data.enterTally.tally.pendingCorrection.reason")).isEqualTo("Nhập nhầm cột");
+		assertThat(again.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("SECOND_PERSON_REQUIRED");
+		assertThat(other.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("CORRECTION_MISMATCH");
+		assertThat(confirmed.<Integer>read("$.data.enterTally.tally.verified.agree")).as(confirmed.body()).isEqualTo(6);
+		assertThat(confirmed.<String>read("$.data.enterTally.tally.corrections[0].reason")).isEqualTo("Nhập nhầm cột");
+		assertThat(confirmed.<String>read("$.data.enterTally.tally.corrections[0].confirmedBy")).isEqualTo("thuky");
+		assertThat(tally(this.secondClerk, group, corrected, " ").<String>read("$.data.enterTally.userErrors[0].code"))
+			.isEqualTo("REASON_MISSING");
+	}
+
+	@Test
+	@Order(5)
+	void aSupervisorSettlesAMismatchWithAReason() {
+		String group = groups.get("00004-2");
+		tally(this.secondClerk, group, counts(10, 10, 10, 0, 3, 7), null);
+		tally(this.admin, group, counts(10, 10, 10, 0, 4, 6), null);
+
+		GraphQlHttp.Response byClerk = settle(this.secondClerk, group, counts(10, 10, 10, 0, 3, 7), "Đếm lại");
+		GraphQlHttp.Response noReason = settle(this.official, group, counts(10, 10, 10, 0, 3, 7), " ");
+		GraphQlHttp.Response settled = settle(this.official, group, counts(10, 10, 10, 0, 3, 7), "Đếm lại phiếu");
+
+		assertThat(byClerk.<String>read("$.errors[0].extensions.code")).as(byClerk.body()).isEqualTo("FORBIDDEN");
+		assertThat(noReason.<String>read("$.data.settleTally.userErrors[0].code")).isEqualTo("REASON_MISSING");
+		assertThat(settled.<String>read("$.data.settleTally.tally.state")).as(settled.body()).isEqualTo("VERIFIED");
+		assertThat(settled.<String>read("$.data.settleTally.tally.settlement.reason")).isEqualTo("Đếm lại phiếu");
+		assertThat(settled.<String>read("$.data.settleTally.tally.settlement.by")).isEqualTo("canbo");
+	}
+
+	@Test
+	@Order(5)
+	void anOnlineAnswerAfterTheGroupsPaperCountIsVerifiedIsRefused() {
+		// 00001-2 was verified (aTallyIsEnteredTwiceBlind…): 8 of its 10 households on
+		// paper.
+		GraphQlHttp.Response late = answer(resident("H-00001-2-10"), "late-paper", true, null);
+
+		assertThat(late.<String>read("$.data.answerConsultation.userErrors[0].code")).as(late.body())
+			.isEqualTo("GROUP_TALLY_VERIFIED");
+	}
+
+	private GraphQlHttp.Response settle(String token, String group, Map<String, Object> counts, String reason) {
+		return this.api.query("""
+				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!, $reason: String!) { settleTally(input: {
+				  consultationId: $id, groupId: $group, counts: $counts, reason: $reason }) {
+				  tally { state verified { agree } settlement { by reason } } userErrors { code message } } }""",
+				Map.of("id", consultationId, "group", group, "counts", counts, "reason", reason), token);
+	}
+
+	private List<Integer> entries(String token, String group) {
+		GraphQlHttp.Response response = this.api.query("""
+				query($id: ID!) { consultation(id: $id) { tallies { group { id } entries { counts { agree } } } } }""",
+				Map.of("id", consultationId), token);
+		return response.read("$.data.consultation.tallies[?(@.group.id == '" + group + "')].entries[*].counts.agree");
 	}
 
 	@Test
@@ -260,13 +341,39 @@ class ConsultationIntegrationTest {
 		assertThat(missing.<String>read("$.data.certifyResults.userErrors[0].code")).isEqualTo("GROUPS_MISSING");
 		verified(groups.get("00001-1"), counts(0, 0, 0, 0, 0, 0));
 		verified(groups.get("00004-1"), counts(10, 9, 8, 1, 2, 6));
-		verified(groups.get("00004-2"), counts(10, 10, 10, 0, 3, 7));
+		// 00004-2: settled by the supervisor (aSupervisorSettlesAMismatchWithAReason).
 		assertThat(certify("001").<String>read("$.data.certifyResults.userErrors[0].code"))
 			.isEqualTo("CHILDREN_NOT_CERTIFIED");
-		assertThat(certify("00001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
+		// Each official certifies the units of their own scope: Phúc Xá's official, Phúc
+		// Xá
+		// (not the plan's whole scope); not Trúc Bạch.
+		String phucXaOfficial = scoped("canbo-px", "official", "00001");
+		assertThat(certify("00004", phucXaOfficial).<String>read("$.errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+		GraphQlHttp.Response phucXa = certify("00001", phucXaOfficial);
+		assertThat(phucXa.<List<?>>read("$.data.certifyResults.userErrors")).as(phucXa.body()).isEmpty();
 		assertThat(certify("00004").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
 		assertThat(tally(this.secondClerk, groups.get("00004-1"), counts(10, 9, 8, 1, 3, 5), "Sửa sau xác nhận")
 			.<String>read("$.data.enterTally.userErrors[0].code")).isEqualTo("CERTIFIED");
+		assertThat(certify("001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
+		// Reopening a certified commune: a reason, and a second person; the district's
+		// certification, which rested on it, goes with it.
+		assertThat(reopen("00001", this.official).<String>read("$.data.reopenCertification.consultation.status"))
+			.isEqualTo("CLOSED");
+		assertThat(reopen("00001", this.official).<String>read("$.data.reopenCertification.userErrors[0].code"))
+			.isEqualTo("SECOND_PERSON_REQUIRED");
+		assertThat(results(this.admin)
+			.<List<Boolean>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].certified"))
+			.as("still certified until a second person confirms")
+			.containsExactly(true);
+		GraphQlHttp.Response reopened = reopen("00001", this.admin);
+		assertThat(reopened.<List<?>>read("$.data.reopenCertification.userErrors")).as(reopened.body()).isEmpty();
+		GraphQlHttp.Response after = results(this.admin);
+		assertThat(
+				after.<List<Boolean>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].certified"))
+			.containsExactly(false);
+		assertThat(after.<List<Boolean>>read("$.data.consultation.results.districts[*].certified"))
+			.containsExactly(false);
+		assertThat(certify("00001", phucXaOfficial).<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
 		assertThat(certify("001").<List<?>>read("$.data.certifyResults.userErrors")).isEmpty();
 		GraphQlHttp.Response province = this.api.query("""
 				mutation($id: ID!, $unit: ID!) { certifyResults(consultationId: $id, unitId: $unit) {
@@ -294,6 +401,10 @@ class ConsultationIntegrationTest {
 				results.<List<String>>read("$.data.consultation.results.communes[?(@.unit.code == '00004')].outcome"))
 			.containsExactly("FAIL");
 		assertThat(results.<List<Integer>>read("$.data.consultation.results.districts[*].passed")).containsExactly(1);
+		assertThat(results
+			.<List<String>>read("$.data.consultation.results.communes[?(@.unit.code == '00001')].certifiedBy"))
+			.as("who certified is shown")
+			.containsExactly("canbo-px");
 		assertThat(results.<Integer>read("$.data.consultation.results.total.households")).isEqualTo(230);
 		assertThat(results.<Integer>read("$.data.consultation.results.total.tookPart")).isEqualTo(200 + 8 + 9 + 10);
 		// The data only: extensions.cost differs from one answer to the next (each is
@@ -303,12 +414,93 @@ class ConsultationIntegrationTest {
 		assertThat(results(this.official).<Object>read("$.data")).isEqualTo(results.<Object>read("$.data"));
 	}
 
+	@Test
+	@Order(7)
+	void aSecondRoundAsksOnlyCommunesThatFailedTheFirst() {
+		String opens = at(1);
+		String closes = at(4);
+
+		GraphQlHttp.Response passed = secondRound(List.of(unitId("00001")), opens, closes);
+		GraphQlHttp.Response failed = secondRound(List.of(unitId("00004")), opens, closes);
+		GraphQlHttp.Response retried = secondRound(List.of(unitId("00004")), opens, closes);
+
+		assertThat(passed.<String>read("$.data.createConsultation.userErrors[0].code")).as(passed.body())
+			.isEqualTo("UNIT_DID_NOT_FAIL");
+		assertThat(failed.<Integer>read("$.data.createConsultation.consultation.round")).as(failed.body()).isEqualTo(2);
+		assertThat(failed.<List<String>>read("$.data.createConsultation.consultation.units[*].unit.code"))
+			.containsExactly("00004");
+		assertThat(retried.<String>read("$.data.createConsultation.consultation.id"))
+			.isEqualTo(failed.<String>read("$.data.createConsultation.consultation.id"));
+	}
+
+	private GraphQlHttp.Response secondRound(List<String> units, String opens, String closes) {
+		return this.api.query("""
+				mutation($plan: ID!, $previous: ID!, $units: [ID!], $opens: String!, $closes: String!) {
+				  createConsultation(input: { planId: $plan, title: "Lấy ý kiến lại Trúc Bạch", opensAt: $opens,
+				    closesAt: $closes, previousId: $previous, unitIds: $units }) {
+				  consultation { id round units { unit { code } } } userErrors { code message } } }""",
+				Map.of("plan", planId, "previous", consultationId, "units", units, "opens", opens, "closes", closes),
+				this.official);
+	}
+
+	@Test
+	@Order(8)
+	void aUnitThatResidentsRejectedGoesBackToADraftAndLeavesTheConsultedPlan() {
+		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
+			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
+		assertThat(
+				replan("nope", "Trúc Bạch không đồng ý").<String>read("$.data.replanRejectedUnits.userErrors[0].code"))
+			.isEqualTo("NOT_FOUND");
+		assertThat(replan("90001", " ").<String>read("$.data.replanRejectedUnits.userErrors[0].code"))
+			.isEqualTo("REASON_MISSING");
+
+		// Trúc Bạch (00004), which 90001 takes, failed.
+		GraphQlHttp.Response replanned = replan("90001", "Trúc Bạch không đồng ý");
+
+		assertThat(replanned.<String>read("$.data.replanRejectedUnits.plan.status")).as(replanned.body())
+			.isEqualTo("DRAFT");
+		assertThat(replanned.<List<String>>read("$.data.replanRejectedUnits.plan.proposedUnits[*].key"))
+			.containsExactly("90001");
+		assertThat(replanned.<String>read("$.data.replanRejectedUnits.plan.title"))
+			.contains("lập lại: Phường Ba Đình Mới");
+		GraphQlHttp.Response consulted = this.api.query("""
+				query($id: ID!) { plan(id: $id) { status proposedUnitCount history { change } } }""",
+				Map.of("id", planId), this.official);
+		assertThat(consulted.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
+		assertThat(consulted.<Integer>read("$.data.plan.proposedUnitCount")).isZero();
+		assertThat(consulted.<String>read("$.data.plan.history[0].change")).contains("Trúc Bạch không đồng ý");
+	}
+
+	@Test
+	@Order(9)
+	void oncePublishedTheResultsMakeThePlanConsultedAndItIsAdoptedWithoutAnOverride() {
+		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), null)
+			.<String>read("$.data.plan.status")).isEqualTo("CONSULTED");
+
+		GraphQlHttp.Response adopted = this.api
+			.query("""
+					mutation($id: ID!) { adoptPlan(input: { planId: $id, number: "1/NQ-THU", date: "2025-06-16",
+					  confirmPastEffectiveDate: true }) { plan { status adoptionOverride { reason } } userErrors { code } } }""",
+					Map.of("id", planId), this.official);
+
+		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
+		assertThat(adopted.<Object>read("$.data.adoptPlan.plan.adoptionOverride")).isNull();
+	}
+
+	private GraphQlHttp.Response replan(String key, String reason) {
+		return this.api
+			.query("""
+					mutation($id: ID!, $key: String!, $reason: String!) { replanRejectedUnits(input: { planId: $id,
+					  keys: [$key], reason: $reason }) { plan { id status title proposedUnits { key } } userErrors { code message } } }""",
+					Map.of("id", planId, "key", key, "reason", reason), this.official);
+	}
+
 	private GraphQlHttp.Response results(String token) {
 		return this.api.query(
 				"""
 						query($id: ID!) { consultation(id: $id) { results { published
-						  communes { unit { code } households tookPart agree disagree agreeShare outcome groups groupsReported certified }
-						  districts { unit { code } passed failed pending } provinces { unit { code } certified }
+						  communes { unit { code } households tookPart agree disagree agreeShare outcome groups groupsReported certified certifiedBy }
+						  districts { unit { code } passed failed pending certified } provinces { unit { code } certified }
 						  total { households tookPart agree } } } }""",
 				Map.of("id", consultationId), token);
 	}
@@ -319,7 +511,18 @@ class ConsultationIntegrationTest {
 		assertThat(second.<String>read("$.data.enterTally.tally.state")).as(second.body()).isEqualTo("VERIFIED");
 	}
 
+	private GraphQlHttp.Response reopen(String commune, String token) {
+		return this.api.query("""
+				mutation($id: ID!, $unit: ID!) { reopenCertification(consultationId: $id, unitId: $unit,
+				  reason: "Tổ 1 nhập nhầm số phiếu") { consultation { status } userErrors { code message } } }""",
+				Map.of("id", consultationId, "unit", unitId(commune)), token);
+	}
+
 	private GraphQlHttp.Response certify(String code) {
+		return certify(code, this.official);
+	}
+
+	private GraphQlHttp.Response certify(String code, String token) {
 		String level = switch (code.length()) {
 			case 2 -> "PROVINCE";
 			case 3 -> "DISTRICT";
@@ -328,7 +531,7 @@ class ConsultationIntegrationTest {
 		return this.api.query("""
 				mutation($id: ID!, $unit: ID!) { certifyResults(consultationId: $id, unitId: $unit) {
 				  consultation { status } userErrors { code message } } }""",
-				Map.of("id", consultationId, "unit", unitId(code, level)), this.official);
+				Map.of("id", consultationId, "unit", unitId(code, level)), token);
 	}
 
 	private GraphQlHttp.Response tally(String token, String group, Map<String, Object> counts, String reason) {
@@ -340,7 +543,8 @@ class ConsultationIntegrationTest {
 		return this.api.query("""
 				mutation($id: ID!, $group: ID!, $counts: PaperCountsInput!, $reason: String) {
 				  enterTally(input: { consultationId: $id, groupId: $group, counts: $counts, reason: $reason }) {
-				  tally { state entries { by counts { agree } } verified { agree } corrections { reason } }
+				  tally { state entries { by counts { agree } } verified { agree } corrections { reason confirmedBy }
+				    pendingCorrection { reason } }
 				  userErrors { code message field } } }""", variables, token);
 	}
 

@@ -53,6 +53,9 @@ class NationalReformIntegrationTest {
 
 	private final String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
 
+	/** Another administrator: the second person an adoption override needs. */
+	private final String secondAdmin = issuer.tokenFor("quantri2", "Lê Thị Hà", "admin");
+
 	@LocalServerPort
 	private int port;
 
@@ -237,17 +240,10 @@ class NationalReformIntegrationTest {
 				90001,Phường Phúc Xá Mới,phường,00001,rename
 				""");
 		int version = version(planId);
-		for (String status : List.of("PUBLISHED", "IN_CONSULTATION", "CONSULTED")) {
-			version = this.api
-				.query("""
-						mutation($id: ID!, $v: Int, $s: PlanStatus!) { changePlanStatus(planId: $id, expectedVersion: $v,
-						  status: $s) { plan { version } } }""",
-						Map.of("id", planId, "v", version, "s", status), this.admin)
-				.<Integer>read("$.data.changePlanStatus.plan.version");
-		}
 		this.api.query("""
-				mutation($id: ID!) { adoptPlan(input: { planId: $id, number: "1/NQ-THU", date: "2025-06-16" }) {
-				  plan { status } } }""", Map.of("id", planId), this.admin);
+				mutation($id: ID!, $v: Int) { changePlanStatus(planId: $id, expectedVersion: $v, status: PUBLISHED) {
+				  plan { version } } }""", Map.of("id", planId, "v", version), this.admin);
+		adoptByOverride(planId, "1/NQ-THU");
 		// As a stop leaves it: adopted, its apply RUNNING, nothing written yet.
 		plans.saveApply(planId, new Plan.ApplyState("RUNNING", 0, 0, null, java.time.Instant.now()));
 
@@ -320,22 +316,30 @@ class NationalReformIntegrationTest {
 			.containsExactly("NAME_DUPLICATE ERROR 0", "NAME_SIMILAR WARNING 1");
 	}
 
+	/**
+	 * Adopts a published plan as an act of 2025 recorded after the fact: its consultation
+	 * was held outside the system, so by an override that two administrators make.
+	 */
+	private void adoptByOverride(String planId, String resolution) {
+		for (String token : List.of(this.admin, this.secondAdmin)) {
+			GraphQlHttp.Response response = this.api.query(
+					"""
+							mutation($id: ID!, $n: String!) { adoptPlan(input: { planId: $id, number: $n, date: "2025-06-16",
+							  overrideReason: "Đã lấy ý kiến cử tri năm 2025, ngoài hệ thống", confirmPastEffectiveDate: true }) {
+							  plan { status } userErrors { code message } } }""",
+					Map.of("id", planId, "n", resolution), token);
+			assertThat(response.<String>read("$.data.adoptPlan.plan.status")).as(response.body())
+				.isEqualTo((token == this.admin) ? "PUBLISHED" : "ADOPTED");
+		}
+	}
+
 	private void takeToEffect(String planId, String resolution) {
 		int version = version(planId);
-		for (String status : List.of("PUBLISHED", "IN_CONSULTATION", "CONSULTED")) {
-			GraphQlHttp.Response moved = this.api.query("""
-					mutation($id: ID!, $v: Int, $s: PlanStatus!) { changePlanStatus(planId: $id, expectedVersion: $v,
-					  status: $s) { plan { version } userErrors { code message } } }""",
-					Map.of("id", planId, "v", version, "s", status), this.admin);
-			Integer next = moved.read("$.data.changePlanStatus.plan.version");
-			assertThat(next).as(moved.body()).isNotNull();
-			version = next;
-		}
-		GraphQlHttp.Response adopted = this.api.query("""
-				mutation($id: ID!, $v: Int, $n: String!) { adoptPlan(input: { planId: $id, expectedVersion: $v,
-				  number: $n, date: "2025-06-16" }) { plan { status } userErrors { code message } } }""",
-				Map.of("id", planId, "v", version, "n", resolution), this.admin);
-		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
+		GraphQlHttp.Response published = this.api.query("""
+				mutation($id: ID!, $v: Int) { changePlanStatus(planId: $id, expectedVersion: $v, status: PUBLISHED) {
+				  plan { version } userErrors { code message } } }""", Map.of("id", planId, "v", version), this.admin);
+		assertThat(published.<Integer>read("$.data.changePlanStatus.plan.version")).as(published.body()).isNotNull();
+		adoptByOverride(planId, resolution);
 		GraphQlHttp.Response applied = this.api.query("""
 				mutation($id: ID!) { applyPlan(planId: $id) { plan { status applyProgress { state message } }
 				  userErrors { code message } } }""", Map.of("id", planId), this.admin);

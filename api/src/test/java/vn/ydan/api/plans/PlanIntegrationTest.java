@@ -54,6 +54,9 @@ class PlanIntegrationTest {
 
 	private final String resident = issuer.tokenFor("cudan", "Phạm Thị Dung", "resident");
 
+	/** Another administrator: the second person an adoption override needs. */
+	private final String secondAdmin = issuer.tokenFor("quantri2", "Lê Thị Hà", "admin");
+
 	@LocalServerPort
 	private int port;
 
@@ -102,12 +105,11 @@ class PlanIntegrationTest {
 		assertThat(apply(planId).<String>read("$.data.applyPlan.userErrors[0].code"))
 			.isEqualTo("STATUS_TRANSITION_INVALID");
 		moveTo(planId, 2, "PUBLISHED");
-		moveTo(planId, 3, "IN_CONSULTATION");
-		moveTo(planId, 4, "CONSULTED");
-		GraphQlHttp.Response adopted = this.api.query("""
-				mutation($id: ID!) { adoptPlan(input: { planId: $id, expectedVersion: 5, number: "1656/NQ-UBTVQH15",
-				  date: "2025-06-16" }) { plan { status legalBasis { number date } } userErrors { code message } } }""",
-				Map.of("id", planId), this.admin);
+		// Recorded after the fact: the consultation of 2025 was held outside the system.
+		GraphQlHttp.Response requested = adopt(planId, "1656/NQ-UBTVQH15", "Đã lấy ý kiến ngoài hệ thống", this.admin);
+		assertThat(requested.<String>read("$.data.adoptPlan.plan.status")).as(requested.body()).isEqualTo("PUBLISHED");
+		GraphQlHttp.Response adopted = adopt(planId, "1656/NQ-UBTVQH15", "Đã lấy ý kiến ngoài hệ thống",
+				this.secondAdmin);
 		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
 
 		GraphQlHttp.Response applied = apply(planId);
@@ -341,6 +343,77 @@ class PlanIntegrationTest {
 	}
 
 	@Test
+	void aPlanGoesIntoConsultationAndIsConsultedOnlyByItsConsultationNeverByHand() {
+		String planId = publishedPlan("Không chuyển trạng thái bằng tay", "00007");
+		for (String status : List.of("IN_CONSULTATION", "CONSULTED")) {
+			GraphQlHttp.Response moved = this.api.query("""
+					mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) {
+					  plan { status } userErrors { code message } } }""", Map.of("id", planId, "s", status),
+					this.admin);
+			assertThat(moved.<String>read("$.data.changePlanStatus.userErrors[0].code")).as(moved.body())
+				.isEqualTo("STATUS_SET_BY_CONSULTATION");
+		}
+		assertThat(this.api.query("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId), this.admin)
+			.<String>read("$.data.plan.status")).isEqualTo("PUBLISHED");
+	}
+
+	@Test
+	void aPlanWithoutPublishedResultsIsAdoptedOnlyByAnOverrideThatASecondPersonConfirms() {
+		String planId = publishedPlan("Thông qua không chờ kết quả", "00008");
+
+		GraphQlHttp.Response bare = adopt(planId, "5/NQ-THU", null, this.admin);
+		assertThat(bare.<String>read("$.data.adoptPlan.userErrors[0].code")).as(bare.body())
+			.isEqualTo("CONSULTATION_RESULTS_MISSING");
+
+		GraphQlHttp.Response requested = adopt(planId, "5/NQ-THU", "Quốc hội quyết định trực tiếp", this.admin);
+		assertThat(requested.<String>read("$.data.adoptPlan.plan.status")).as(requested.body()).isEqualTo("PUBLISHED");
+		assertThat(requested.<String>read("$.data.adoptPlan.plan.adoptionOverride.requestedBy")).isEqualTo("quantri");
+		assertThat(requested.<Object>read("$.data.adoptPlan.plan.adoptionOverride.confirmedBy")).isNull();
+
+		GraphQlHttp.Response again = adopt(planId, "5/NQ-THU", "Quốc hội quyết định trực tiếp", this.admin);
+		assertThat(again.<String>read("$.data.adoptPlan.userErrors[0].code")).as(again.body())
+			.isEqualTo("SECOND_OFFICIAL_REQUIRED");
+		GraphQlHttp.Response otherAct = adopt(planId, "6/NQ-THU", "Xác nhận", this.secondAdmin);
+		assertThat(otherAct.<String>read("$.data.adoptPlan.userErrors[0].code")).as(otherAct.body())
+			.isEqualTo("OVERRIDE_MISMATCH");
+
+		GraphQlHttp.Response confirmed = adopt(planId, "5/NQ-THU", "Xác nhận", this.secondAdmin);
+		assertThat(confirmed.<String>read("$.data.adoptPlan.plan.status")).as(confirmed.body()).isEqualTo("ADOPTED");
+		assertThat(confirmed.<String>read("$.data.adoptPlan.plan.adoptionOverride.reason"))
+			.isEqualTo("Quốc hội quyết định trực tiếp");
+		assertThat(confirmed.<String>read("$.data.adoptPlan.plan.adoptionOverride.confirmedBy")).isEqualTo("quantri2");
+		GraphQlHttp.Response history = this.api.query("query($id: ID!) { plan(id: $id) { history { actor change } } }",
+				Map.of("id", planId), this.admin);
+		assertThat(history.<List<String>>read("$.data.plan.history[*].actor")).as(history.body())
+			.startsWith("quantri2", "quantri");
+		assertThat(history.<String>read("$.data.plan.history[1].change")).as(history.body())
+			.contains("không chờ kết quả lấy ý kiến", "Quốc hội quyết định trực tiếp");
+	}
+
+	@Test
+	void anAdoptionWithAnEffectiveDateInThePastNeedsAnExplicitConfirmation() {
+		String planId = publishedPlan("Hiệu lực hồi tố", "00013");
+		GraphQlHttp.Response unconfirmed = this.api.query("""
+				mutation($id: ID!) { adoptPlan(input: { planId: $id, number: "7/NQ-THU", date: "2025-06-16",
+				  overrideReason: "Ghi nhận văn bản đã ban hành" }) { plan { status } userErrors { code field } } }""",
+				Map.of("id", planId), this.admin);
+		assertThat(unconfirmed.<String>read("$.data.adoptPlan.userErrors[0].code")).as(unconfirmed.body())
+			.isEqualTo("EFFECTIVE_DATE_IN_PAST");
+		assertThat(adopt(planId, "7/NQ-THU", "Ghi nhận văn bản đã ban hành", this.admin)
+			.<String>read("$.data.adoptPlan.plan.adoptionOverride.number")).isEqualTo("7/NQ-THU");
+	}
+
+	/** A published plan of Ba Đình renaming one commune (effective 1 July 2025). */
+	private String publishedPlan(String title, String communeCode) {
+		String planId = createPlan(this.admin, title, unitId("001", "DISTRICT", "2025-06-30"), "2025-07-01", "[]");
+		int version = saveUnit(planId, 1, "9" + communeCode.substring(1), "Phường Mới " + communeCode);
+		version = assign(planId, version, "9" + communeCode.substring(1), unitId(communeCode, "COMMUNE", "2025-06-30"),
+				"WHOLE");
+		moveTo(planId, version, "PUBLISHED");
+		return planId;
+	}
+
+	@Test
 	void aResidentialGroupIsPlacedOnlyFromACommuneOfTheScopeIntoANewUnitThatTakesPartOfIt() {
 		GraphQlHttp.Response groups = this.api.query("""
 				mutation($csv: String!) { importUnits(input: { kind: RESIDENTIAL_GROUPS, csv: $csv,
@@ -500,6 +573,23 @@ class PlanIntegrationTest {
 		Integer next = response.read("$.data.assignUnit.plan.version");
 		assertThat(next).as(response.body()).isNotNull();
 		return next;
+	}
+
+	/**
+	 * adoptPlan dated 16 June 2025, effective 1 July 2025 (confirmed as past), with an
+	 * override reason when given.
+	 */
+	private GraphQlHttp.Response adopt(String planId, String number, @Nullable String reason, String token) {
+		Map<String, Object> variables = new java.util.HashMap<>(Map.of("id", planId, "n", number));
+		if (reason != null) {
+			variables.put("r", reason);
+		}
+		return this.api.query("""
+				mutation($id: ID!, $n: String!, $r: String) { adoptPlan(input: { planId: $id, number: $n,
+				  date: "2025-06-16", overrideReason: $r, confirmPastEffectiveDate: true }) {
+				  plan { status version legalBasis { number date }
+				    adoptionOverride { reason number requestedBy confirmedBy confirmedAt } }
+				  userErrors { code message } } }""", variables, token);
 	}
 
 	private void moveTo(String planId, int version, String status) {

@@ -349,7 +349,18 @@ public class PlanEditorView extends VerticalLayout
 		}
 		Span details = new Span(meta);
 		details.setId("plan-meta");
-		this.header.add(top, details, actions(shown));
+		this.header.add(top, details);
+		PlanDetails.AdoptionOverride override = shown.adoptionOverride();
+		if (override != null) {
+			Span overridden = new Span((override.confirmedBy() == null)
+					? getTranslation("plans.override.pending", override.requestedBy(), override.number(),
+							override.reason())
+					: getTranslation("plans.override.confirmed", override.requestedBy(), override.confirmedBy(),
+							override.reason()));
+			overridden.setId("plan-override");
+			this.header.add(overridden);
+		}
+		this.header.add(actions(shown));
 	}
 
 	private Component actions(PlanDetails shown) {
@@ -368,12 +379,7 @@ public class PlanEditorView extends VerticalLayout
 			actions.add(add);
 		}
 		for (PlanStatus next : status.next()) {
-			String key = switch (next) {
-				case PUBLISHED -> "publish";
-				case IN_CONSULTATION -> "start-consultation";
-				case CONSULTED -> "finish-consultation";
-				default -> "withdraw";
-			};
+			String key = (next == PlanStatus.PUBLISHED) ? "publish" : "withdraw";
 			Button button = new Button(getTranslation("plans.action." + key));
 			button.setId("plan-" + key);
 			if (next == PlanStatus.WITHDRAWN) {
@@ -387,8 +393,9 @@ public class PlanEditorView extends VerticalLayout
 			}
 			actions.add(button);
 		}
-		if (status == PlanStatus.CONSULTED) {
-			Button adopt = new Button(getTranslation("plans.action.adopt"), (click) -> new AdoptDialog(shown,
+		if (status.adoptable()) {
+			String label = (shown.pendingOverride() != null) ? "plans.action.confirm-adopt" : "plans.action.adopt";
+			Button adopt = new Button(getTranslation(label), (click) -> new AdoptDialog(shown,
 					(adoption) -> edit(() -> this.api.adopt(this.id, this.version, adoption), true))
 				.open());
 			adopt.setId("plan-adopt");

@@ -129,6 +129,17 @@ final class CannedPlans {
 				String.join(",", units), validation, applyProgress);
 	}
 
+	/**
+	 * A published plan whose adoption without consultation results {@code requestedBy}
+	 * asked for.
+	 */
+	static String pendingOverride(String requestedBy) {
+		return plan("PUBLISHED", 6, VALID, "null", UNIT_A).replace("\"applyProgress\":null",
+				"\"applyProgress\":null,\"adoptionOverride\":{\"reason\":\"Ghi nhận văn bản đã ban hành\","
+						+ "\"number\":\"1656/NQ-UBTVQH15\",\"date\":\"2025-06-16\",\"effectiveDate\":\"2025-07-01\","
+						+ "\"requestedBy\":\"" + requestedBy + "\",\"confirmedBy\":null}");
+	}
+
 	static String draft() {
 		return plan("DRAFT", 3, INVALID, "null", UNIT_A, UNIT_B);
 	}

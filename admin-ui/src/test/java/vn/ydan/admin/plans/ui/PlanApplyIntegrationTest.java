@@ -17,6 +17,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +127,40 @@ class PlanApplyIntegrationTest extends SpringBrowserlessTest {
 				.doesNotContain("effectiveDate"));
 		assertThat(text("plan-status")).isEqualTo("Đã thông qua");
 		assertThat(text("plan-meta")).contains("Căn cứ: 1656/NQ-UBTVQH15 ngày 16/06/2025");
+	}
+
+	@Test
+	void aPlanWithoutConsultationResultsIsAdoptedOnlyWithAReasonAndAPastDateConfirmed() {
+		this.plan.set(CannedPlans.plan("PUBLISHED", 6, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
+		open();
+		test(find(Button.class).id("plan-adopt")).click();
+		assertThat(find(Paragraph.class).id("plan-adopt-note").getText()).contains("một cán bộ khác phải xác nhận");
+		test(find(TextField.class).id("plan-adopt-number")).setValue("1656/NQ-UBTVQH15");
+		test(find(DatePicker.class).id("plan-adopt-date")).setValue(java.time.LocalDate.of(2025, 6, 16));
+		test(find(Button.class).id("plan-adopt-save")).click();
+		assertThat(find(TextArea.class).id("plan-adopt-reason").isInvalid()).as("the reason is required").isTrue();
+		test(find(TextArea.class).id("plan-adopt-reason")).setValue("Ghi nhận văn bản đã ban hành");
+		test(find(Checkbox.class).id("plan-adopt-past")).click();
+		this.plan.set(CannedPlans.pendingOverride("quantri"));
+		test(find(Button.class).id("plan-adopt-save")).click();
+
+		assertThat(this.backend.apiCalls().stream().filter((call) -> call.runs("adoptPlan")).toList()).singleElement()
+			.satisfies(
+					(call) -> assertThat(call.variables().get("input").toString()).contains("number=1656/NQ-UBTVQH15",
+							"overrideReason=Ghi nhận văn bản đã ban hành", "confirmPastEffectiveDate=true"));
+		assertThat(text("plan-override")).contains("Chờ xác nhận: quantri đề nghị");
+		assertThat(find(Button.class).id("plan-adopt").getText()).isEqualTo("Xác nhận thông qua");
+	}
+
+	@Test
+	void aSecondOfficialConfirmsTheSameActPrefilled() {
+		this.plan.set(CannedPlans.pendingOverride("canbo2"));
+		open();
+		test(find(Button.class).id("plan-adopt")).click();
+
+		assertThat(find(TextField.class).id("plan-adopt-number").getValue()).isEqualTo("1656/NQ-UBTVQH15");
+		assertThat(find(TextArea.class).id("plan-adopt-reason").getValue()).isEqualTo("Ghi nhận văn bản đã ban hành");
+		assertThat(find(Paragraph.class).id("plan-adopt-note").getText()).startsWith("canbo2 đã đề nghị");
 	}
 
 	@Test

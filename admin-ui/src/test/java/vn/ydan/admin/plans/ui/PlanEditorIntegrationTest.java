@@ -278,25 +278,19 @@ class PlanEditorIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
-	void publishedPlansAreReadOnlyAndOfferTheNextStep() {
+	void publishedPlansAreReadOnlyAndOfferNoConsultationStepsByHand() {
 		this.plan.set(CannedPlans.plan("PUBLISHED", 5, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
-		this.mutation.set((call) -> CannedPlans.edited("changePlanStatus", 6, 1, CannedPlans.VALID));
 		open();
 
 		assertThat(find(Button.class).withId("plan-unit-add").exists()).isFalse();
 		assertThat(find(Button.class).withId("plan-publish").exists()).isFalse();
 		assertThat(find(Tab.class).withId("plan-tab-import").exists()).isFalse();
 		assertThat(find(Button.class).withId("plan-component-add").exists()).isFalse();
-		this.plan.set(CannedPlans.plan("IN_CONSULTATION", 6, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
-
-		test(find(Button.class).id("plan-start-consultation")).click();
-
-		assertThat(calls("changePlanStatus")).singleElement()
-			.satisfies((call) -> assertThat(call.variables()).containsEntry("status", "IN_CONSULTATION")
-				.containsEntry("expectedVersion", 5));
-		assertThat(text("plan-status")).isEqualTo("Đang lấy ý kiến");
-		assertThat(find(Button.class).id("plan-finish-consultation").isVisible()).isTrue();
-		// Redrawn, not added to: units, validation, diff.
+		// Into consultation and consulted: the consultation's steps, not buttons here.
+		assertThat(find(Button.class).withId("plan-start-consultation").exists()).isFalse();
+		assertThat(find(Button.class).withId("plan-finish-consultation").exists()).isFalse();
+		assertThat(find(Button.class).id("plan-adopt").isVisible()).isTrue();
+		assertThat(find(Button.class).id("plan-withdraw").isVisible()).isTrue();
 		assertThat(find(Tab.class).all()).extracting((tab) -> tab.getId().orElse(""))
 			.containsExactly("plan-tab-units", "plan-tab-validation", "plan-tab-diff");
 	}
