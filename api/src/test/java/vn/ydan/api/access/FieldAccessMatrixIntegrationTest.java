@@ -80,6 +80,10 @@ class FieldAccessMatrixIntegrationTest {
 		r.put("electorateGroups", new FieldRule(
 				"query($consultation: ID!, $commune: ID!) { consultation(id: $consultation) { electorateGroups(unitId: $commune) { households } } }",
 				"$.data.consultation.electorateGroups[*]", "S A A D A D D D", "as `households`"));
+		r.put("tallyClerks", new FieldRule(
+				"query($consultation: ID!) { consultation(id: $consultation) { tallyClerks { clerk entries } } }",
+				"$.data.consultation.tallyClerks[*]", "H A A H H H H H",
+				"per-clerk mismatch figures: admin and officials for the communes they manage; empty for others"));
 		return r;
 	}
 
