@@ -14,8 +14,9 @@ import vn.ydan.admin.api.ApiClient;
 /**
  * The audit log through the api, as the signed-in administrator. Each call is one
  * document of {@code graphql-documents/} ({@code auditEntries}, {@code verifyAuditLog},
- * {@code auditEntriesCsv}, {@code auditKinds}, {@code auditUnit}); failures are
- * {@link vn.ydan.admin.api.ApiException}s.
+ * {@code auditKinds}, {@code auditUnit}); failures are
+ * {@link vn.ydan.admin.api.ApiException}s. The CSV file is a download
+ * ({@link AuditExportsApi}).
  */
 @Component
 public class AuditApi {
@@ -42,14 +43,6 @@ public class AuditApi {
 
 	public AuditVerification verify() {
 		return this.api.fetch("verifyAuditLog", Map.of(), "verifyAuditLog", AuditVerification.class);
-	}
-
-	/**
-	 * The entries as a CSV file's text (starting with a byte-order mark), oldest first.
-	 */
-	public String csv(AuditFilter filter) {
-		return this.api.fetch("auditEntriesCsv", Map.of("filter", filter.toInput(), "limit", CSV_ROWS),
-				"auditEntriesCsv", String.class);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -59,10 +59,13 @@ public final class FakeBackend {
 		// Like a real server, one slow answer does not hold up the others (a page polls
 		// while a long call runs).
 		this.server.setExecutor(Executors.newCachedThreadPool());
-		// The api's file exports: the call's body is its path.
+		// The api's file exports, answered by path: the call's body is the path and the
+		// query, if any.
 		this.server.createContext("/exports",
 				(exchange) -> answer(exchange, (call) -> this.exports.apply(exchange.getRequestURI().getPath()),
-						this.exportCalls, exchange.getRequestURI().getPath()));
+						this.exportCalls,
+						exchange.getRequestURI().getPath() + ((exchange.getRequestURI().getRawQuery() != null)
+								? "?" + exchange.getRequestURI().getRawQuery() : "")));
 		this.server.start();
 	}
 

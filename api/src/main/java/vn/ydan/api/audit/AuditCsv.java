@@ -1,5 +1,7 @@
 package vn.ydan.api.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -13,6 +15,10 @@ import vn.ydan.api.protocol.VietnamTime;
  * Text that a spreadsheet would run as a formula ({@code = + - @}, tab or CR first) gets
  * a leading apostrophe ({@link SpreadsheetText}): an audit export must not execute what a
  * caller typed.
+ * <p>
+ * Each row goes to the {@link Appendable} as it is added, nothing is kept here: a
+ * download of 100,000 entries is written to the response while the log is read
+ * ({@link AuditExports}), not built in memory first.
  */
 final class AuditCsv {
 
@@ -25,11 +31,14 @@ final class AuditCsv {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(VietnamTime.ZONE);
 
-	private final StringBuilder text = new StringBuilder().append(BOM);
+	private final Appendable text;
 
 	private int rows;
 
-	AuditCsv() {
+	/** Writes the byte-order mark and the headings to {@code out} at once. */
+	AuditCsv(Appendable out) {
+		this.text = out;
+		append(BOM);
 		row(HEADINGS);
 	}
 
@@ -46,19 +55,14 @@ final class AuditCsv {
 		return this.rows;
 	}
 
-	@Override
-	public String toString() {
-		return this.text.toString();
-	}
-
 	private void row(List<String> cells) {
 		for (int i = 0; i < cells.size(); i++) {
 			if (i > 0) {
-				this.text.append(',');
+				append(',');
 			}
 			cell(cells.get(i));
 		}
-		this.text.append("\r\n");
+		append("\r\n");
 	}
 
 	private void cell(String value) {
@@ -66,10 +70,30 @@ final class AuditCsv {
 				|| value.indexOf('\r') >= 0 || (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
 						|| Character.isWhitespace(value.charAt(value.length() - 1))));
 		if (!quote) {
-			this.text.append(value);
+			append(value);
 			return;
 		}
-		this.text.append('"').append(value.replace("\"", "\"\"")).append('"');
+		append('"');
+		append(value.replace("\"", "\"\""));
+		append('"');
+	}
+
+	private void append(char c) {
+		try {
+			this.text.append(c);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void append(CharSequence chars) {
+		try {
+			this.text.append(chars);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Caller-typed text, defused for spreadsheets ({@link SpreadsheetText#defused}). */

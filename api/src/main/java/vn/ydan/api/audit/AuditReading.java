@@ -1,5 +1,9 @@
 package vn.ydan.api.audit;
 
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -45,17 +49,59 @@ class AuditReading {
 		return AuditEntryConnection.of(hasNext ? entries.subList(0, first) : entries, hasNext, before != null);
 	}
 
+	/**
+	 * The entries as one CSV string, for the GraphQL field: fine for a few thousand
+	 * entries; large exports go through {@link #csvExport}, written as they are read.
+	 */
 	@PreAuthorize(Roles.IS_ADMIN)
 	String csv(AuditFilter filter, int limit) {
+		StringWriter text = new StringWriter();
+		csvExport(filter, limit).writeTo(text);
+		return text.toString();
+	}
+
+	/**
+	 * The entries as CSV, checked now (caller and limit) and written later, row by row as
+	 * the log is read in chunks ({@link AuditLog#oldestFirst}): the download checks
+	 * before it sends any header, and keeps no more than a chunk of entries in memory.
+	 */
+	@PreAuthorize(Roles.IS_ADMIN)
+	CsvExport csvExport(AuditFilter filter, int limit) {
 		if (limit < 1 || limit > MAX_CSV_ROWS) {
 			throw new BadRequestException("limit phải từ 1 đến " + MAX_CSV_ROWS + ", không phải " + limit);
 		}
-		AuditCsv csv = new AuditCsv();
-		this.auditLog.oldestFirst(filter, (entry) -> {
-			csv.add(entry);
-			return csv.rows() < limit;
-		});
-		return csv.toString();
+		return (out) -> {
+			AuditCsv csv = new AuditCsv(out);
+			// A download sends its headers and headings now, before the log is read.
+			flush(out);
+			this.auditLog.oldestFirst(filter, (entry) -> {
+				csv.add(entry);
+				return csv.rows() < limit;
+			});
+		};
+	}
+
+	private static void flush(Appendable out) {
+		if (out instanceof Flushable flushable) {
+			try {
+				flushable.flush();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/** An export that has been allowed, to be written. */
+	@FunctionalInterface
+	interface CsvExport {
+
+		/**
+		 * Writes the byte-order mark, the headings and the entries to {@code out}.
+		 * @throws java.io.UncheckedIOException when {@code out} fails
+		 */
+		void writeTo(Appendable out);
+
 	}
 
 	@PreAuthorize(Roles.IS_ADMIN)

@@ -192,7 +192,7 @@ final class AuditVerificationMeasurement {
 			time("actor matching nothing (whole log read)",
 					() -> log.newestFirst(new AuditFilter("khongai", null, null, null, null), null, 51).size());
 			time("CSV of one day (2025-04-10)", () -> {
-				AuditCsv csv = new AuditCsv();
+				AuditCsv csv = new AuditCsv(new StringBuilder());
 				log.oldestFirst(new AuditFilter(null, null, null, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 10)),
 						(entry) -> {
 							csv.add(entry);

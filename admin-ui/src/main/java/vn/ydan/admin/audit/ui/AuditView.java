@@ -1,7 +1,5 @@
 package vn.ydan.admin.audit.ui;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -47,6 +46,7 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.audit.AuditApi;
 import vn.ydan.admin.audit.AuditEntry;
+import vn.ydan.admin.audit.AuditExportsApi;
 import vn.ydan.admin.audit.AuditFilter;
 import vn.ydan.admin.audit.AuditPage;
 import vn.ydan.admin.audit.AuditVerification;
@@ -58,8 +58,9 @@ import vn.ydan.admin.i18n.Translations;
  * attempt), newest first, filtered by user, unit (by code), kind and days; a row opens on
  * its arguments, the states before and after and its hash. "Verify" walks the whole hash
  * chain in the api and says whether the log is intact or where it was tampered with;
- * "Export CSV" asks the api for the file (with the user's token, like every call) and
- * offers it for download.
+ * "Export CSV" offers the file of the current filter as a link: following it streams the
+ * api's download ({@code /exports/audit/entries.csv}, with the user's token) through to
+ * the browser, so that the console never holds the file (up to 100,000 entries).
  * <p>
  * Ids: {@code audit-actor}, {@code audit-unit}, {@code audit-kind}, {@code audit-from},
  * {@code audit-to}, {@code audit-grid}, {@code audit-more}, {@code audit-verify},
@@ -76,6 +77,8 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VIETNAM);
 
 	private final AuditApi api;
+
+	private final AuditExportsApi exports;
 
 	private final H2 title = new H2();
 
@@ -114,10 +117,12 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 
 	private @Nullable String endCursor;
 
-	private byte @Nullable [] csvBytes;
+	/** What following the prepared CSV link answers (tests follow it here). */
+	private @Nullable Supplier<DownloadResponse> csvFile;
 
-	public AuditView(AuditApi api) {
+	public AuditView(AuditApi api, AuditExportsApi exports) {
 		this.api = api;
+		this.exports = exports;
 		setId("audit-view");
 		setSizeFull();
 
@@ -222,7 +227,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 	private void reload() {
 		this.problem.removeAll();
 		this.download.removeAll();
-		this.csvBytes = null;
+		this.csvFile = null;
 		this.unit.setInvalid(false);
 		Optional<AuditFilter> chosen = chosenFilter();
 		if (chosen.isEmpty()) {
@@ -300,29 +305,42 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Lo
 		}
 	}
 
+	/**
+	 * Offers the file of the filter shown now; nothing is asked of the api until the link
+	 * is followed.
+	 */
 	private void exportCsv() {
 		this.download.removeAll();
-		try {
-			byte[] bytes = this.api.csv(this.filter).getBytes(StandardCharsets.UTF_8);
-			this.csvBytes = bytes;
-			String name = "nhat-ky-kiem-toan-" + LocalDate.now(VIETNAM) + ".csv";
-			Anchor link = new Anchor(
-					DownloadHandler.fromInputStream((event) -> new DownloadResponse(new ByteArrayInputStream(bytes),
-							name, "text/csv; charset=UTF-8", bytes.length)),
-					getTranslation("audit.csv.ready", name));
-			link.setId("audit-csv-download");
-			this.download.add(link);
-		}
-		catch (ApiException failure) {
-			failed(failure, this::exportCsv);
-		}
+		AuditFilter chosen = this.filter;
+		String name = "nhat-ky-kiem-toan-" + LocalDate.now(VIETNAM) + ".csv";
+		Supplier<DownloadResponse> file = () -> csvFile(chosen, name);
+		this.csvFile = file;
+		Anchor link = new Anchor(DownloadHandler.fromInputStream((event) -> file.get()),
+				getTranslation("audit.csv.ready", name));
+		link.setId("audit-csv-download");
+		this.download.add(link);
 	}
 
 	/**
-	 * The CSV file last prepared for download (UTF-8 bytes, with the byte-order mark).
+	 * The api's response stream, handed to Vaadin, which copies it to the browser and
+	 * closes it: the file is never held here.
 	 */
-	byte @Nullable [] preparedCsv() {
-		return this.csvBytes;
+	private DownloadResponse csvFile(AuditFilter chosen, String name) {
+		try {
+			return new DownloadResponse(this.exports.openCsv(chosen), name, "text/csv; charset=UTF-8", -1);
+		}
+		catch (ApiException failure) {
+			return DownloadResponse.error(502, failure.getMessage());
+		}
+	}
+
+	/** What following the prepared CSV link answers, as when the browser follows it. */
+	DownloadResponse followCsv() {
+		Supplier<DownloadResponse> file = this.csvFile;
+		if (file == null) {
+			throw new IllegalStateException("No CSV link prepared");
+		}
+		return file.get();
 	}
 
 	private void failed(ApiException failure, Runnable retry) {

@@ -1,5 +1,7 @@
 package vn.ydan.admin.audit.ui;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,21 +159,42 @@ class AuditViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
-	void csvIsFetchedThroughTheApiAndOfferedAsUtf8WithAByteOrderMark() {
+	void csvIsStreamedFromTheApisDownloadWithTheUsersTokenAndTheFilterOnlyWhenFollowed() throws IOException {
+		this.backend.answerExports((path) -> path.equals("/exports/audit/entries.csv")
+				? new Reply(200, "text/csv;charset=UTF-8", CSV) : Reply.json(404, "{}"));
 		navigate(AuditView.class);
-		test(find(TextField.class).id("audit-actor")).setValue("canbo");
+		test(find(TextField.class).id("audit-actor")).setValue("canbo nữ");
 
 		test(find(Button.class).id("audit-csv")).click();
 
 		assertThat(text("audit-csv-download")).startsWith("Tải tệp nhat-ky-kiem-toan-");
-		assertThat(calls("auditEntriesCsv")).singleElement().satisfies((call) -> {
-			assertThat((Map<String, Object>) call.variables().get("filter")).isEqualTo(Map.of("actor", "canbo"));
-			assertThat(call.authorization()).isEqualTo("Bearer access-admin");
-		});
-		byte[] bytes = ((AuditView) getCurrentView()).preparedCsv();
+		assertThat(this.backend.exportCalls()).as("nothing fetched before the link is followed").isEmpty();
+		DownloadResponse file = ((AuditView) getCurrentView()).followCsv();
+		assertThat(file.getFileName()).matches("nhat-ky-kiem-toan-\\d{4}-\\d{2}-\\d{2}\\.csv");
+		assertThat(file.getContentType()).isEqualTo("text/csv; charset=UTF-8");
+		byte[] bytes;
+		try (InputStream content = file.getInputStream()) {
+			bytes = content.readAllBytes();
+		}
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 		assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(CSV);
+		assertThat(this.backend.exportCalls()).singleElement().satisfies((call) -> {
+			assertThat(call.body()).isEqualTo("/exports/audit/entries.csv?limit=100000&actor=canbo+n%E1%BB%AF");
+			assertThat(call.authorization()).isEqualTo("Bearer access-admin");
+		});
+		assertThat(this.backend.apiCalls()).noneMatch((call) -> call.body().contains("auditEntriesCsv"));
+	}
+
+	@Test
+	void whenTheApiRefusesTheDownloadTheBrowserGetsAnError() {
+		this.backend.answerExports((path) -> new Reply(403, "text/plain;charset=UTF-8", "Chỉ quản trị viên"));
+		navigate(AuditView.class);
+		test(find(Button.class).id("audit-csv")).click();
+
+		DownloadResponse file = ((AuditView) getCurrentView()).followCsv();
+
+		assertThat(file.getError()).isEqualTo(502);
+		assertThat(file.getInputStream()).isNull();
 	}
 
 	@Test
@@ -220,10 +244,6 @@ class AuditViewIntegrationTest extends SpringBrowserlessTest {
 		}
 		if (call.runs("verifyAuditLog")) {
 			return Reply.json(200, this.verification);
-		}
-		if (call.runs("auditEntriesCsv")) {
-			return Reply.json(200, "{\"data\":{\"auditEntriesCsv\":\""
-					+ CSV.replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"}}");
 		}
 		return Reply.json(200, "{\"data\":null}");
 	}
