@@ -223,7 +223,8 @@ final class Snapshot {
 		if (cached != null) {
 			return cached;
 		}
-		Map<UnitType, Integer> counted = Map.copyOf(countDescendants(unitId, date));
+		// In the order of the types (an EnumMap), as the schema lists them.
+		Map<UnitType, Integer> counted = java.util.Collections.unmodifiableMap(countDescendants(unitId, date));
 		if (this.counts.size() >= COUNTS_LIMIT) {
 			this.counts.clear();
 		}
