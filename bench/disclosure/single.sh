@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: bench/disclosure/single.sh JAR — six single requests (one after another) of the console's publicResults.graphql and of the same commune table without fragments, before and after the Hanoi plan is applied (P=port, H=households; 2000)
+# usage: bench/disclosure/single.sh JAR — six single requests (one after another) of the console's publicResults.graphql and of the same commune table without fragments, before and after the Hanoi plan is applied (P=port, H=households; 2000; LOAD=seconds adds a 32-reader load of the console document)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . scripts/jdk.sh; ydan_find_jdk
@@ -31,3 +31,6 @@ echo "before apply, inline commune table: $(t $work/inline.json)"
 python3 bench/disclosure/apply.py
 echo "after apply, console document: $(t $work/results.json)"
 echo "after apply, inline commune table: $(t $work/inline.json)"
+if [ -n "${LOAD:-}" ]; then
+  echo "after apply, console document, 32 readers, ${LOAD} s: $(java bench/disclosure/Load.java body "http://127.0.0.1:$port/graphql" "$work/results.json" 32 "$LOAD")"
+fi
