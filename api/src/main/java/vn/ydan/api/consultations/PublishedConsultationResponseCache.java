@@ -10,6 +10,7 @@ import graphql.ExecutionResult;
 import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.StringValue;
@@ -142,8 +143,8 @@ class PublishedConsultationResponseCache implements WebGraphQlInterceptor {
 
 	/**
 	 * The {@code id} of every root {@code consultation} field of the document's only
-	 * query; empty when it has other root fields, fragments at the root, or several
-	 * operations.
+	 * query (fragment definitions beside it are fine); empty when it has other root
+	 * fields, fragments at the root, or several operations.
 	 */
 	static List<String> consultationIds(String text) {
 		Document document;
@@ -153,9 +154,16 @@ class PublishedConsultationResponseCache implements WebGraphQlInterceptor {
 		catch (RuntimeException ex) {
 			return List.of();
 		}
-		if (document.getDefinitions().size() != 1
-				|| !(document.getDefinitions().get(0) instanceof OperationDefinition operation)
-				|| operation.getOperation() != OperationDefinition.Operation.QUERY) {
+		// Fragments beside the one query are fine (the console's public results page
+		// has one): spread below a root field they add no root field, and a spread at
+		// the root is refused below.
+		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+		if (operations.size() != 1 || operations.size()
+				+ document.getDefinitionsOfType(FragmentDefinition.class).size() != document.getDefinitions().size()) {
+			return List.of();
+		}
+		OperationDefinition operation = operations.get(0);
+		if (operation.getOperation() != OperationDefinition.Operation.QUERY) {
 			return List.of();
 		}
 		List<String> ids = new ArrayList<>();
