@@ -27,6 +27,8 @@ answer_clients=${BENCH_ANSWER_CLIENTS:-16}
 abuse_clients=${BENCH_ABUSE_CLIENTS:-32}
 households=${BENCH_HOUSEHOLDS:-90000}
 jar=api/target/api-0.1.0-SNAPSHOT.jar
+# As ./ydan run starts it.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 java_opts=$(sed -n 's/^api_java_opts=\${YDAN_API_JAVA_OPTS:-\(.*\)}$/\1/p' ydan)
 [ -n "$java_opts" ] || { echo "cannot read the api's JVM options from ./ydan" >&2; exit 1; }
 for p in "$port" "$issuer_port"; do

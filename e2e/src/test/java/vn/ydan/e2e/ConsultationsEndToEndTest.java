@@ -149,9 +149,11 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 			.hasText((phucXaGroups - 1) + "/" + phucXaGroups + " tổ đã báo cáo · 1 tổ chưa xong");
 		groupRow(GROUP).click();
 		enter(3, 3, 3, 0, 3, 0);
+		// The names asked: the proposed one, then its two alternatives.
 		page.locator("#tally-name-0 input").fill("2");
 		page.locator("#tally-name-1 input").fill("1");
-		page.locator("#tally-name-1 input").press("Tab");
+		page.locator("#tally-name-2 input").fill("0");
+		page.locator("#tally-name-2 input").press("Tab");
 		page.locator("#tally-submit").click();
 
 		assertThat(page.locator("#tally-result")).hasText("Đã ghi. Chờ người thứ hai nhập để đối chiếu.");
@@ -166,9 +168,11 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 
 		groupRow(GROUP).click();
 		enter(3, 3, 3, 0, 3, 0);
+		// The names asked: the proposed one, then its two alternatives.
 		page.locator("#tally-name-0 input").fill("2");
 		page.locator("#tally-name-1 input").fill("1");
-		page.locator("#tally-name-1 input").press("Tab");
+		page.locator("#tally-name-2 input").fill("0");
+		page.locator("#tally-name-2 input").press("Tab");
 		page.locator("#tally-submit").click();
 
 		assertThat(page.locator("#tally-result")).hasText("Đã ghi: số liệu đã được xác minh.");
