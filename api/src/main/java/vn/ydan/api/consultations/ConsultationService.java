@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -353,28 +355,12 @@ class ConsultationService {
 			return TallyPayload.refused(List.of(UserError.of("reason",
 					"Quyết định số liệu khi hai lần nhập lệch phải ghi lý do", "REASON_MISSING")));
 		}
-		Consultation consultation = this.consultations.findById(consultationId);
-		if (consultation == null) {
-			return TallyPayload
-				.refused(List.of(UserError.of("consultationId", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND")));
-		}
-		ResultBoard.Board counted = this.board.of(consultation);
-		String communeId = counted.communeOf(groupId);
-		if (communeId == null) {
-			return TallyPayload.refused(List.of(UserError.of("groupId",
-					"Tổ dân phố, thôn này không có trong danh sách lấy ý kiến", "NOT_IN_ELECTORATE")));
-		}
-		if (!this.access.mayManage(communeId)) {
-			throw new AccessDeniedException("Commune " + communeId + " is outside the caller's scope");
-		}
-		UserError closed = consultation.refusesTallies(communeId, name(communeId, consultation));
-		if (closed != null) {
-			return TallyPayload.refused(List.of(closed));
-		}
-		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId));
-		if (!problems.isEmpty()) {
-			return TallyPayload.refused(problems);
-		}
+		return checkedTally(consultationId, groupId, counts, this.access::mayManage,
+				(communeId, counted) -> settle(consultationId, groupId, counts, why, communeId, counted));
+	}
+
+	private TallyPayload settle(String consultationId, String groupId, PaperCounts counts, String why, String communeId,
+			ResultBoard.Board counted) {
 		synchronized (lock(consultationId + "|" + groupId)) {
 			Tally tally = this.tallies.find(consultationId, groupId);
 			if (tally == null || tally.state() != Tally.State.MISMATCH) {
@@ -454,6 +440,17 @@ class ConsultationService {
 	}
 
 	private TallyPayload tally(String consultationId, String groupId, PaperCounts counts, @Nullable String reason) {
+		return checkedTally(consultationId, groupId, counts, this.access::mayTally,
+				(communeId, counted) -> enter(consultationId, groupId, counts, reason, communeId, counted));
+	}
+
+	/**
+	 * What every paper count passes before it is written: the consultation and the
+	 * group's commune exist, the caller may act there ({@code mayAct}: a clerk's entry or
+	 * a supervisor's decision), the commune still takes tallies, the counts add up.
+	 */
+	private TallyPayload checkedTally(String consultationId, String groupId, PaperCounts counts,
+			Predicate<String> mayAct, BiFunction<String, ResultBoard.Board, TallyPayload> write) {
 		Consultation consultation = this.consultations.findById(consultationId);
 		if (consultation == null) {
 			return TallyPayload
@@ -465,7 +462,7 @@ class ConsultationService {
 			return TallyPayload.refused(List.of(UserError.of("groupId",
 					"Tổ dân phố, thôn này không có trong danh sách lấy ý kiến", "NOT_IN_ELECTORATE")));
 		}
-		if (!this.access.mayTally(communeId)) {
+		if (!mayAct.test(communeId)) {
 			throw new AccessDeniedException("Commune " + communeId + " is outside the caller's scope");
 		}
 		UserError closed = consultation.refusesTallies(communeId, name(communeId, consultation));
@@ -476,6 +473,11 @@ class ConsultationService {
 		if (!problems.isEmpty()) {
 			return TallyPayload.refused(problems);
 		}
+		return write.apply(communeId, counted);
+	}
+
+	private TallyPayload enter(String consultationId, String groupId, PaperCounts counts, @Nullable String reason,
+			String communeId, ResultBoard.Board counted) {
 		String actor = ConsultationAccess.actor();
 		synchronized (lock(consultationId + "|" + groupId)) {
 			Tally tally = this.tallies.find(consultationId, groupId);
