@@ -35,8 +35,6 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.api.access.Caller;
 import vn.ydan.api.store.GroupCommit;
-import vn.ydan.api.store.StoreKind;
-import vn.ydan.api.store.StoreProbe;
 
 /**
  * The {@code auditLog} collection: one document per entry, its sequence number as
@@ -47,11 +45,12 @@ import vn.ydan.api.store.StoreProbe;
  * loser chains onto the winner's entry and tries the next number. Every insert is a
  * single-document write, committed by the embedded store before it is acknowledged.
  * <p>
- * <strong>Reads walk the chain by number</strong> in chunks ({@code _id $in [...]}), the
- * one query the embedded store answers from an index: it ignores other indexes, and a
- * sorted or unbounded query would make it load and sort every entry in memory. The time
- * of an entry never goes down along the chain, so a date range becomes a range of numbers
- * by binary search.
+ * <strong>Reads walk the chain by number</strong>: a verification with one cursor sorted
+ * on {@code _id}, which MongoDB streams from its index and the embedded store from its
+ * map (issue 19); pages and histories in chunks ({@code _id $in [...]}). The embedded
+ * store ignores other indexes, and another sorted or unbounded query would make it load
+ * and sort every entry in memory. The time of an entry never goes down along the chain,
+ * so a date range becomes a range of numbers by binary search.
  * <p>
  * <strong>Subjects.</strong> An entry that stored revisions of aggregates (a plan) names
  * them in {@code revisions}; {@code auditSubjects} then holds, per aggregate, the numbers
@@ -128,8 +127,6 @@ class AuditLog {
 
 	private final PublishedHeads published;
 
-	private final ReadMode readMode;
-
 	private final GroupCommit<NewEntry, AuditEntry> appends = new GroupCommit<>(this::appendAll);
 
 	private final ChainHash appendHash;
@@ -138,20 +135,17 @@ class AuditLog {
 	private volatile @Nullable Head head;
 
 	@Autowired
-	AuditLog(MongoDatabaseFactory databases, Clock clock, AuditKey key, PublishedHeads published, StoreProbe store) {
-		this(databases.getMongoDatabase(), clock, CHUNK, key, published,
-				(store.kind() == StoreKind.EMBEDDED) ? ReadMode.ID_CHUNKS : ReadMode.SORTED_CURSOR);
+	AuditLog(MongoDatabaseFactory databases, Clock clock, AuditKey key, PublishedHeads published) {
+		this(databases.getMongoDatabase(), clock, CHUNK, key, published);
 	}
 
-	AuditLog(MongoDatabase database, Clock clock, int chunk, AuditKey key, PublishedHeads published,
-			ReadMode readMode) {
+	AuditLog(MongoDatabase database, Clock clock, int chunk, AuditKey key, PublishedHeads published) {
 		this.collection = database.getCollection(COLLECTION, BsonDocument.class);
 		this.subjects = database.getCollection(SUBJECTS, BsonDocument.class);
 		this.clock = clock;
 		this.chunk = chunk;
 		this.key = key;
 		this.published = published;
-		this.readMode = readMode;
 		this.appendHash = key.hasher();
 	}
 
@@ -574,7 +568,7 @@ class AuditLog {
 		String previous = ChainHash.GENESIS;
 		long seq = 0;
 		Broken broken = null;
-		try (ChainReader reader = new ChainReader(this.collection, this.readMode, this.chunk)) {
+		try (ChainReader reader = new ChainReader(this.collection, this.chunk)) {
 			walk: for (List<BsonDocument> documents = reader.next(); !documents.isEmpty(); documents = reader.next()) {
 				for (BsonDocument document : documents) {
 					long next = seq + 1;
@@ -681,17 +675,6 @@ class AuditLog {
 	 */
 	record Verification(long entries, boolean verified, @Nullable Long firstBrokenSeq, @Nullable String reason,
 			long durationMs, long headSeq, String headHash, int publishedHeads, long keyedFrom) {
-	}
-
-	/**
-	 * How verification reads the chain in order: numbers in chunks ({@code _id $in}) on
-	 * the embedded stand-in, whose only indexed query that is; one cursor sorted on
-	 * {@code _id} on MongoDB, which streams it from the index.
-	 */
-	enum ReadMode {
-
-		ID_CHUNKS, SORTED_CURSOR
-
 	}
 
 	private record Broken(long seq, String reason) {

@@ -1,7 +1,6 @@
 package vn.ydan.api.audit;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,9 +17,9 @@ import org.bson.BsonDocument;
  * checks it: the store's work and the driver's decoding overlap with the hashing, the two
  * halves of a verification's time.
  * <p>
- * The batches are the entries by number, in order, up to the first number missing (a
- * chunk read by numbers ends there; a sorted cursor goes on, and the checker stops at the
- * gap).
+ * The batches are the entries in order of number, read with one cursor sorted on
+ * {@code _id}; after a missing number the cursor goes on, and the checker stops at the
+ * gap.
  */
 final class ChainReader implements AutoCloseable {
 
@@ -35,15 +34,10 @@ final class ChainReader implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	ChainReader(MongoCollection<BsonDocument> collection, AuditLog.ReadMode mode, int chunk) {
+	ChainReader(MongoCollection<BsonDocument> collection, int chunk) {
 		this.thread = Thread.ofPlatform().daemon().name("audit-verify-reader").unstarted(() -> {
 			try {
-				if (mode == AuditLog.ReadMode.SORTED_CURSOR) {
-					readSorted(collection, chunk);
-				}
-				else {
-					readByNumbers(collection, chunk);
-				}
+				readSorted(collection, chunk);
 				put(END);
 			}
 			catch (InterruptedException ex) {
@@ -59,26 +53,6 @@ final class ChainReader implements AutoCloseable {
 			}
 		});
 		this.thread.start();
-	}
-
-	private void readByNumbers(MongoCollection<BsonDocument> collection, int chunk) throws InterruptedException {
-		for (long from = 1; !this.closed; from += chunk) {
-			List<Long> ids = new ArrayList<>(chunk);
-			for (long seq = from; seq < from + chunk; seq++) {
-				ids.add(seq);
-			}
-			List<BsonDocument> documents = collection.find(Filters.in(AuditLog.ID, ids))
-				.batchSize(chunk)
-				.into(new ArrayList<>(chunk));
-			documents.sort(Comparator.comparingLong(AuditEntry::seqOf));
-			if (!documents.isEmpty()) {
-				put(documents);
-			}
-			if (documents.size() < chunk) {
-				// The end of the chain, or a gap: nothing after it is linked.
-				return;
-			}
-		}
 	}
 
 	private void readSorted(MongoCollection<BsonDocument> collection, int chunk) throws InterruptedException {

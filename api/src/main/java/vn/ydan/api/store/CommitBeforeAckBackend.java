@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -66,6 +67,12 @@ class CommitBeforeAckBackend extends H2Backend {
 	CommitBeforeAckBackend(MVStore store, boolean fsync) {
 		super(store);
 		this.fsync = fsync;
+	}
+
+	/** Databases with typed maps: see {@link StoreFileFormat}. */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new TypedH2Database(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	@Override

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 class EmbeddedStore implements AutoCloseable {
 
-	static final String FILE_NAME = "api-store.mv";
+	static final String FILE_NAME = StoreFileFormat.FILE_NAME;
 
 	static final String DATABASE = "ydan";
 
@@ -108,6 +108,7 @@ class EmbeddedStore implements AutoCloseable {
 	private static void createPrivately(Path dataDirectory, Path file) throws IOException {
 		if (!dataDirectory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			Files.createDirectories(dataDirectory);
+			StoreFileFormat.migrateIn(dataDirectory);
 			return;
 		}
 		if (!Files.isDirectory(dataDirectory)) {
@@ -117,6 +118,7 @@ class EmbeddedStore implements AutoCloseable {
 			log.warn("The data directory {} is open to other users ({}): chmod 700 it", dataDirectory,
 					PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDirectory)));
 		}
+		StoreFileFormat.migrateIn(dataDirectory);
 		if (Files.exists(file)) {
 			Files.setPosixFilePermissions(file, PRIVATE_FILE);
 		}

@@ -10,8 +10,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +29,9 @@ class AuditHeadsPublishedIntegrationTest {
 		this.store.close();
 	}
 
-	@ParameterizedTest
-	@EnumSource(AuditLog.ReadMode.class)
-	void theHeadIsPublishedAtStartWhenItMovesAndAtShutdown(AuditLog.ReadMode mode) throws Exception {
-		AuditLog auditLog = this.store.newLog(4, mode);
+	@Test
+	void theHeadIsPublishedAtStartWhenItMovesAndAtShutdown() throws Exception {
+		AuditLog auditLog = this.store.newLog(4);
 		append(auditLog, 3);
 		AuditHeadPublisher publisher = new AuditHeadPublisher(auditLog, Duration.ZERO);
 
@@ -50,25 +48,23 @@ class AuditHeadsPublishedIntegrationTest {
 		assertThat(verification.publishedHeads()).isEqualTo(2);
 	}
 
-	@ParameterizedTest
-	@EnumSource(AuditLog.ReadMode.class)
-	void theEndCutOffAfterAPublishedHeadIsFound(AuditLog.ReadMode mode) {
-		AuditLog auditLog = this.store.newLog(4, mode);
+	@Test
+	void theEndCutOffAfterAPublishedHeadIsFound() {
+		AuditLog auditLog = this.store.newLog(4);
 		append(auditLog, 10);
 		auditLog.publishHead(null);
 		raw().deleteMany(Filters.gte("_id", 8L));
 
-		AuditLog.Verification verification = this.store.newLog(4, mode).verify(null);
+		AuditLog.Verification verification = this.store.newLog(4).verify(null);
 
 		assertThat(verification.verified()).isFalse();
 		assertThat(verification.firstBrokenSeq()).isEqualTo(8);
 		assertThat(verification.reason()).contains("đầu chuỗi đã công bố").contains("các mục cuối đã bị xóa");
 	}
 
-	@ParameterizedTest
-	@EnumSource(AuditLog.ReadMode.class)
-	void aChainRewrittenWithTheKeyFromSomeEntryOnIsFoundAtTheLastPublishedHead(AuditLog.ReadMode mode) {
-		AuditLog auditLog = this.store.newLog(4, mode);
+	@Test
+	void aChainRewrittenWithTheKeyFromSomeEntryOnIsFoundAtTheLastPublishedHead() {
+		AuditLog auditLog = this.store.newLog(4);
 		append(auditLog, 6);
 		auditLog.publishHead(null);
 		append(auditLog, 4);
@@ -89,10 +85,9 @@ class AuditHeadsPublishedIntegrationTest {
 		assertThat(verification.reason()).contains("khác với đầu chuỗi đã công bố");
 	}
 
-	@ParameterizedTest
-	@EnumSource(AuditLog.ReadMode.class)
-	void aGapInTheMiddleIsFoundWhicheverWayTheChainIsRead(AuditLog.ReadMode mode) {
-		AuditLog auditLog = this.store.newLog(4, mode);
+	@Test
+	void aGapInTheMiddleIsFound() {
+		AuditLog auditLog = this.store.newLog(4);
 		append(auditLog, 20);
 		raw().deleteOne(Filters.eq("_id", 9L));
 

@@ -58,11 +58,7 @@ final class AuditStoreForTests implements AutoCloseable {
 	 * A log as one API process sees it; several share the store like several processes.
 	 */
 	AuditLog newLog(int chunk) {
-		return newLog(chunk, AuditLog.ReadMode.ID_CHUNKS);
-	}
-
-	AuditLog newLog(int chunk, AuditLog.ReadMode mode) {
-		return new AuditLog(this.database, this.clock, chunk, this.key, this.heads, mode);
+		return new AuditLog(this.database, this.clock, chunk, this.key, this.heads);
 	}
 
 	/** The keyed hash of an entry, as the log computes it (for forging with the key). */

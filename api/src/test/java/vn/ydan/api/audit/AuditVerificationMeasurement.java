@@ -16,11 +16,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.BsonDocument;
-import org.h2.mvstore.MVStore;
 import org.slf4j.LoggerFactory;
 import vn.ydan.api.access.Caller;
+import vn.ydan.api.store.StandIns;
 
 /**
  * For {@code bench/audit/measure.sh}: fills an embedded store file (the API's stand-in,
@@ -69,16 +68,6 @@ final class AuditVerificationMeasurement {
 							verification.entries(), verification.verified(), seconds(start));
 				}
 			}
-			case "sorted" -> {
-				try (Store store = new Store(directory)) {
-					long start = System.nanoTime();
-					AuditLog.Verification verification = newLog(store.database, AuditLog.CHUNK,
-							AuditLog.ReadMode.SORTED_CURSOR)
-						.verify(null);
-					System.out.printf("verify, sorted cursor: %,d entries, verified=%s, %.1f s%n",
-							verification.entries(), verification.verified(), seconds(start));
-				}
-			}
 			default -> throw new IllegalArgumentException("fill, verify or hash, not " + args[0]);
 		}
 	}
@@ -86,12 +75,8 @@ final class AuditVerificationMeasurement {
 	/** The bench's key, as the key file would hold. */
 	private static final AuditKey KEY = AuditKey.of("ydan-bench-audit-key-0123456789ab".getBytes());
 
-	private static AuditLog newLog(MongoDatabase database, int chunk, AuditLog.ReadMode mode) {
-		return new AuditLog(database, Clock.systemUTC(), chunk, KEY, PublishedHeads.none(), mode);
-	}
-
 	private static AuditLog newLog(MongoDatabase database, int chunk) {
-		return newLog(database, chunk, AuditLog.ReadMode.ID_CHUNKS);
+		return new AuditLog(database, Clock.systemUTC(), chunk, KEY, PublishedHeads.none());
 	}
 
 	/**
@@ -146,7 +131,7 @@ final class AuditVerificationMeasurement {
 			}
 			System.out.printf("fill: %,d entries in %.1f s%n", entries, seconds(start));
 		}
-		System.out.printf("store file: %,d MB%n", Files.size(directory.resolve("audit.mv")) / 1_000_000);
+		System.out.printf("store file: %,d MB%n", Files.size(directory.resolve("api-store.mv")) / 1_000_000);
 	}
 
 	private static NewEntry entry(int seq) {
@@ -262,8 +247,10 @@ final class AuditVerificationMeasurement {
 		final MongoDatabase database;
 
 		Store(Path directory) {
-			MVStore mvStore = new MVStore.Builder().fileName(directory.resolve("audit.mv").toString()).open();
-			this.server = new MongoServer(new H2Backend(mvStore));
+			// ydan.bench.format=2: the api's file format (issue 19), else
+			// mongo-java-server's default.
+			this.server = new MongoServer(
+					StandIns.open(directory, "2".equals(System.getProperty("ydan.bench.format"))));
 			this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
 			this.database = this.client.getDatabase("ydan");
 		}
