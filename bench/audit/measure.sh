@@ -3,9 +3,9 @@
 # stand-in: mongo-java-server, H2 file, over loopback) with ENTRIES chained audit entries shaped
 # like real ones, then in a fresh JVM with the API's JVM options (those of `./ydan run`) times
 # verifyAuditLog's walk (once per chunk size: as it was, one thread reading then hashing, and
-# now, pipelined), the viewer's pages and a day's CSV; then a verification with one cursor
-# sorted on _id, and a JFR profile of the pipelined verification (hot methods, samples per
-# thread).
+# now, one sorted cursor read ahead of the hashing), the viewer's pages and a day's CSV, a JFR
+# profile (hot methods, samples per thread), and side by side the file format before issue 19
+# against format 2.
 #
 #   bench/audit/measure.sh [entries=1000000] [chunk sizes...=256]
 set -euo pipefail
@@ -30,26 +30,36 @@ classpath="api/target/test-classes:api/target/classes:$(cat "$work/classpath")"
 main=vn.ydan.api.audit.AuditVerificationMeasurement
 
 echo "JVM options: $java_opts"
-# The fill is set-up, not measured against a target: more heap for the bulk inserts.
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -cp "$classpath" "$main" fill "$work/data" "$entries"
-echo "--- with the api's JVM options (C1 only)"
+run() { "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; }
+# The fill is set-up, not measured against a target: more heap for the bulk inserts. It writes the
+# api's file format (format 2, issue 19).
+run -Xmx1g -Dydan.bench.format=2 -cp "$classpath" "$main" fill "$work/data" "$entries"
+echo "--- with the api's JVM options (C1 only): before (_id \$in chunks) and now (one sorted cursor)"
 # shellcheck disable=SC2086
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" $java_opts -cp "$classpath" "$main" verify "$work/data" "$@"
+run $java_opts -Dydan.bench.format=2 -cp "$classpath" "$main" verify "$work/data" "$@"
 echo "--- same heap, C2 compiler (without -XX:TieredStopAtLevel=1)"
 # shellcheck disable=SC2086
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" ${java_opts/-XX:TieredStopAtLevel=1/} -cp "$classpath" "$main" verify "$work/data" "$@"
-echo "--- one cursor sorted on _id (MongoDB's way), api's JVM options"
+run ${java_opts/-XX:TieredStopAtLevel=1/} -Dydan.bench.format=2 -cp "$classpath" "$main" verify "$work/data" "$@"
+echo "--- profile (JFR) of the verification, api's JVM options"
 # shellcheck disable=SC2086
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" $java_opts -cp "$classpath" "$main" sorted "$work/data" \
-  || echo "sorted cursor: failed (exit $?): the stand-in loads and sorts the whole collection in the heap"
-echo "--- profile (JFR) of the pipelined verification, api's JVM options"
-# shellcheck disable=SC2086
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" $java_opts "-XX:StartFlightRecording=filename=$work/verify.jfr,settings=profile" \
+run $java_opts -Dydan.bench.format=2 "-XX:StartFlightRecording=filename=$work/verify.jfr,settings=profile" \
   -cp "$classpath" "$main" pipelined "$work/data"
 "${JAVA_HOME:+$JAVA_HOME/bin/}jfr" view --width 200 hot-methods "$work/verify.jfr" | head -30
 echo "samples per thread:"
 "${JAVA_HOME:+$JAVA_HOME/bin/}jfr" print --events jdk.ExecutionSample "$work/verify.jfr" \
   | sed -n 's/^ *sampledThread = "\([^"]*\)".*/\1/p' | sed 's/[0-9]\+$//' | sort | uniq -c | sort -rn | head -8
+compare=${BENCH_COMPARE_ENTRIES:-100000}
+echo "--- side by side, $compare entries: the file format before issue 19 (_id \$in chunks, the only"
+echo "    indexed read there) against format 2 (one sorted cursor), api's JVM options"
+run -Xmx1g -cp "$classpath" "$main" fill "$work/old" "$compare"
+# shellcheck disable=SC2086
+run $java_opts -cp "$classpath" "$main" chunks "$work/old"
+# shellcheck disable=SC2086
+run $java_opts -Dydan.bench.format=2 -cp "$classpath" "$main" pipelined "$work/old"
+# shellcheck disable=SC2086
+run $java_opts -cp "$classpath" "$main" chunks "$work/old"
+# shellcheck disable=SC2086
+run $java_opts -Dydan.bench.format=2 -cp "$classpath" "$main" pipelined "$work/old"
 echo "--- no store: decode + hash + link check of 200,000 entries (C1, then C2)"
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -XX:TieredStopAtLevel=1 -cp "$classpath" "$main" hash 200000
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -cp "$classpath" "$main" hash 200000
+run -Xmx1g -XX:TieredStopAtLevel=1 -cp "$classpath" "$main" hash 200000
+run -Xmx1g -cp "$classpath" "$main" hash 200000

@@ -30,11 +30,15 @@ import vn.ydan.api.store.StandIns;
  * <pre>
  * fill   DIR ENTRIES        write ENTRIES chained entries (bulk inserts of 1,000)
  * verify DIR [CHUNK...]     verify the chain once per chunk size, before (one thread
- *                           reads then hashes each chunk) and now (pipelined: a reader
- *                           thread, the hashing on this one); time pages and CSV
+ *                           reads chunks by _id $in, then hashes each) and now (a reader
+ *                           thread with one cursor sorted on _id, the hashing on this
+ *                           one); time pages and CSV
  * pipelined DIR             only the verification as it is now (for a profile)
- * sorted DIR                verify with one cursor sorted on _id (MongoDB's way; the
- *                           stand-in loads and sorts the whole collection for it)
+ * chunks DIR                only the verification as it was (_id $in chunks, one thread)
+ *
+ * The store file's format: -Dydan.bench.format=2 the api's (issue 19), else
+ * mongo-java-server's default layout (copied into format 2 the first time format 2 is
+ * asked for, and kept).
  * hash   ENTRIES            no store: decode ENTRIES entries from BSON bytes and check
  *                           their chain, the part of a verification a real MongoDB
  *                           leaves to the API
@@ -60,6 +64,14 @@ final class AuditVerificationMeasurement {
 				verify(directory, chunks.isEmpty() ? List.of(AuditLog.CHUNK) : chunks);
 			}
 			case "hash" -> hashOnly(Integer.parseInt(args[1]));
+			case "chunks" -> {
+				try (Store store = new Store(directory)) {
+					long start = System.nanoTime();
+					long verified = sequentialVerify(store.database, AuditLog.CHUNK);
+					System.out.printf("verify BEFORE, _id $in chunks, one thread: %,d entries, %.1f s%n", verified,
+							seconds(start));
+				}
+			}
 			case "pipelined" -> {
 				try (Store store = new Store(directory)) {
 					long start = System.nanoTime();
