@@ -143,7 +143,10 @@ final class AuditVerificationMeasurement {
 			}
 			System.out.printf("fill: %,d entries in %.1f s%n", entries, seconds(start));
 		}
-		System.out.printf("store file: %,d MB%n", Files.size(directory.resolve("api-store.mv")) / 1_000_000);
+		try (var files = Files.list(directory)) {
+			files.forEach((file) -> System.out.printf("store file %s: %,d MB%n", file.getFileName(),
+					file.toFile().length() / 1_000_000));
+		}
 	}
 
 	private static NewEntry entry(int seq) {
