@@ -11,7 +11,8 @@ spec.loader.exec_module(setup)
 plan = setup.call("{ plans { id status version title } }")["plans"][-1]
 if plan["status"] != "IN_EFFECT":
     adopted = setup.call("""mutation($id: ID!, $v: Int) { adoptPlan(input: { planId: $id, expectedVersion: $v,
-      number: "1656/NQ-UBTVQH15", date: "2025-06-16" }) { plan { status } userErrors { code message } } }""",
+      number: "1656/NQ-UBTVQH15", date: "2025-06-16",
+      confirmPastEffectiveDate: true }) { plan { status } userErrors { code message } } }""",
                          {"id": plan["id"], "v": plan["version"]})["adoptPlan"]
     assert not adopted["userErrors"], adopted
     setup.call("mutation($id: ID!) { applyPlan(planId: $id) { userErrors { code message } } }", {"id": plan["id"]})

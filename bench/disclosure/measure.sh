@@ -52,6 +52,11 @@ until grep -q '^ready' "$work/issuer.log"; do
   kill -0 "$issuer" 2>/dev/null || { cat "$work/issuer.log"; exit 1; }
   sleep 1
 done
+# The issuer's first answers, before the api asks for them: on a loaded machine its first
+# request (classes loaded, code not yet compiled) outlasted the api's read timeout (HTTP 500).
+for path in .well-known/openid-configuration protocol/openid-connect/certs; do
+  curl -fs -m 120 -o /dev/null "http://127.0.0.1:$issuer_port/realms/ydan/$path"
+done
 # A copy: a build while the benchmark runs must not rewrite the running jar.
 cp "$jar" "$work/api.jar"
 # shellcheck disable=SC2086

@@ -84,8 +84,18 @@ class PublicDisclosureEndToEndTest extends ConsoleBrowserTest {
 
 	@Test
 	void anAnonymousVisitorReadsAPublishedResultOnAPhoneWithItsFiles() throws Exception {
-		String consultation = publishedConsultation();
 		page.setViewportSize(390, 844);
+		readPublishedResult();
+		assertFitsTheScreen();
+	}
+
+	@Test
+	void anAnonymousVisitorReadsAPublishedResultOnADesktop() throws Exception {
+		readPublishedResult();
+	}
+
+	private void readPublishedResult() throws Exception {
+		String consultation = publishedConsultation();
 		page.navigate(system.consoleUrl + "cong-khai");
 		Locator row = page.locator("#public-consultations tr")
 			.filter(new Locator.FilterOptions().setHasText(RESULTS_TITLE));
@@ -102,7 +112,6 @@ class PublicDisclosureEndToEndTest extends ConsoleBrowserTest {
 		assertThat(page.locator("#public-results-csv")).hasAttribute("href",
 				Pattern.compile(".*/exports/consultations/" + consultation + "/results\\.csv"));
 		org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(page)).as("axe-core on the results").isEmpty();
-		assertFitsTheScreen();
 	}
 
 	private static final String RESULTS_TITLE = "Lấy ý kiến Phúc Tân, Đồng Xuân (e2e công khai)";
@@ -112,7 +121,17 @@ class PublicDisclosureEndToEndTest extends ConsoleBrowserTest {
 	 * published through the api: Phúc Tân's two households agree, Đồng Xuân's one does
 	 * not.
 	 */
-	private static String publishedConsultation() throws Exception {
+	private static synchronized String publishedConsultation() throws Exception {
+		if (published == null) {
+			published = publish();
+		}
+		return published;
+	}
+
+	/** Made once per run: both widths read the same published result. */
+	private static String published;
+
+	private static String publish() throws Exception {
 		SignedInGraphQl api = new SignedInGraphQl(system.apiUrl);
 		String admin = SignedInGraphQl.token("quantri");
 		String official = SignedInGraphQl.token("canbo");

@@ -52,9 +52,9 @@ public final class Roles {
 
 	/**
 	 * Who may submit a household's answer: a resident, through an app granted resident
-	 * answers ({@link HouseholdScope#appMayAnswer}); the household is the one the token
-	 * binds them to, which the consultations module reads ({@link Caller#household}). Not
-	 * the console, nor any app without the grant (decision 13).
+	 * answers or the console ({@link HouseholdScope#appMayAnswer}); the household is the
+	 * one the token binds them to, which the consultations module reads
+	 * ({@link Caller#household}). Not an app without the grant (decisions 13 and 20).
 	 */
 	public static final String MAY_ANSWER_FOR_HOUSEHOLD = "hasRole('" + RESIDENT
 			+ "') and @householdScope.appMayAnswer(authentication)";

@@ -220,6 +220,13 @@ class Households {
 		}
 	}
 
+	/** The household as today's register has it, or null when it is not registered. */
+	@Nullable Household registered(String householdId) {
+		Document document = this.register.find(Filters.eq("_id", householdId)).first();
+		return (document != null)
+				? new Household(householdId, document.getString("communeId"), document.getString("groupId")) : null;
+	}
+
 	/** The household in a consultation's frozen register, or null. */
 	@Nullable Household frozen(String consultationId, String householdId) {
 		Document document = this.electorate.find(Filters.eq("_id", consultationId + "|" + householdId)).first();

@@ -133,6 +133,8 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Query.consultations", x("{ consultations { id } }", "A A A A A A A A", "public"));
 		e.put("Query.consultation", x("{ consultation(id: \"00000000-0000-0000-0000-000000000000\") { id } }",
 				"H H H H H H H H", "public (an unknown id: null for everyone)"));
+		e.put("Query.myHousehold", x("{ myHousehold { householdId } }", "S D D D D D A D",
+				"resident (`Roles.IS_RESIDENT`), their own household only (the token's `ydan_household`)"));
 		String auditRule = "admin (`Roles.IS_ADMIN`)";
 		e.put("Query.auditEntries", x("{ auditEntries(first: 1) { edges { cursor } } }", "S A D D D D D D", auditRule));
 		e.put("Query.auditEntriesCsv", x("{ auditEntriesCsv(limit: 1) }", "S A D D D D D D", auditRule));
@@ -204,7 +206,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				"mutation { answerConsultation(input: { consultationId: " + missing
 						+ ", agree: true, idempotencyKey: \"matrix\" }) { userErrors { code } } }",
 				"S D D D D D H D",
-				"resident, through an app granted resident answers, for the household bound to their token (`Roles.MAY_ANSWER_FOR_HOUSEHOLD`)"));
+				"resident, through the console or an app granted resident answers, for the household bound to their token (`Roles.MAY_ANSWER_FOR_HOUSEHOLD`)"));
 		e.put("Mutation.enterTally", x("mutation($commune: ID!) { enterTally(input: { consultationId: " + missing
 				+ ", groupId: $commune, counts: { issued: 1, returned: 9, valid: 0, invalid: 0, agree: 0, disagree: 0 } }) "
 				+ "{ userErrors { code } } }", "S H H H H H D D",

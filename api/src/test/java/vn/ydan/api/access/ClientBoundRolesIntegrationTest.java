@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A token counts for what its client may carry (decision 13): the console's for its
  * user's roles; any other client's (a partner app) only for {@code partner}, and for
  * {@code resident} when the app was granted resident answers. Answering for a household
- * takes that grant: not through the console, nor through an app without it.
+ * takes that grant, or the console (the residents' first-party channel, decision 20): not
+ * an app without it.
  */
 class ClientBoundRolesIntegrationTest extends ApiIntegrationTest {
 
@@ -60,10 +61,13 @@ class ClientBoundRolesIntegrationTest extends ApiIntegrationTest {
 	}
 
 	@Test
-	void aResidentCannotAnswerThroughTheConsole() {
-		String token = resident("ydan-console", false);
+	void aResidentAnswersThroughTheConsoleTheirFirstPartyChannel() {
+		GraphQlHttp.Response answer = answer(resident("ydan-console", false));
 
-		assertThat(answer(token).<String>read("$.errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+		// Past the authorization: the consultation itself is what is missing.
+		assertThat(answer.<Object>read("$.errors")).as(answer.body()).isNull();
+		assertThat(answer.<List<String>>read("$.data.answerConsultation.userErrors[*].code"))
+			.containsExactly("NOT_FOUND");
 	}
 
 	@Test

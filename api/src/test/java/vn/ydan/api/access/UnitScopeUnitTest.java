@@ -90,8 +90,8 @@ class UnitScopeUnitTest {
 	}
 
 	@Test
-	void residentAnswersOnlyForTheirHouseholdThroughAnAppGrantedIt() {
-		HouseholdScope households = new HouseholdScope();
+	void residentAnswersOnlyForTheirHouseholdThroughAnAppGrantedItOrTheConsole() {
+		HouseholdScope households = new HouseholdScope(List.of("ydan-console"));
 		Authentication granted = token(Map.of("ydan_household", "ho-1", "ydan_grants", "resident-answers"));
 		Authentication notGranted = token(Map.of("ydan_household", "ho-1"));
 
@@ -102,6 +102,11 @@ class UnitScopeUnitTest {
 		assertThat(households.mayAnswerFor(
 				token(Map.of("ydan_household", List.of("ho-1", "ho-2"), "ydan_grants", "resident-answers")), "ho-1"))
 			.as("a token naming two households binds to none")
+			.isFalse();
+		assertThat(households.mayAnswerFor(token(Map.of("ydan_household", "ho-1", "azp", "ydan-console")), "ho-1"))
+			.as("the console: the residents' first-party channel (decision 20)")
+			.isTrue();
+		assertThat(households.mayAnswerFor(token(Map.of("ydan_household", "ho-1", "azp", "partner-x")), "ho-1"))
 			.isFalse();
 	}
 

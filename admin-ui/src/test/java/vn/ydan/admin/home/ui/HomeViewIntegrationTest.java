@@ -239,7 +239,9 @@ class HomeViewIntegrationTest extends SpringBrowserlessTest {
 		navigate(HomeView.class);
 
 		assertThat(find(Card.class).id("home-elsewhere").getElement().getTextRecursively())
-			.contains("Bảng điều khiển này dành cho cán bộ");
+			.contains("trang của cử tri");
+		assertThat(find(Component.class).id("home-resident-page").getElement().getAttribute("href"))
+			.isEqualTo("cu-tri");
 		assertThat(this.backend.apiCalls()).singleElement().satisfies((call) -> assertThat(call.runs("me")).isTrue());
 	}
 
