@@ -35,7 +35,6 @@ import org.springframework.stereotype.Component;
 
 import vn.ydan.api.access.Caller;
 import vn.ydan.api.store.GroupCommit;
-import vn.ydan.api.store.StoreKind;
 import vn.ydan.api.store.StoreProbe;
 
 /**
@@ -140,7 +139,7 @@ class AuditLog {
 	@Autowired
 	AuditLog(MongoDatabaseFactory databases, Clock clock, AuditKey key, PublishedHeads published, StoreProbe store) {
 		this(databases.getMongoDatabase(), clock, CHUNK, key, published,
-				(store.kind() == StoreKind.EMBEDDED) ? ReadMode.ID_CHUNKS : ReadMode.SORTED_CURSOR);
+				store.standIn() ? ReadMode.ID_CHUNKS : ReadMode.SORTED_CURSOR);
 	}
 
 	AuditLog(MongoDatabase database, Clock clock, int chunk, AuditKey key, PublishedHeads published,

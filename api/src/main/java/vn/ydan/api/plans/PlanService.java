@@ -592,16 +592,25 @@ class PlanService {
 	}
 
 	/**
-	 * Plans whose applying was interrupted (the api stopped while it ran) resume when the
-	 * api starts again.
+	 * Plans whose applying was interrupted (the api, or another instance, stopped while
+	 * it ran) resume when the api starts again, and when another instance's lease on the
+	 * apply expires (checked periodically, {@link InterruptedApplies}).
 	 */
 	void resumeInterruptedApplies() {
-		for (Plan plan : this.plans.findAll()) {
-			if (plan.status() == PlanStatus.ADOPTED && plan.apply() != null && "RUNNING".equals(plan.apply().state())) {
-				log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
-				this.audit.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án \"" + plan.title() + "\"",
-						Plan.subject(plan.id()));
-				this.jobs.start(plan.id(), () -> runApply(plan.id(), "system"));
+		for (String id : this.plans.applyingIds()) {
+			Plan plan = this.plans.findById(id);
+			if (plan != null && plan.status() == PlanStatus.ADOPTED && plan.apply() != null
+					&& "RUNNING".equals(plan.apply().state())) {
+				// Not while it runs here or holds its lease elsewhere; the intent is
+				// recorded by the instance that takes the lease.
+				if (!this.jobs.isRunning(plan.id())) {
+					this.jobs.start(plan.id(), () -> {
+						log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
+						this.audit.recordIntent("system", "applyPlan",
+								"Tiếp tục áp dụng phương án \"" + plan.title() + "\"", Plan.subject(plan.id()));
+						runApply(plan.id(), "system");
+					});
+				}
 			}
 		}
 	}

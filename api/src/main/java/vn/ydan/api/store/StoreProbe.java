@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,22 @@ public class StoreProbe {
 
 	private final @Nullable EmbeddedStore embedded;
 
-	StoreProbe(MongoDatabaseFactory databases, ObjectProvider<EmbeddedStore> embedded) {
+	private final boolean standInProcess;
+
+	StoreProbe(MongoDatabaseFactory databases, ObjectProvider<EmbeddedStore> embedded,
+			@Value("${ydan.store.stand-in:false}") boolean standInProcess) {
 		this.databases = databases;
 		this.embedded = embedded.getIfAvailable();
+		this.standInProcess = standInProcess;
+	}
+
+	/**
+	 * Whether the store is the stand-in (mongo-java-server: no secondary indexes, every
+	 * query's result held in memory), in this process or its own ({@code ./ydan store},
+	 * {@code ydan.store.stand-in=true}): readers then choose queries it answers well.
+	 */
+	public boolean standIn() {
+		return this.embedded != null || this.standInProcess;
 	}
 
 	public StoreKind kind() {
