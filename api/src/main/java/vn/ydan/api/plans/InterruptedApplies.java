@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * When the api starts, resumes the applies that a stop interrupted (plans adopted with
  * their apply still RUNNING): applying is idempotent, so the job finishes what it began.
  * After the demo data, which may create plans. Then every
- * {@code ydan.plans.resume-check-interval} (10 s; 0: never) again, for an apply whose
- * holder, another api instance, died: its lease expires and this instance takes it over
- * ({@link PlanApplyJobs}).
+ * {@code ydan.plans.resume-check-interval} (10 s; 0: never) the applies whose holder,
+ * another api instance, died: their lease expired, and this instance takes it over
+ * ({@link PlanApplyJobs}). The check reads the few documents of the {@code leases}
+ * collection, not the plans.
  */
 @Component
 @Order(3)
@@ -31,6 +32,8 @@ class InterruptedApplies implements ApplicationRunner, DisposableBean {
 
 	private final PlanService service;
 
+	private final PlanApplyJobs jobs;
+
 	private final Duration interval;
 
 	private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -39,8 +42,10 @@ class InterruptedApplies implements ApplicationRunner, DisposableBean {
 		return thread;
 	});
 
-	InterruptedApplies(PlanService service, @Value("${ydan.plans.resume-check-interval:10s}") Duration interval) {
+	InterruptedApplies(PlanService service, PlanApplyJobs jobs,
+			@Value("${ydan.plans.resume-check-interval:10s}") Duration interval) {
 		this.service = service;
+		this.jobs = jobs;
 		this.interval = interval;
 	}
 
@@ -55,7 +60,7 @@ class InterruptedApplies implements ApplicationRunner, DisposableBean {
 
 	private void check() {
 		try {
-			this.service.resumeInterruptedApplies();
+			this.jobs.abandoned().forEach(this.service::resumeInterruptedApply);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not check for interrupted applies: {}", ex.toString());

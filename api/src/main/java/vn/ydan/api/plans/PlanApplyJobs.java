@@ -1,6 +1,7 @@
 package vn.ydan.api.plans;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,8 @@ class PlanApplyJobs {
 	});
 
 	private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+	private static final String LEASE_PREFIX = "applyPlan:";
 
 	private final Duration wait;
 
@@ -84,8 +87,16 @@ class PlanApplyJobs {
 		return this.running.containsKey(planId) || this.leases.holder(leaseName(planId)) != null;
 	}
 
+	/**
+	 * Plans whose apply's lease expired: its holder died while it ran (a few documents
+	 * read, not the plans).
+	 */
+	List<String> abandoned() {
+		return this.leases.expired(LEASE_PREFIX).stream().map((name) -> name.substring(LEASE_PREFIX.length())).toList();
+	}
+
 	private static String leaseName(String planId) {
-		return "applyPlan:" + planId;
+		return LEASE_PREFIX + planId;
 	}
 
 	/** Waits until the plan's job ends or the wait is over, whichever comes first. */

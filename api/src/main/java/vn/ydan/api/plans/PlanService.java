@@ -598,21 +598,27 @@ class PlanService {
 	 */
 	void resumeInterruptedApplies() {
 		for (String id : this.plans.applyingIds()) {
-			Plan plan = this.plans.findById(id);
-			if (plan != null && plan.status() == PlanStatus.ADOPTED && plan.apply() != null
-					&& "RUNNING".equals(plan.apply().state())) {
-				// Not while it runs here or holds its lease elsewhere; the intent is
-				// recorded by the instance that takes the lease.
-				if (!this.jobs.isRunning(plan.id())) {
-					this.jobs.start(plan.id(), () -> {
-						log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
-						this.audit.recordIntent("system", "applyPlan",
-								"Tiếp tục áp dụng phương án \"" + plan.title() + "\"", Plan.subject(plan.id()));
-						runApply(plan.id(), "system");
-					});
-				}
-			}
+			resumeInterruptedApply(id);
 		}
+	}
+
+	/**
+	 * Resumes the plan's apply when it is RUNNING but runs nowhere: not here, and its
+	 * lease (held by the instance running it) is free or expired. The intent is recorded
+	 * by the instance that takes the lease.
+	 */
+	void resumeInterruptedApply(String planId) {
+		Plan plan = this.plans.findById(planId);
+		if (plan == null || plan.status() != PlanStatus.ADOPTED || plan.apply() == null
+				|| !"RUNNING".equals(plan.apply().state()) || this.jobs.isRunning(planId)) {
+			return;
+		}
+		this.jobs.start(planId, () -> {
+			log.info("Resuming the interrupted apply of plan {} ({})", planId, plan.title());
+			this.audit.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án \"" + plan.title() + "\"",
+					Plan.subject(planId));
+			runApply(planId, "system");
+		});
 	}
 
 	/** The job: writes the restructuring, then marks the plan in effect. */

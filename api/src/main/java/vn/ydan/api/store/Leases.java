@@ -3,6 +3,8 @@ package vn.ydan.api.store;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,6 +153,22 @@ public class Leases implements DisposableBean {
 			return null;
 		}
 		return lease.getString("holder");
+	}
+
+	/**
+	 * The leases named {@code prefix…} whose holder let them expire (it died while its
+	 * job ran): the jobs to resume. Reads the {@code leases} collection only, a few
+	 * documents.
+	 */
+	public List<String> expired(String prefix) {
+		List<String> names = new ArrayList<>();
+		for (Document lease : this.collection.find(Filters.lt("expiresAt", this.clock.millis()))) {
+			String name = lease.getString("_id");
+			if (name.startsWith(prefix)) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	private Lease held(String name, Duration time) {
