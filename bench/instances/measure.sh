@@ -64,7 +64,7 @@ start_api() {
   # shellcheck disable=SC2086
   YDAN_DATA_DIR=$work/data YDAN_API_PORT=$1 YDAN_KEYCLOAK_URL=http://127.0.0.1:$issuer_port \
     MONGODB_URI=mongodb://127.0.0.1:$store_port/ydan YDAN_STORE_STAND_IN=true \
-    java $java_opts -Dydan.demo-data.consultation=false -Dydan.api.limits.enabled=false \
+    java $java_opts -Dspring.profiles.active=bench -Dydan.demo-data.consultation=false -Dydan.api.limits.enabled=false \
     -jar "$jar" >> "$work/api-$1.log" 2>&1 &
   pids+=($!)
   eval "api_$1=$!"

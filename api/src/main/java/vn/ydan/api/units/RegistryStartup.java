@@ -45,17 +45,23 @@ class RegistryStartup implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.registry.reload();
-		if (this.enabled && this.registry.current().size() == 0) {
-			// Api instances starting together on an empty store: one loads, the others
-			// wait for it and then find the registry loaded.
-			this.leases.runExclusively("demo-data:registry", Duration.ofMinutes(10), () -> {
-				this.registry.reload();
-				if (this.registry.current().size() == 0) {
-					loadDemoRegistry();
-				}
-				return true;
-			});
+		if (!this.enabled) {
+			this.registry.reload();
+			return;
+		}
+		// Under the lease, also when the registry is there: api instances starting
+		// together on an empty store, one loads, and the others wait for it instead of
+		// reading its import half done.
+		Boolean loaded = this.leases.runExclusively("demo-data:registry", Duration.ofMinutes(10), () -> {
+			this.registry.reload();
+			if (this.registry.current().size() == 0) {
+				loadDemoRegistry();
+			}
+			return true;
+		});
+		if (loaded == null) {
+			// Waited in vain: start with what the store holds.
+			this.registry.reload();
 		}
 	}
 
