@@ -30,6 +30,9 @@ public final class StoreServer {
 		// Without Spring Boot's logging set-up, logback would log everything (DEBUG).
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.INFO);
+		// Not a line per client connection.
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("de.bwaldvogel.mongo.wire"))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		String dataDirectory = option(args, "data-dir", "YDAN_DATA_DIR",
 				System.getProperty("user.home") + "/.ydan/data");
 		int port = Integer.parseInt(option(args, "port", "YDAN_STORE_PORT", "27017"));
