@@ -84,20 +84,28 @@ final class AuditKey {
 			Files.createDirectories(directory);
 		}
 		byte[] content = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+		// Written whole under another name, then linked to the key's name, which fails
+		// when it exists: api instances starting together on one data directory never
+		// read a half-written key, and all use the first one linked.
+		Path written = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".new");
 		try {
 			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file,
+				Files.createFile(written,
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			else {
-				Files.createFile(file);
+				Files.createFile(written);
 			}
+			Files.write(written, content, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+			Files.createLink(file, written);
 		}
 		catch (FileAlreadyExistsException ex) {
 			// Another process created it first: use theirs.
 			return;
 		}
-		Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+		finally {
+			Files.deleteIfExists(written);
+		}
 		log.warn("Created a new audit log key in {}: keep a copy of it outside this machine; without it the"
 				+ " audit log cannot be verified", file);
 	}

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -225,75 +224,72 @@ class AuditLog {
 		return stored;
 	}
 
-	/** Under the lock: chains and stores the batch, then settles every entry of it. */
+	/**
+	 * Under the lock: chains and stores the batch, then settles every entry of it. When
+	 * another process (api instance) took the next numbers first, the entries stored
+	 * before the collision are settled, the head is read forward from the store, and the
+	 * rest of the batch is chained onto it and stored again, still as one insert: under
+	 * appenders on several instances a collision costs a read and a retry, not one insert
+	 * per entry.
+	 */
 	private void appendAll(List<GroupCommit.Write<NewEntry, AuditEntry>> batch) {
 		Head last = (this.head != null) ? this.head : findHead();
-		List<BsonDocument> documents = new ArrayList<>(batch.size());
-		Head chained = last;
-		for (GroupCommit.Write<NewEntry, AuditEntry> pending : batch) {
-			// Never earlier than the entry before: dates map to ranges of numbers.
-			long at = Math.max(this.clock.millis(), chained.at());
-			BsonDocument document = toDocument(pending.value(), chained.seq() + 1, at, chained.hash());
-			documents.add(document);
-			chained = new Head(chained.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
-		}
-		int stored;
-		try {
-			this.collection.insertMany(documents, new InsertManyOptions().ordered(true));
-			stored = documents.size();
-			this.head = chained;
-		}
-		catch (MongoBulkWriteException ex) {
-			// Ordered: the entries before the first error are stored; the rest go one by
-			// one
-			// (another process may have taken their numbers).
-			stored = ex.getWriteErrors().isEmpty() ? 0 : ex.getWriteErrors().get(0).getIndex();
-			this.head = null;
-		}
-		catch (RuntimeException ex) {
-			this.head = null;
-			batch.forEach((pending) -> pending.fail(ex));
-			return;
-		}
-		for (int i = 0; i < batch.size(); i++) {
-			if (i < stored) {
-				batch.get(i).complete(AuditEntry.of(documents.get(i)));
+		List<GroupCommit.Write<NewEntry, AuditEntry>> pending = batch;
+		for (int attempt = 1; !pending.isEmpty(); attempt++) {
+			List<BsonDocument> documents = new ArrayList<>(pending.size());
+			Head chained = last;
+			for (GroupCommit.Write<NewEntry, AuditEntry> write : pending) {
+				// Never earlier than the entry before: dates map to ranges of numbers.
+				long at = Math.max(this.clock.millis(), chained.at());
+				BsonDocument document = toDocument(write.value(), chained.seq() + 1, at, chained.hash());
+				documents.add(document);
+				chained = new Head(chained.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
 			}
-			else {
-				try {
-					batch.get(i).complete(appendOne(batch.get(i).value()));
-				}
-				catch (RuntimeException ex) {
-					batch.get(i).fail(ex);
-				}
-			}
-		}
-	}
-
-	/** Under the lock: one entry, stepping over numbers other processes took. */
-	private AuditEntry appendOne(NewEntry entry) {
-		Head last = (this.head != null) ? this.head : findHead();
-		for (int attempt = 1;; attempt++) {
-			long at = Math.max(this.clock.millis(), last.at());
-			BsonDocument document = toDocument(entry, last.seq() + 1, at, last.hash());
+			int stored;
+			boolean taken;
 			try {
-				this.collection.insertOne(document);
+				this.collection.insertMany(documents, new InsertManyOptions().ordered(true));
+				stored = documents.size();
+				taken = false;
 			}
-			catch (MongoWriteException ex) {
-				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 1_000) {
+			catch (MongoBulkWriteException ex) {
+				// Ordered: the entries before the first error are stored.
+				stored = ex.getWriteErrors().isEmpty() ? 0 : ex.getWriteErrors().get(0).getIndex();
+				taken = !ex.getWriteErrors().isEmpty()
+						&& ex.getWriteErrors().get(0).getCategory() == ErrorCategory.DUPLICATE_KEY;
+				if (!taken || attempt >= 1_000) {
 					this.head = null;
-					throw ex;
+					settle(pending, documents, stored, ex);
+					return;
 				}
-				// Another process appended this number first: chain onto its entry.
-				last = headAt(last.seq() + 1);
-				continue;
 			}
 			catch (RuntimeException ex) {
 				this.head = null;
-				throw ex;
+				pending.forEach((write) -> write.fail(ex));
+				return;
 			}
-			this.head = new Head(last.seq() + 1, document.getString(ChainHash.HASH).getValue(), at);
-			return AuditEntry.of(document);
+			for (int i = 0; i < stored; i++) {
+				pending.get(i).complete(AuditEntry.of(documents.get(i)));
+			}
+			if (!taken) {
+				this.head = chained;
+				return;
+			}
+			// Another process appended these numbers first: chain onto its entries.
+			last = forward((stored > 0) ? Head.of(documents.get(stored - 1)) : last);
+			pending = pending.subList(stored, pending.size());
+		}
+	}
+
+	private void settle(List<GroupCommit.Write<NewEntry, AuditEntry>> pending, List<BsonDocument> documents, int stored,
+			RuntimeException failure) {
+		for (int i = 0; i < pending.size(); i++) {
+			if (i < stored) {
+				pending.get(i).complete(AuditEntry.of(documents.get(i)));
+			}
+			else {
+				pending.get(i).fail(failure);
+			}
 		}
 	}
 
@@ -347,7 +343,11 @@ class AuditLog {
 
 	/** The last entry, including those other processes appended since. */
 	Head head() {
-		Head known = (this.head != null) ? this.head : findHead();
+		return forward((this.head != null) ? this.head : findHead());
+	}
+
+	/** The last entry from {@code known} on, reading forward a chunk at a time. */
+	private Head forward(Head known) {
 		while (true) {
 			List<BsonDocument> next = fetch(known.seq() + 1, known.seq() + this.chunk);
 			if (next.isEmpty()) {

@@ -249,7 +249,11 @@ class ConsultationService {
 			}
 			// Idempotent: should storing the step be refused, opening again freezes it
 			// again.
-			this.households.freeze(consultation.id(), register);
+			if (!this.households.freeze(consultation.id(), register)) {
+				return refuse(
+						"Đợt lấy ý kiến đang được mở (đóng băng danh sách hộ) ở một phiên bản api khác; hãy tải lại",
+						"OPENING_ELSEWHERE");
+			}
 			return opened;
 		});
 	}
@@ -456,7 +460,9 @@ class ConsultationService {
 			return TallyPayload
 				.refused(List.of(UserError.of("consultationId", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND")));
 		}
-		ResultBoard.Board counted = this.board.of(consultation);
+		// The group counted again from the store: its answers may have come through other
+		// api instances.
+		ResultBoard.Board counted = this.board.recounted(consultation, List.of(groupId));
 		String communeId = counted.communeOf(groupId);
 		if (communeId == null) {
 			return TallyPayload.refused(List.of(UserError.of("groupId",
@@ -565,7 +571,9 @@ class ConsultationService {
 				if (consultation.unit(unitId) == null) {
 					return refuse(unit.fullName() + " không được lấy ý kiến trong đợt này", "NOT_CONSULTED");
 				}
-				ResultBoard.Figures figures = this.board.of(consultation).commune(unitId);
+				// Counted again from the store: tallies and answers may have come through
+				// other api instances.
+				ResultBoard.Figures figures = this.board.recounted(consultation, unitId);
 				if (figures.groupsReported() < figures.groups()) {
 					return refuse(unit.fullName() + " còn " + (figures.groups() - figures.groupsReported())
 							+ " tổ dân phố, thôn chưa có số liệu xác minh", "GROUPS_MISSING");
@@ -745,7 +753,8 @@ class ConsultationService {
 	private ConsultationPayload change(String id, String what, boolean wholePlan,
 			Function<Consultation, Change<Consultation, UserError>> change) {
 		synchronized (lock(id)) {
-			Consultation consultation = this.consultations.findById(id);
+			// As stored, not as remembered: another api instance may have changed it.
+			Consultation consultation = this.consultations.findCurrent(id);
 			if (consultation == null) {
 				return ConsultationPayload.refused(UserError.of("id", "Không tìm thấy đợt lấy ý kiến", "NOT_FOUND"));
 			}

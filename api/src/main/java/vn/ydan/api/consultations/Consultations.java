@@ -1,5 +1,6 @@
 package vn.ydan.api.consultations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +27,14 @@ import vn.ydan.api.store.Revisions;
 /**
  * The {@code consultations} collection: one document per consultation, replaced whole
  * only if its revision is still the one the change was based on. Read from memory once
- * seen: every answer reads its consultation, a document of hundreds of communes, and only
- * this api writes the store (docs/decisions/0004).
+ * seen: every answer reads its consultation, a document of hundreds of communes. Memory
+ * is a cache that knows when it may be stale: other api instances may change a
+ * consultation (close it), so a consultation read from memory is checked against the
+ * store's revision (one small read) when it was last checked more than
+ * {@code ydan.consultations.refresh-
+ * interval} ago (500 ms): a close through one instance is refused by every other within
+ * that time and a request (docs/decisions/0017-several-instances.md). Changes read the
+ * stored document ({@link #findCurrent}), never memory.
  */
 @Component
 class Consultations {
@@ -34,15 +43,25 @@ class Consultations {
 
 	private final MongoCollection<Document> collection;
 
-	private final Map<String, Consultation> known = new ConcurrentHashMap<>();
+	static final Duration REFRESH_INTERVAL = Duration.ofMillis(500);
+
+	private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+	private final long refreshNanos;
 
 	@Autowired
-	Consultations(MongoDatabaseFactory databases) {
-		this(databases.getMongoDatabase());
+	Consultations(MongoDatabaseFactory databases,
+			@Value("${ydan.consultations.refresh-interval:500ms}") Duration refreshInterval) {
+		this(databases.getMongoDatabase(), refreshInterval);
 	}
 
 	Consultations(MongoDatabase database) {
+		this(database, REFRESH_INTERVAL);
+	}
+
+	Consultations(MongoDatabase database, Duration refreshInterval) {
 		this.collection = database.getCollection(COLLECTION);
+		this.refreshNanos = refreshInterval.toNanos();
 	}
 
 	List<Consultation> findAll() {
@@ -54,11 +73,36 @@ class Consultations {
 		return all;
 	}
 
+	/**
+	 * The consultation from memory, checked against the store's revision when last
+	 * checked more than the refresh interval ago (by one caller; the others meanwhile get
+	 * what memory holds).
+	 */
 	@Nullable Consultation findById(String id) {
-		Consultation consultation = this.known.get(id);
-		if (consultation != null) {
-			return consultation;
+		Known cached = this.known.get(id);
+		if (cached == null) {
+			return findCurrent(id);
 		}
+		long now = System.nanoTime();
+		if (now - cached.checkedAt() < this.refreshNanos
+				|| !this.known.replace(id, cached, new Known(cached.consultation(), now))) {
+			return cached.consultation();
+		}
+		Document stored = this.collection.find(Filters.eq("_id", id))
+			.projection(Projections.include("revision"))
+			.first();
+		if (stored == null) {
+			this.known.remove(id);
+			return null;
+		}
+		if (stored.get("revision", Number.class).intValue() == cached.consultation().revision()) {
+			return cached.consultation();
+		}
+		return findCurrent(id);
+	}
+
+	/** The consultation as stored now (for a change, which must be based on it). */
+	@Nullable Consultation findCurrent(String id) {
 		Document document = this.collection.find(Filters.eq("_id", id)).first();
 		return (document != null) ? remember(fromDocument(document)) : null;
 	}
@@ -91,8 +135,14 @@ class Consultations {
 
 	// The newest revision wins, whichever thread gets here last.
 	private Consultation remember(Consultation consultation) {
-		return this.known.merge(consultation.id(), consultation,
-				(known, given) -> (given.revision() > known.revision()) ? given : known);
+		Known given = new Known(consultation, System.nanoTime());
+		return this.known.merge(consultation.id(), given,
+				(known, fresh) -> (fresh.consultation().revision() >= known.consultation().revision()) ? fresh : known)
+			.consultation();
+	}
+
+	/** A consultation in memory, and when it was last checked against the store. */
+	private record Known(Consultation consultation, long checkedAt) {
 	}
 
 	static Document toDocument(Consultation consultation) {

@@ -33,6 +33,7 @@ import vn.ydan.api.plans.PlanOutlines;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
+import vn.ydan.api.store.Leases;
 import vn.ydan.api.units.UnitType;
 import vn.ydan.api.protocol.VietnamTime;
 
@@ -73,13 +74,16 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 
 	private final Clock clock;
 
+	private final Leases leases;
+
 	private @Nullable ScheduledExecutorService simulator;
 
 	DemoConsultation(ConsultationService service, Consultations consultations, Households households, Answers answers,
 			ResultBoard board, PlanOutlines plans, UnitRegistry registry,
 			@Value("${ydan.demo-data.enabled:true}") boolean demo,
 			@Value("${ydan.demo-data.consultation:true}") boolean consultation,
-			@Value("${ydan.demo-data.simulate-answers:false}") boolean simulate, Clock clock) {
+			@Value("${ydan.demo-data.simulate-answers:false}") boolean simulate, Clock clock, Leases leases) {
+		this.leases = leases;
 		this.service = service;
 		this.consultations = consultations;
 		this.households = households;
@@ -115,6 +119,15 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 	}
 
 	private void loadOrResume() {
+		// Api instances starting together on an empty store: one creates the
+		// consultation, the others wait and then find it.
+		this.leases.runExclusively("demo-data:consultation", Duration.ofMinutes(10), () -> {
+			findOrCreate();
+			return true;
+		});
+	}
+
+	private void findOrCreate() {
 		Consultation existing = this.consultations.findAll()
 			.stream()
 			.filter((consultation) -> consultation.title().equals(TITLE))

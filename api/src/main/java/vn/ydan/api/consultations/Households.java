@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.store.Leases;
+
 /**
  * The household register ({@code households}): each household (an opaque id, no personal
  * data) in one residential group of one commune; and the register frozen per consultation
@@ -52,9 +54,12 @@ class Households {
 
 	private final MongoCollection<Document> electorateGroups;
 
+	private @Nullable Leases leases;
+
 	@Autowired
-	Households(MongoDatabaseFactory databases) {
+	Households(MongoDatabaseFactory databases, Leases leases) {
 		this(databases.getMongoDatabase());
+		this.leases = leases;
 	}
 
 	Households(MongoDatabase database) {
@@ -160,8 +165,27 @@ class Households {
 	 * time, up to {@link #FREEZE_CHUNK} households, so that memory stays bounded however
 	 * large the register: the embedded store holds a query's whole result until it is
 	 * read.
+	 * <p>
+	 * Under a lease in the store ({@link Leases}): two api instances opening the same
+	 * consultation at once do not both freeze it; false (nothing done) when another
+	 * instance is freezing it now.
 	 */
-	void freeze(String consultationId, Map<String, Integer> countByCommune) {
+	boolean freeze(String consultationId, Map<String, Integer> countByCommune) {
+		if (this.leases == null) {
+			freezeNow(consultationId, countByCommune);
+			return true;
+		}
+		Leases.Lease lease = this.leases.tryAcquire("freeze:" + consultationId);
+		if (lease == null) {
+			return false;
+		}
+		try (lease) {
+			freezeNow(consultationId, countByCommune);
+			return true;
+		}
+	}
+
+	private void freezeNow(String consultationId, Map<String, Integer> countByCommune) {
 		Map<String, GroupSize> groups = new HashMap<>();
 		List<String> chunk = new ArrayList<>();
 		int households = 0;

@@ -1,5 +1,6 @@
 package vn.ydan.api.consultations;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +25,17 @@ import org.springframework.stereotype.Component;
  * freezes), so that after a crash the counts are again exactly those of the stored
  * answers.
  * <p>
- * One api instance per store: another instance's answers show up only after a restart.
+ * Several api instances may share the store (docs/decisions/0017-several-instances.md):
+ * memory is then a cache that knows when it is stale. The counts that decide results are
+ * counted again from the store: the whole board when the consultation's status changes
+ * (closed, certified, published: every instance rebuilds once it sees the new status,
+ * after which no answer is taken), a commune's groups when it is certified, a group's
+ * when a tally is entered. Paper tallies verified through another instance reach this
+ * board within a second (a revision per consultation's tallies,
+ * {@link Tallies#revision}). Online answers stored through another instance reach the
+ * live counts of an open consultation only when the board is rebuilt: every
+ * {@code ydan.results.rebuild-interval} (0, the default for one instance: never), in the
+ * background.
  */
 @Component
 class ResultBoard {
@@ -38,23 +52,125 @@ class ResultBoard {
 
 	private final Tallies tallies;
 
+	/** How often paper tallies are checked for changes made through other instances. */
+	static final long TALLY_CHECK_NANOS = 1_000_000_000L;
+
 	private final Map<String, Board> boards = new ConcurrentHashMap<>();
 
+	private final long rebuildNanos;
+
 	ResultBoard(Households households, Answers answers, Tallies tallies) {
+		this(households, answers, tallies, Duration.ZERO);
+	}
+
+	@Autowired
+	ResultBoard(Households households, Answers answers, Tallies tallies,
+			@Value("${ydan.results.rebuild-interval:0s}") Duration rebuildInterval) {
 		this.households = households;
 		this.answers = answers;
 		this.tallies = tallies;
+		this.rebuildNanos = rebuildInterval.toNanos();
 	}
 
 	Board of(Consultation consultation) {
 		Board board = this.boards.computeIfAbsent(consultation.id(), (id) -> build(consultation));
-		if (board.frozen || consultation.status() == ConsultationStatus.SCHEDULED) {
-			return board;
+		if (!board.frozen && consultation.status() != ConsultationStatus.SCHEDULED
+				|| board.status != consultation.status() && consultation.status() != ConsultationStatus.OPEN) {
+			// Built from the register before it froze (by a reader that saw the
+			// consultation still scheduled), or while it took answers (through other
+			// instances too): counted again, from the frozen register and the answers.
+			this.boards.remove(consultation.id(), board);
+			return this.boards.computeIfAbsent(consultation.id(), (id) -> build(consultation));
 		}
-		// Built from the register before it froze (by a reader that saw the consultation
-		// still scheduled): counted again, from the frozen register and the answers.
-		this.boards.remove(consultation.id(), board);
-		return this.boards.computeIfAbsent(consultation.id(), (id) -> build(consultation));
+		if (consultation.status() != ConsultationStatus.SCHEDULED) {
+			refreshTallies(consultation.id(), board);
+			if (this.rebuildNanos > 0 && consultation.status() == ConsultationStatus.OPEN) {
+				rebuildInBackgroundWhenOld(consultation, board);
+			}
+		}
+		return board;
+	}
+
+	/**
+	 * The commune's figures counted again from the store (its groups' answers and
+	 * tallies), for a decision: certifying it.
+	 */
+	Figures recounted(Consultation consultation, String communeId) {
+		Board board = of(consultation);
+		recount(consultation.id(), board, board.groupsOf(communeId));
+		return board.commune(communeId);
+	}
+
+	/** The board with these groups counted again from the store (a tally's check). */
+	Board recounted(Consultation consultation, List<String> groupIds) {
+		Board board = of(consultation);
+		recount(consultation.id(), board, groupIds);
+		return board;
+	}
+
+	private void recount(String consultationId, Board board, List<String> groupIds) {
+		List<String> known = groupIds.stream().filter(board.groups::containsKey).toList();
+		if (known.isEmpty()) {
+			return;
+		}
+		Map<String, GroupCounts> fresh = new HashMap<>();
+		for (String groupId : known) {
+			GroupCounts was = board.groups.get(groupId);
+			GroupCounts group = new GroupCounts(was.communeId);
+			group.households = was.households;
+			fresh.put(groupId, group);
+		}
+		for (Answers.AnswerCount count : this.answers.countByGroup(consultationId, known)) {
+			GroupCounts group = fresh.get(count.groupId());
+			if (group != null) {
+				group.add(count.agree(), count.nameChoice(), count.answers());
+			}
+		}
+		for (String groupId : known) {
+			Tally tally = this.tallies.find(consultationId, groupId);
+			if (tally != null && tally.verified() != null) {
+				fresh.get(groupId).paper = tally.verified();
+			}
+		}
+		board.groups.putAll(fresh);
+		board.changes.incrementAndGet();
+	}
+
+	/**
+	 * At most once a second per consultation (one caller checks, the others go on): when
+	 * the consultation's tallies changed since the board last looked, their verified
+	 * counts are read again.
+	 */
+	private void refreshTallies(String consultationId, Board board) {
+		long now = System.nanoTime();
+		long checked = board.talliesCheckedAt.get();
+		if (now - checked < TALLY_CHECK_NANOS || !board.talliesCheckedAt.compareAndSet(checked, now)) {
+			return;
+		}
+		long revision = this.tallies.revision(consultationId);
+		if (revision == board.talliesRevision) {
+			return;
+		}
+		board.talliesRevision = revision;
+		for (Tally tally : this.tallies.all(consultationId)) {
+			if (tally.verified() != null && !tally.verified().equals(board.paperOf(tally.groupId()))) {
+				board.paper(tally.groupId(), tally.verified());
+			}
+		}
+	}
+
+	private void rebuildInBackgroundWhenOld(Consultation consultation, Board board) {
+		if (System.nanoTime() - board.builtAt < this.rebuildNanos || !board.rebuilding.compareAndSet(false, true)) {
+			return;
+		}
+		Thread.ofVirtual().name("results-rebuild").start(() -> {
+			try {
+				this.boards.replace(consultation.id(), board, build(consultation));
+			}
+			catch (RuntimeException ex) {
+				board.rebuilding.set(false);
+			}
+		});
 	}
 
 	/** Drops the board: the next read builds it again from the store. */
@@ -66,7 +182,11 @@ class ResultBoard {
 		List<String> communes = consultation.units().stream().map(Consultation.ConsultedUnit::unitId).toList();
 		List<Households.GroupSize> register = (consultation.status() == ConsultationStatus.SCHEDULED)
 				? this.households.registeredGroups(communes) : this.households.frozenGroups(consultation.id());
-		Board board = new Board(consultation.status() != ConsultationStatus.SCHEDULED);
+		Board board = new Board(consultation.status() != ConsultationStatus.SCHEDULED, consultation.status());
+		// Read first: a tally stored while the board is built is read again at the next
+		// check.
+		board.talliesRevision = (consultation.status() != ConsultationStatus.SCHEDULED)
+				? this.tallies.revision(consultation.id()) : 0;
 		for (String commune : communes) {
 			board.groupsByCommune.put(commune, new ArrayList<>());
 		}
@@ -120,8 +240,25 @@ class ResultBoard {
 		/** Counted from the frozen register and the answers, not the live register. */
 		private final boolean frozen;
 
-		Board(boolean frozen) {
+		/** The consultation's status when the board was counted. */
+		private final ConsultationStatus status;
+
+		private final long builtAt = System.nanoTime();
+
+		private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+		private final AtomicLong talliesCheckedAt = new AtomicLong(System.nanoTime());
+
+		private volatile long talliesRevision;
+
+		Board(boolean frozen, ConsultationStatus status) {
 			this.frozen = frozen;
+			this.status = status;
+		}
+
+		private @Nullable PaperCounts paperOf(String groupId) {
+			GroupCounts group = this.groups.get(groupId);
+			return (group != null) ? group.paper : null;
 		}
 
 		void answered(String groupId, boolean agree, @Nullable String nameChoice) {
@@ -133,10 +270,7 @@ class ResultBoard {
 			if (group == null) {
 				return;
 			}
-			(agree ? group.onlineAgree : group.onlineDisagree).add(answers);
-			if (nameChoice != null) {
-				group.onlineNames.computeIfAbsent(nameChoice, (name) -> new LongAdder()).add(answers);
-			}
+			group.add(agree, nameChoice, answers);
 			this.changes.incrementAndGet();
 		}
 
@@ -246,6 +380,13 @@ class ResultBoard {
 
 		GroupCounts(String communeId) {
 			this.communeId = communeId;
+		}
+
+		void add(boolean agree, @Nullable String nameChoice, long answers) {
+			(agree ? this.onlineAgree : this.onlineDisagree).add(answers);
+			if (nameChoice != null) {
+				this.onlineNames.computeIfAbsent(nameChoice, (name) -> new LongAdder()).add(answers);
+			}
 		}
 
 	}

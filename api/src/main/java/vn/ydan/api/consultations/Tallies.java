@@ -7,6 +7,8 @@ import java.util.List;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +27,16 @@ class Tallies {
 
 	static final String COLLECTION = "tallies";
 
+	/**
+	 * Per consultation, a number that every stored tally raises: api instances that count
+	 * results in memory read it to know whether tallies changed through another
+	 * ({@link ResultBoard}).
+	 */
+	static final String REVISIONS = "tallyRevisions";
+
 	private final MongoCollection<Document> collection;
+
+	private final MongoCollection<Document> revisions;
 
 	@Autowired
 	Tallies(MongoDatabaseFactory databases) {
@@ -34,6 +45,7 @@ class Tallies {
 
 	Tallies(MongoDatabase database) {
 		this.collection = database.getCollection(COLLECTION);
+		this.revisions = database.getCollection(REVISIONS);
 	}
 
 	@Nullable Tally find(String consultationId, String groupId) {
@@ -50,7 +62,19 @@ class Tallies {
 	}
 
 	boolean save(Tally tally, int expectedRevision) {
-		return Revisions.save(this.collection, toDocument(tally), expectedRevision);
+		if (!Revisions.save(this.collection, toDocument(tally), expectedRevision)) {
+			return false;
+		}
+		// After the tally: a reader that sees the new number finds the tally stored.
+		this.revisions.updateOne(Filters.eq("_id", tally.consultationId()), Updates.inc("revision", 1L),
+				new UpdateOptions().upsert(true));
+		return true;
+	}
+
+	/** The consultation's tallies revision (0 before the first tally). */
+	long revision(String consultationId) {
+		Document document = this.revisions.find(Filters.eq("_id", consultationId)).first();
+		return (document != null) ? document.get("revision", Number.class).longValue() : 0;
 	}
 
 	static Document toDocument(Tally tally) {

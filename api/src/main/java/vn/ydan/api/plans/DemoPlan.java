@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import vn.ydan.api.access.Roles;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
+import vn.ydan.api.store.Leases;
 
 /**
  * On the first start with the demo registry, the real Hanoi plan (Resolution
@@ -49,12 +51,15 @@ class DemoPlan implements ApplicationRunner {
 
 	private final boolean enabled;
 
+	private final Leases leases;
+
 	DemoPlan(PlanService service, Plans plans, UnitRegistry registry,
-			@Value("${ydan.demo-data.enabled:true}") boolean enabled) {
+			@Value("${ydan.demo-data.enabled:true}") boolean enabled, Leases leases) {
 		this.service = service;
 		this.plans = plans;
 		this.registry = registry;
 		this.enabled = enabled;
+		this.leases = leases;
 	}
 
 	@Override
@@ -62,6 +67,17 @@ class DemoPlan implements ApplicationRunner {
 		if (!this.enabled || !this.plans.findAll().isEmpty()) {
 			return;
 		}
+		// Api instances starting together on an empty store: one creates the plans, the
+		// others wait and then find them.
+		this.leases.runExclusively("demo-data:plans", Duration.ofMinutes(10), () -> {
+			if (this.plans.findAll().isEmpty()) {
+				create();
+			}
+			return true;
+		});
+	}
+
+	private void create() {
 		UnitRecord hanoi = this.registry.byCode("01", UnitLevel.PROVINCE, EFFECTIVE.minusDays(1));
 		if (hanoi == null || this.registry.descendants(hanoi.id(), UnitLevel.DISTRICT, EFFECTIVE).isEmpty()) {
 			return;

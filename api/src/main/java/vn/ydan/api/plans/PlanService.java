@@ -592,18 +592,33 @@ class PlanService {
 	}
 
 	/**
-	 * Plans whose applying was interrupted (the api stopped while it ran) resume when the
-	 * api starts again.
+	 * Plans whose applying was interrupted (the api, or another instance, stopped while
+	 * it ran) resume when the api starts again, and when another instance's lease on the
+	 * apply expires (checked periodically, {@link InterruptedApplies}).
 	 */
 	void resumeInterruptedApplies() {
-		for (Plan plan : this.plans.findAll()) {
-			if (plan.status() == PlanStatus.ADOPTED && plan.apply() != null && "RUNNING".equals(plan.apply().state())) {
-				log.info("Resuming the interrupted apply of plan {} ({})", plan.id(), plan.title());
-				this.audit.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án \"" + plan.title() + "\"",
-						Plan.subject(plan.id()));
-				this.jobs.start(plan.id(), () -> runApply(plan.id(), "system"));
-			}
+		for (String id : this.plans.applyingIds()) {
+			resumeInterruptedApply(id);
 		}
+	}
+
+	/**
+	 * Resumes the plan's apply when it is RUNNING but runs nowhere: not here, and its
+	 * lease (held by the instance running it) is free or expired. The intent is recorded
+	 * by the instance that takes the lease.
+	 */
+	void resumeInterruptedApply(String planId) {
+		Plan plan = this.plans.findById(planId);
+		if (plan == null || plan.status() != PlanStatus.ADOPTED || plan.apply() == null
+				|| !"RUNNING".equals(plan.apply().state()) || this.jobs.isRunning(planId)) {
+			return;
+		}
+		this.jobs.start(planId, () -> {
+			log.info("Resuming the interrupted apply of plan {} ({})", planId, plan.title());
+			this.audit.recordIntent("system", "applyPlan", "Tiếp tục áp dụng phương án \"" + plan.title() + "\"",
+					Plan.subject(planId));
+			runApply(planId, "system");
+		});
 	}
 
 	/** The job: writes the restructuring, then marks the plan in effect. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -51,6 +52,16 @@ class Plans {
 			all.add(fromDocument(document));
 		}
 		return all;
+	}
+
+	/** The ids of plans whose apply is RUNNING (by the store's filter, ids only). */
+	List<String> applyingIds() {
+		List<String> ids = new ArrayList<>();
+		for (Document document : this.plans.find(Filters.eq("apply.state", "RUNNING"))
+			.projection(Projections.include("_id"))) {
+			ids.add(document.getString("_id"));
+		}
+		return ids;
 	}
 
 	@Nullable Plan findById(String id) {

@@ -45,11 +45,16 @@ class EmbeddedStore implements AutoCloseable {
 	private final InetSocketAddress address;
 
 	EmbeddedStore(H2Backend backend) {
+		this(backend, 0);
+	}
+
+	/** Serving on {@code port} of 127.0.0.1 (0: a free one). */
+	EmbeddedStore(H2Backend backend, int port) {
 		this.backend = backend;
 		this.server = new MongoServer(backend);
 		// Writes block their event loop while the store commits; four loops let a few
 		// commit together.
-		this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 4);
+		this.server.bind(new InetSocketAddress("127.0.0.1", port), 1, 4);
 		this.address = this.server.getLocalAddress();
 	}
 
@@ -75,6 +80,11 @@ class EmbeddedStore implements AutoCloseable {
 	 * (see {@link CommitBeforeAckBackend}); without, it is only committed to the file
 	 */
 	static EmbeddedStore open(Path dataDirectory, boolean fsync, Consumer<Throwable> onFailure) {
+		return open(dataDirectory, fsync, 0, onFailure);
+	}
+
+	/** The same, serving on {@code port} of 127.0.0.1 (0: a free one). */
+	static EmbeddedStore open(Path dataDirectory, boolean fsync, int port, Consumer<Throwable> onFailure) {
 		Path file = dataDirectory.resolve(FILE_NAME);
 		try {
 			createPrivately(dataDirectory, file);
@@ -92,7 +102,15 @@ class EmbeddedStore implements AutoCloseable {
 				}
 			})
 			.open();
-		EmbeddedStore store = new EmbeddedStore(new CommitBeforeAckBackend(mvStore, fsync));
+		EmbeddedStore store;
+		try {
+			store = new EmbeddedStore(new CommitBeforeAckBackend(mvStore, fsync), port);
+		}
+		catch (RuntimeException ex) {
+			// The port is taken: release the file for the next attempt.
+			mvStore.close();
+			throw ex;
+		}
 		log.info("Embedded MongoDB stand-in on {} storing in {}", store.connectionString(), file);
 		if (!fsync) {
 			log.warn("ydan.store.fsync=false: acknowledged writes survive the api dying, not the machine");

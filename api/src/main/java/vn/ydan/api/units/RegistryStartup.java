@@ -3,6 +3,7 @@ package vn.ydan.api.units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+
+import vn.ydan.api.store.Leases;
 
 /**
  * Loads the read model at start-up, before the web server accepts requests, and on the
@@ -30,24 +33,45 @@ class RegistryStartup implements SmartInitializingSingleton {
 
 	private final boolean enabled;
 
+	private final Leases leases;
+
 	RegistryStartup(RegistryReadModel registry, UnitImporter importer,
-			@Value("${ydan.demo-data.enabled:true}") boolean enabled) {
+			@Value("${ydan.demo-data.enabled:true}") boolean enabled, Leases leases) {
 		this.registry = registry;
 		this.importer = importer;
 		this.enabled = enabled;
+		this.leases = leases;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.registry.reload();
-		if (this.enabled && this.registry.current().size() == 0) {
-			long started = System.nanoTime();
-			load(UnitImportKind.PROVINCES, "demo/provinces.csv");
-			load(UnitImportKind.DISTRICTS, "demo/districts.csv");
-			load(UnitImportKind.COMMUNES, "demo/communes.csv");
-			log.info("Demo registry loaded: {} units in {} ms", this.registry.current().size(),
-					(System.nanoTime() - started) / 1_000_000);
+		if (!this.enabled) {
+			this.registry.reload();
+			return;
 		}
+		// Under the lease, also when the registry is there: api instances starting
+		// together on an empty store, one loads, and the others wait for it instead of
+		// reading its import half done.
+		Boolean loaded = this.leases.runExclusively("demo-data:registry", Duration.ofMinutes(10), () -> {
+			this.registry.reload();
+			if (this.registry.current().size() == 0) {
+				loadDemoRegistry();
+			}
+			return true;
+		});
+		if (loaded == null) {
+			// Waited in vain: start with what the store holds.
+			this.registry.reload();
+		}
+	}
+
+	private void loadDemoRegistry() {
+		long started = System.nanoTime();
+		load(UnitImportKind.PROVINCES, "demo/provinces.csv");
+		load(UnitImportKind.DISTRICTS, "demo/districts.csv");
+		load(UnitImportKind.COMMUNES, "demo/communes.csv");
+		log.info("Demo registry loaded: {} units in {} ms", this.registry.current().size(),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void load(UnitImportKind kind, String resource) {

@@ -194,6 +194,36 @@ class AuditLogIntegrationTest {
 		assertThat(this.store.raw().countDocuments()).isEqualTo(200);
 	}
 
+	/**
+	 * Issue 18: two api instances under a burst of answers, each storing batches (group
+	 * commit) that collide with the other's numbers; every append succeeds, in one
+	 * gapless chain.
+	 */
+	@Test
+	void burstsOfBatchesFromTwoProcessesAllAppendInOneChain() throws Exception {
+		AuditLog other = this.store.newLog(64);
+		ExecutorService threads = Executors.newFixedThreadPool(32);
+		List<Future<?>> done = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			AuditLog log = (i % 2 == 0) ? this.auditLog : other;
+			String actor = "user" + i;
+			done.add(threads.submit(() -> {
+				for (int n = 0; n < 40; n++) {
+					log.append(AuditStoreForTests.entry(actor, "mutation:answerConsultation", List.of()));
+				}
+			}));
+		}
+		for (Future<?> future : done) {
+			future.get(120, TimeUnit.SECONDS);
+		}
+		threads.shutdown();
+
+		AuditLog.Verification verification = this.auditLog.verify(null);
+		assertThat(verification.verified()).as(verification.toString()).isTrue();
+		assertThat(verification.entries()).isEqualTo(1_280);
+		assertThat(this.store.raw().countDocuments()).isEqualTo(1_280);
+	}
+
 	@Test
 	void filtersByActorUnitKindAndDays() {
 		String hoanKiem = "VW5pdDpDT01NVU5FOjAwMDcw";
