@@ -60,7 +60,7 @@ class StoreHealthIntegrationTest {
 				(store != null) ? Map.of("embeddedStore", store) : Map.of());
 		ObjectProvider<EmbeddedStore> embedded = beans.getBeanProvider(EmbeddedStore.class);
 		var databases = new SimpleMongoClientDatabaseFactory(client, EmbeddedStore.DATABASE);
-		return new StoreHealthIndicator(new StoreProbe(databases, embedded, false));
+		return new StoreHealthIndicator(new StoreProbe(databases, embedded));
 	}
 
 	private static MongoClient client(String connectionString) {
