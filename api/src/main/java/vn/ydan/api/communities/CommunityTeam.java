@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
 record CommunityTeam(String id, String groupId, TeamKind kind, @Nullable Decision decision, boolean established,
 		List<MemberView> members, int minimumMembers, boolean belowMinimum, int version, List<HistoryEntry> history) {
 
+	/** How many members it has (a count is all a list of groups needs). */
+	public int memberCount() {
+		return this.members.size();
+	}
+
 	/**
 	 * @param number number of the decision
 	 * @param date date it was signed
