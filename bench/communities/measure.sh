@@ -36,6 +36,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A copy: a build while the bench runs must not rewrite the running jar.
+cp "$jar" "$work/api.jar"
+jar=$work/api.jar
 
 # shellcheck disable=SC2086
 YDAN_DATA_DIR=$work/data YDAN_API_PORT=$port YDAN_KEYCLOAK_URL=http://127.0.0.1:$kc_port \
