@@ -43,9 +43,15 @@ class CommunityGraphQl {
 	@QueryMapping
 	CommunityTeamStats communityTeamStats(@Argument @Nullable String unitId, @Argument @Nullable LocalDate asOf,
 			@Argument @Nullable TeamKind kind) {
-		return this.service.stats((unitId != null) ? this.registry.idOf(unitId) : null,
-				(asOf != null) ? asOf : VietnamTime.today(this.clock),
-				(kind != null) ? kind : TeamKind.SECURITY_AND_ORDER);
+		String id = (unitId != null) ? this.registry.idOf(unitId) : null;
+		LocalDate date = asOf;
+		if (date == null) {
+			// Without a date: today, or the last day of a unit that has ended (a commune
+			// merged in 2025 still has its figures as it was).
+			Unit unit = (id != null) ? this.registry.view(id, VietnamTime.today(this.clock)) : null;
+			date = (unit != null) ? unit.asOf() : VietnamTime.today(this.clock);
+		}
+		return this.service.stats(id, date, (kind != null) ? kind : TeamKind.SECURITY_AND_ORDER);
 	}
 
 	@MutationMapping
