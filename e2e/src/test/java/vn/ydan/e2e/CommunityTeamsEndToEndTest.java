@@ -1,16 +1,18 @@
 package vn.ydan.e2e;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * An official forms the security and order team of a residential group of Phường Trúc
- * Bạch (a synthetic group of the demo consultation): three members, the chairman's
+ * An official imports a residential group into Phường Ngọc Thụy from the commune's
+ * community page, then forms its security and order team: three members, the chairman's
  * decision, established; the group's flag goes, and the commune's figure counts three
  * members.
  */
@@ -18,21 +20,21 @@ class CommunityTeamsEndToEndTest extends ConsoleBrowserTest {
 
 	@Test
 	void officialFormsASecurityTeamOfThreeAndTheFlagGoes() throws IOException, InterruptedException {
-		String trucBach = new PublicGraphQl(system.apiUrl)
-			.query("query($c: String!) { unitByCode(code: $c, asOf: \"2025-06-30\") { id } }", Map.of("c", "00004"))
+		String ngocThuy = new PublicGraphQl(system.apiUrl)
+			.query("query($c: String!) { unitByCode(code: $c, asOf: \"2025-06-30\") { id } }", Map.of("c", "00118"))
 			.read("$.data.unitByCode.id");
-		page.navigate(system.consoleUrl + "communities/" + trucBach);
+		page.navigate(system.consoleUrl + "communities/" + ngocThuy);
 		signIn("canbo");
+		assertThat(page.locator("#communities-title")).containsText("Phường Ngọc Thụy");
 
-		// The demo consultation stores its groups in the background after the first
-		// start.
-		Locator team = page.locator("#communities-team-1-security_and_order");
-		for (int attempt = 0; attempt < 30 && team.count() == 0; attempt++) {
-			page.waitForTimeout(2000);
-			page.reload();
-		}
-		assertThat(page.locator("#communities-title")).containsText("Phường Trúc Bạch");
-		assertThat(page.locator("#communities-flags-1")).containsText("Chưa có tổ bảo vệ an ninh, trật tự");
+		// The group first, through the page's import (all or nothing).
+		page.locator("#communities-upload input[type=file]")
+			.setInputFiles(new FilePayload("to-dan-pho.csv", "text/csv",
+					"commune_code,code,name,type,households\n00118,E1,Tổ dân phố E1,tổ dân phố,90\n"
+						.getBytes(StandardCharsets.UTF_8)));
+		assertThat(page.locator("#communities-import-result")).containsText("Đã nhập: 1 mới");
+		Locator team = page.locator("#communities-team-E1-security_and_order");
+		assertThat(page.locator("#communities-flags-E1")).containsText("Chưa có tổ bảo vệ an ninh, trật tự");
 
 		team.click();
 		page.locator("#team-decision-number input").fill("15/QĐ-UBND");
@@ -52,7 +54,7 @@ class CommunityTeamsEndToEndTest extends ConsoleBrowserTest {
 
 		assertThat(page.locator("#team-dialog")).isHidden();
 		assertThat(team).hasText("Đã thành lập · 3 người");
-		assertThat(page.locator("#communities-flags-1")).not().containsText("Chưa có tổ bảo vệ");
+		assertThat(page.locator("#communities-flags-E1")).not().containsText("Chưa có tổ bảo vệ");
 		assertThat(page.locator("#communities-stats")).containsText("3 thành viên");
 	}
 
