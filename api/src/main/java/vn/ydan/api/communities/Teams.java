@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -119,7 +120,12 @@ class Teams {
 		for (int from = 0; from < teams.size(); from += BATCH) {
 			List<WriteModel<Document>> writes = new ArrayList<>();
 			for (Team team : teams.subList(from, Math.min(teams.size(), from + BATCH))) {
-				writes.add(new ReplaceOneModel<>(Filters.eq("_id", team.id()), document(team), upsert));
+				// A team this process has never seen is new to the store too: an insert,
+				// several
+				// times cheaper than an upsert on the embedded store.
+				writes.add(this.byId.containsKey(team.id())
+						? new ReplaceOneModel<>(Filters.eq("_id", team.id()), document(team), upsert)
+						: new InsertOneModel<>(document(team)));
 			}
 			this.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
 			teams.subList(from, Math.min(teams.size(), from + BATCH)).forEach(this::remember);
