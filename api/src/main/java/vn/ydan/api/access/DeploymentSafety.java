@@ -37,7 +37,7 @@ class DeploymentSafety implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	private static final List<String> SECRETS = List.of("ydan.keycloak.admin.client-secret");
 
-	private static final List<String> DEMO_SWITCHES = List.of("ydan.demo-data.enabled",
+	private static final List<String> DEMO_SWITCHES = List.of("ydan.demo-data.enabled", "ydan.demo-data.communities",
 			"ydan.demo-data.simulate-answers");
 
 	private Environment environment;

@@ -3,19 +3,24 @@ package vn.ydan.api.units;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.access.Caller;
 import vn.ydan.api.access.Roles;
+import vn.ydan.api.access.UnitScope;
 import vn.ydan.api.audit.AuditTrail;
 import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.protocol.UserError;
 import vn.ydan.api.protocol.VietnamTime;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,12 +44,38 @@ class UnitAdministration {
 
 	private final AuditTrail audit;
 
-	UnitAdministration(RegistryReadModel registry, Units units, UnitImporter importer, Clock clock, AuditTrail audit) {
+	private final UnitScope scope;
+
+	UnitAdministration(RegistryReadModel registry, Units units, UnitImporter importer, Clock clock, AuditTrail audit,
+			UnitScope scope) {
 		this.registry = registry;
 		this.units = units;
 		this.importer = importer;
 		this.clock = clock;
 		this.audit = audit;
+		this.scope = scope;
+	}
+
+	/**
+	 * Imports a file of residential groups
+	 * ({@code commune_code,code,name,type,households}) for the communes the caller acts
+	 * for ({@link Roles#MAY_ACT_FOR_COMMUNE}, row by row): admins anywhere, officials in
+	 * their scope, clerks in their communes. A row of another commune is an
+	 * {@code OUT_OF_SCOPE} error, and like every error it refuses the whole file.
+	 */
+	@PreAuthorize(Roles.IS_TALLIER)
+	UnitImportResult importResidentialGroups(String csv, boolean dryRun) {
+		Authentication caller = Objects.requireNonNull(Caller.signedIn());
+		Map<String, Boolean> allowed = new HashMap<>();
+		UnitImportResult result = this.importer.importText(UnitImportKind.RESIDENTIAL_GROUPS, csv, null, dryRun,
+				(communeId) -> allowed.computeIfAbsent(communeId, (id) -> this.scope.mayActForCommune(caller, id)));
+		if (result.errors().isEmpty()) {
+			this.audit.current()
+				.summary((dryRun ? "Kiểm tra tệp tổ dân phố, thôn: " : "Nhập tệp tổ dân phố, thôn: ") + result.rows()
+						+ " dòng, " + result.created() + " mới, " + result.updated() + " sửa, " + result.unchanged()
+						+ " giữ nguyên");
+		}
+		return result;
 	}
 
 	/**

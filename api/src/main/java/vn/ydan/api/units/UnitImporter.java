@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +41,19 @@ class UnitImporter {
 
 	/** A file that came as text (GraphQL): it may carry U+FFFD where it was not UTF-8. */
 	UnitImportResult importText(UnitImportKind kind, String csv, @Nullable LocalDate validFrom, boolean dryRun) {
+		return importText(kind, csv, validFrom, dryRun, (parentId) -> true);
+	}
+
+	/**
+	 * A file that came as text from someone who acts for some parents only (an official's
+	 * communes): a row under another parent ({@code parentAllowed} says no) is an
+	 * {@code OUT_OF_SCOPE} error, and a row whose code another unit of the parent holds
+	 * under another name a {@code CODE_TAKEN} error (such a file adds groups and corrects
+	 * their data; it does not rename one group into another); either refuses the whole
+	 * file like any other error.
+	 */
+	UnitImportResult importText(UnitImportKind kind, String csv, @Nullable LocalDate validFrom, boolean dryRun,
+			Predicate<String> parentAllowed) {
 		long started = System.nanoTime();
 		String text;
 		try {
@@ -48,7 +62,7 @@ class UnitImporter {
 		catch (CsvText.NotUtf8 ex) {
 			return notUtf8(ex, started);
 		}
-		return run(kind, text, validFrom, dryRun, started);
+		return run(kind, text, validFrom, dryRun, parentAllowed, true, started);
 	}
 
 	/** A file as bytes: decoded as strict UTF-8. */
@@ -61,7 +75,7 @@ class UnitImporter {
 		catch (CsvText.NotUtf8 ex) {
 			return notUtf8(ex, started);
 		}
-		return run(kind, text, validFrom, dryRun, started);
+		return run(kind, text, validFrom, dryRun, (parentId) -> true, false, started);
 	}
 
 	private static UnitImportResult notUtf8(CsvText.NotUtf8 ex, long started) {
@@ -72,12 +86,23 @@ class UnitImporter {
 	}
 
 	private UnitImportResult run(UnitImportKind kind, String text, @Nullable LocalDate validFrom, boolean dryRun,
-			long started) {
+			Predicate<String> parentAllowed, boolean scoped, long started) {
 		return this.registry.exclusively(() -> {
 			ImportFile.Errors errors = new ImportFile.Errors();
 			ImportFile.Parsed parsed = ImportFile.read(kind, text, validFrom, errors);
 			Snapshot snapshot = this.registry.current();
 			List<Candidate> distinct = ImportCheck.check(parsed.candidates(), snapshot, errors);
+			for (Candidate candidate : distinct) {
+				if (scoped) {
+					codeHeldUnderAnotherName(candidate, snapshot, errors);
+				}
+				if (candidate.parentId != null && !parentAllowed.test(candidate.parentId)) {
+					errors.add(
+							candidate.line, candidate.columns.parent(), "Đơn vị cấp trên mã " + candidate.parentCode
+									+ " không thuộc phạm vi của người nhập (dòng " + candidate.line + ")",
+							"OUT_OF_SCOPE");
+				}
+			}
 			Changes changes = errors.isEmpty() ? changes(distinct, snapshot, errors) : null;
 			if (changes == null || !errors.isEmpty()) {
 				return UnitImportResult.rejected(parsed.rows(), errors.list(), started);
@@ -92,6 +117,23 @@ class UnitImporter {
 					result.durationMs());
 			return result;
 		});
+	}
+
+	private static void codeHeldUnderAnotherName(Candidate candidate, Snapshot snapshot, ImportFile.Errors errors) {
+		AdministrativeUnit existing = (candidate.id != null && candidate.code != null) ? snapshot.unit(candidate.id)
+				: null;
+		if (existing == null) {
+			return;
+		}
+		for (UnitVersion version : existing.versions()) {
+			if (Objects.equals(version.validFrom(), candidate.validFrom) && !version.name().equals(candidate.name)) {
+				errors.add(
+						candidate.line, candidate.columns.code(), "Mã " + candidate.code + " đã thuộc về "
+								+ version.fullName() + " (dòng " + candidate.line + "): để đổi tên, hãy sửa tổ đó",
+						"CODE_TAKEN");
+				return;
+			}
+		}
 	}
 
 	private void write(List<AdministrativeUnit> changed) {

@@ -27,6 +27,11 @@ class UnitMutationGraphQl {
 	}
 
 	@MutationMapping
+	UnitImportResult importResidentialGroups(@Argument ResidentialGroupImportInput input) {
+		return this.administration.importResidentialGroups(input.csv(), Boolean.TRUE.equals(input.dryRun()));
+	}
+
+	@MutationMapping
 	UnitPayload updateUnit(@Argument UpdateUnitInput input) {
 		return this.administration.update(GlobalId.unitId(input.id()), input);
 	}
@@ -43,6 +48,13 @@ class UnitMutationGraphQl {
 	 * @param dryRun check and count only
 	 */
 	record UnitImportInput(UnitImportKind kind, String csv, @Nullable LocalDate validFrom, @Nullable Boolean dryRun) {
+	}
+
+	/**
+	 * @param csv the file's text
+	 * @param dryRun check and count only
+	 */
+	record ResidentialGroupImportInput(String csv, @Nullable Boolean dryRun) {
 	}
 
 }

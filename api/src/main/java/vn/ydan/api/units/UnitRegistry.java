@@ -2,11 +2,14 @@ package vn.ydan.api.units;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,13 +28,16 @@ public class UnitRegistry {
 
 	private final @Nullable RegistryChanges changes;
 
+	private final @Nullable ApplicationEventPublisher events;
+
 	@Autowired
-	UnitRegistry(RegistryReadModel registry, Restructurer restructurer, UnitImporter importer,
-			RegistryChanges changes) {
+	UnitRegistry(RegistryReadModel registry, Restructurer restructurer, UnitImporter importer, RegistryChanges changes,
+			ApplicationEventPublisher events) {
 		this.registry = registry;
 		this.restructurer = restructurer;
 		this.importer = importer;
 		this.changes = changes;
+		this.events = events;
 	}
 
 	UnitRegistry(RegistryReadModel registry, Restructurer restructurer) {
@@ -39,6 +45,7 @@ public class UnitRegistry {
 		this.restructurer = restructurer;
 		this.importer = null;
 		this.changes = null;
+		this.events = null;
 	}
 
 	/**
@@ -194,7 +201,35 @@ public class UnitRegistry {
 					.warn("Change feed: plan {} applied but not recorded: {}", change.key(), ex.toString());
 			}
 		}
+		if (this.events != null && !change.groupMoves().isEmpty()) {
+			this.events.publishEvent(groupsMoved(change));
+		}
 		return result;
+	}
+
+	/** The groups {@code change} moved, with their commune before and after. */
+	private ResidentialGroupsMoved groupsMoved(Restructuring change) {
+		Map<String, String> idsByKey = new HashMap<>();
+		for (Restructuring.NewUnit unit : change.newUnits()) {
+			idsByKey.put(unit.key(), (unit.continuedId() != null) ? unit.continuedId()
+					: Restructuring.newUnitId(change.key(), unit.key()));
+		}
+		LocalDate dayBefore = change.effectiveDate().minusDays(1);
+		List<ResidentialGroupsMoved.Move> moves = new ArrayList<>();
+		for (Restructuring.GroupMove move : change.groupMoves()) {
+			UnitRecord before = unit(move.groupId(), dayBefore);
+			String to = idsByKey.get(move.successorKey());
+			if (before != null && before.parentId() != null && to != null) {
+				moves.add(new ResidentialGroupsMoved.Move(move.groupId(), before.parentId(), to));
+			}
+		}
+		String basis = change.links()
+			.stream()
+			.map(Restructuring.Link::legalBasis)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse("");
+		return new ResidentialGroupsMoved(change.key(), change.effectiveDate(), basis, moves);
 	}
 
 	/** Revision of the read model: changes with every write. */

@@ -152,6 +152,22 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				"mutation($commune: ID!) { addResidentialGroup(input: { communeId: $commune, name: \"Thử\", type: XA, households: 1 }) { userErrors { code } } }",
 				"S A A D A D D D",
 				"admin; official whose scope covers the commune; clerk assigned the commune (`Roles.MAY_ACT_FOR_COMMUNE`)"));
+		e.put("Mutation.importResidentialGroups", x(
+				"mutation { importResidentialGroups(input: { csv: \"commune_code,code,name,type,households\\n\", dryRun: true }) { rows } }",
+				"S A A A A A D D",
+				"admin, official, clerk (`Roles.IS_TALLIER`); each row only for a commune the caller acts for (`OUT_OF_SCOPE` row error otherwise)"));
+		// Community teams
+		e.put("Query.communityTeamStats",
+				x("query($commune: ID!) { communityTeamStats(unitId: $commune) { groups members } }", "A A A A A A A A",
+						"public (counts only; members are in `Unit.communityTeams`, not public)"));
+		e.put("Mutation.saveCommunityTeam", x(
+				"mutation($commune: ID!) { saveCommunityTeam(input: { groupId: $commune, kind: SECURITY_AND_ORDER, established: false, members: [] }) { userErrors { code } } }",
+				"S H H D H D D D",
+				"admin; official whose scope covers the group's commune; clerk assigned the commune (`Roles.MAY_ACT_FOR_COMMUNE`); a unit that is no residential group: NOT_FOUND"));
+		e.put("Mutation.removeCommunityTeam", x(
+				"mutation { removeCommunityTeam(id: \"00000000-0000-0000-0000-000000000000\", expectedVersion: 1) { userErrors { code } } }",
+				"S H H H H H D D",
+				"as `saveCommunityTeam` for a team (`Roles.MAY_ACT_FOR_COMMUNE` on its group); an unknown id: NOT_FOUND to admins, officials and clerks"));
 		// Mutation: plans
 		String planRule = "admin; official whose scope covers the plan (`Roles.IS_PLANNER` + `PlanAccess`); a draft out of scope is not found";
 		String planned = "S A A H D D D D";

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -70,7 +71,8 @@ import vn.ydan.admin.units.UnitsApi;
  * {@code unit-valid-from}, {@code unit-valid-to}, {@code unit-as-of},
  * {@code unit-child-counts}, {@code unit-children}, {@code unit-history},
  * {@code unit-predecessors}, {@code unit-successors}, {@code unit-edit},
- * {@code unit-add-group}, {@code unit-not-found}, {@code unit-error}.
+ * {@code unit-add-group}, {@code unit-community-teams}, {@code unit-not-found},
+ * {@code unit-error}.
  */
 @Route("units/:id")
 @PermitAll
@@ -247,6 +249,10 @@ public class UnitView extends VerticalLayout implements BeforeEnterObserver, Loc
 					(click) -> new ResidentialGroupDialog(this.api, shown, this::saved).open());
 			addGroup.setId("unit-add-group");
 			actions.add(addGroup);
+			// By address, not by class: the community teams are another feature's screen.
+			Anchor teams = new Anchor("communities/" + shown.id(), getTranslation("units.community-teams"));
+			teams.setId("unit-community-teams");
+			actions.add(teams);
 		}
 		return actions;
 	}
