@@ -1,6 +1,9 @@
 package vn.ydan.admin.consultations;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +74,9 @@ public class ProgressFeed implements DisposableBean {
 	 */
 	static final Duration HEALTHY = Duration.ofSeconds(10);
 
+	/** Points of the turnout-over-time history kept per consultation and sight. */
+	static final int HISTORY = 1440;
+
 	private static final Logger log = LoggerFactory.getLogger(ProgressFeed.class);
 
 	private final ScheduledExecutorService timer;
@@ -122,6 +128,7 @@ public class ProgressFeed implements DisposableBean {
 		Channel joined = this.channels.compute(key, (k, channel) -> {
 			Channel live = (channel != null) ? channel : new Channel(k);
 			live.watches.add(watch);
+			live.note(current);
 			return live;
 		});
 		joined.start();
@@ -282,6 +289,15 @@ public class ProgressFeed implements DisposableBean {
 			this.renewed = ProgressFeed.this.renewals.incrementAndGet();
 		}
 
+		/**
+		 * The consultation's totals over time, as the console saw them while it followed
+		 * the consultation (since its first page opened), oldest first.
+		 */
+		public List<Point> history() {
+			Channel channel = ProgressFeed.this.channels.get(this.key);
+			return (channel != null) ? channel.history() : List.of();
+		}
+
 		/** The page showed these figures itself (after an action): not pushed again. */
 		public void shown(@Nullable Progress progress) {
 			this.last = progress;
@@ -322,6 +338,17 @@ public class ProgressFeed implements DisposableBean {
 	}
 
 	/**
+	 * The totals at a moment: what the turnout-over-time chart draws.
+	 *
+	 * @param at when the console got them
+	 * @param households households asked
+	 * @param tookPart households that took part
+	 * @param agree households that agree
+	 */
+	public record Point(Instant at, int households, int tookPart, int agree) {
+	}
+
+	/**
 	 * One consultation for one sight: its subscription, or its poll while the
 	 * subscription is down. The state changes under the channel's lock; the pages get
 	 * their figures outside it.
@@ -357,8 +384,37 @@ public class ProgressFeed implements DisposableBean {
 		/** The stream ended: the results are published and change no more. */
 		private boolean ended;
 
+		/** Bounded: halved (every other point dropped) when full. */
+		private final ArrayDeque<Point> history = new ArrayDeque<>();
+
 		Channel(Key key) {
 			this.key = key;
+		}
+
+		synchronized List<Point> history() {
+			return List.copyOf(this.history);
+		}
+
+		/** Notes the totals when they moved. */
+		synchronized void note(@Nullable Progress progress) {
+			ConsultationResults results = (progress != null) ? progress.results() : null;
+			if (results == null) {
+				return;
+			}
+			RollUp total = results.total();
+			Point last = this.history.peekLast();
+			if (last != null && last.households() == total.households() && last.tookPart() == total.tookPart()
+					&& last.agree() == total.agree()) {
+				return;
+			}
+			if (this.history.size() >= HISTORY) {
+				List<Point> kept = new ArrayList<>(this.history);
+				this.history.clear();
+				for (int i = 0; i < kept.size(); i += 2) {
+					this.history.add(kept.get(i));
+				}
+			}
+			this.history.add(new Point(Instant.now(), total.households(), total.tookPart(), total.agree()));
 		}
 
 		synchronized boolean subscribed() {
@@ -427,6 +483,7 @@ public class ProgressFeed implements DisposableBean {
 				this.delivered = true;
 				this.failures = 0;
 				stopPolling();
+				note(progress);
 			}
 			this.watches.forEach((watch) -> watch.offer(progress));
 		}
@@ -516,6 +573,7 @@ public class ProgressFeed implements DisposableBean {
 			try {
 				Progress progress = newest.get().caller.progress(this.key.consultationId()).orElse(null);
 				if (progress != null) {
+					note(progress);
 					this.watches.forEach((watch) -> watch.offer(progress));
 				}
 			}

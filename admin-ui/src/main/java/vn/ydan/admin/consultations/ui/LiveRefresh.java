@@ -86,6 +86,12 @@ final class LiveRefresh {
 		}
 	}
 
+	/** The totals over time while the console followed the consultation. */
+	java.util.List<ProgressFeed.Point> history() {
+		ProgressFeed.Watch running = this.watch;
+		return (running != null) ? running.history() : java.util.List.of();
+	}
+
 	boolean isRunning() {
 		ProgressFeed.Watch running = this.watch;
 		return running != null && running.isActive();
