@@ -100,6 +100,8 @@ public class CityBench {
 			List<Long> latencies = new ArrayList<>();
 			int missed = 0;
 			int tabs = 0;
+			int tabFailures = 0;
+			List<Long> tabOpen = new ArrayList<>();
 			int round = 0;
 			while (System.nanoTime() < end) {
 				round++;
@@ -108,9 +110,24 @@ public class CityBench {
 					BrowserContext context = contexts.get(random.nextInt(contexts.size()));
 					Page tab = context.newPage();
 					watchErrors(tab, errors);
-					tab.navigate(consoleUrl + "consultations/" + consultation);
-					assertThat(tab.locator("#consultation-live")).containsText("Cập nhật trực tiếp",
-							new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+					long opened = System.nanoTime();
+					try {
+						tab.navigate(consoleUrl + "consultations/" + consultation);
+						assertThat(tab.locator("#consultation-live")).containsText("Cập nhật trực tiếp",
+								new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+						tabOpen.add((System.nanoTime() - opened) / 1_000_000);
+					}
+					catch (RuntimeException | AssertionError ex) {
+						tabFailures++;
+						System.out.println("bench: tab failed: " + ex.getMessage().lines().findFirst().orElse("")
+								+ " at " + tab.url() + ": "
+								+ tab.locator("body").innerText().replace('\n', ' ').substring(0,
+										Math.min(200, tab.locator("body").innerText().length())));
+						if (args.length > 5) {
+							tab.screenshot(new Page.ScreenshotOptions()
+								.setPath(java.nio.file.Path.of(args[5], "tab-failed-" + tabFailures + ".png")));
+						}
+					}
 					tab.close(new Page.CloseOptions().setRunBeforeUnload(true));
 					tabs++;
 				}
@@ -159,9 +176,9 @@ public class CityBench {
 			}
 			List<Long> sorted = latencies.stream().sorted().toList();
 			System.out.printf(Locale.ROOT,
-					"bench: officials=%d minutes=%.1f tabs-opened-closed=%d tallies-shown=%d missed=%d"
+					"bench: officials=%d minutes=%.1f tabs-opened-closed=%d (failed %d, open median %d ms) tallies-shown=%d missed=%d"
 							+ " median=%d ms p90=%d ms max=%d ms long-task-share-max=%.1f %% page-errors=%d%n",
-					officials, minutes, tabs, sorted.size(), missed, pct(sorted, 0.5), pct(sorted, 0.9),
+					officials, minutes, tabs, tabFailures, pct(tabOpen.stream().sorted().toList(), 0.5), sorted.size(), missed, pct(sorted, 0.5), pct(sorted, 0.9),
 					sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), longShare * 100, errors.get());
 			for (BrowserContext context : contexts) {
 				context.close();

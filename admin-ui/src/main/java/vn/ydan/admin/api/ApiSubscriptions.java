@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,8 +46,16 @@ public class ApiSubscriptions {
 
 	private final DocumentSource documents;
 
+	/**
+	 * The largest message a subscription takes, in characters. Tomcat's client holds a
+	 * whole message in a buffer of this size per connection (allocated with it; 8 K by
+	 * default, which a consultation's results exceed: Hanoi's 526 communes are ~180 KB):
+	 * 3 × Hanoi, 1 MB of heap per open subscription.
+	 */
+	static final int MAX_MESSAGE_CHARS = 512 * 1024;
+
 	// Tomcat's JSR-356 client (the console runs on Tomcat): no Netty.
-	private final WebSocketClient sockets = new StandardWebSocketClient();
+	private final WebSocketClient sockets = sockets();
 
 	@Autowired
 	ApiSubscriptions(ApiProperties api) {
@@ -110,6 +120,12 @@ public class ApiSubscriptions {
 			return new ApiUnavailableException("The api's WebSocket failed: " + failure, failure);
 		}
 		return translated;
+	}
+
+	private static WebSocketClient sockets() {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_CHARS);
+		return new StandardWebSocketClient(container);
 	}
 
 	/** {@code http(s)://…/graphql} → {@code ws(s)://…/graphql}. */
