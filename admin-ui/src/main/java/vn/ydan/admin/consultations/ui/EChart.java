@@ -57,7 +57,8 @@ final class EChart extends Div {
 
 	EChart(String id) {
 		setId(id);
-		getStyle().set("flex", "1 1 24rem").set("min-width", "18rem");
+		// Its own height, not the row's (the other chart may be taller).
+		getStyle().set("flex", "1 1 24rem").set("min-width", "18rem").set("align-self", "flex-start");
 		this.heading.getStyle().set("margin", "0 0 0.25rem 0");
 		this.canvas.setId(id + "-canvas");
 		this.canvas.setWidthFull();

@@ -73,7 +73,7 @@ final class ResultCharts {
 		ObjectNode agreeing = bars(series, on.getTranslation("consultations.chart.series.agree"), AGREE_COLOR, agree);
 		ObjectNode line = agreeing.putObject("markLine").put("symbol", "none").put("silent", true);
 		line.putObject("lineStyle").put("color", RULE_COLOR).put("type", "dashed").put("width", 2);
-		line.putObject("label").put("formatter", ConsultationFormat.rule(on, rule));
+		line.putObject("label").put("formatter", ConsultationFormat.rule(on, rule)).put("position", "insideEndTop");
 		line.putArray("data").addObject().put("xAxis", rule.percent());
 		bars(series, on.getTranslation("consultations.chart.series.turnout"), TURNOUT_COLOR, turnout);
 		return option;
@@ -120,7 +120,9 @@ final class ResultCharts {
 		ObjectNode agreeing = line(series, on.getTranslation("consultations.chart.series.agree"), AGREE_COLOR, agree);
 		ObjectNode threshold = agreeing.putObject("markLine").put("symbol", "none").put("silent", true);
 		threshold.putObject("lineStyle").put("color", RULE_COLOR).put("type", "dashed");
-		threshold.putObject("label").put("formatter", ConsultationFormat.rule(on, rule));
+		threshold.putObject("label")
+			.put("formatter", ConsultationFormat.rule(on, rule))
+			.put("position", "insideStartTop");
 		threshold.putArray("data").addObject().put("yAxis", rule.percent());
 		return option;
 	}
@@ -135,7 +137,11 @@ final class ResultCharts {
 	private static ObjectNode bars(ArrayNode series, String name, String color, ArrayNode data) {
 		ObjectNode bars = series.addObject().put("type", "bar").put("name", name).put("barMaxWidth", 14);
 		bars.putObject("itemStyle").put("color", color);
-		bars.putObject("label").put("show", true).put("position", "right").put("formatter", "{c} %");
+		bars.putObject("label")
+			.put("show", true)
+			.put("position", "right")
+			.put("fontSize", 10)
+			.put("formatter", "{c} %");
 		bars.set("data", data);
 		return bars;
 	}
