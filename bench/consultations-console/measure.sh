@@ -28,15 +28,18 @@ api_opts="-Xms64m -Xmx192m -XX:+ExitOnOutOfMemoryError -Xss512k -XX:+UseSerialGC
 console_opts="-Xms64m -Xmx192m -XX:+ExitOnOutOfMemoryError -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:TieredStopAtLevel=1"
 export VAADIN_USAGE_STATS_ENABLED=false MALLOC_ARENA_MAX=2
 
+# Copies of the jars: a build running meanwhile (an end-to-end test) rewrites target/.
+cp "$root/api/target/api-$version.jar" "$data/api.jar"
+cp "$root/admin-ui/target/admin-ui-$version.jar" "$data/console.jar"
 cp_file="$data/classpath.txt"
 (cd "$root" && ./mvnw -q -B -o -pl e2e dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test)
 
 YDAN_API_PORT=$api_port YDAN_KEYCLOAK_URL=$keycloak YDAN_DATA_DIR=$data \
   "$JAVA_HOME/bin/java" $api_opts -Dydan.demo-data.simulate-answers=true \
-  -jar "$root/api/target/api-$version.jar" > "$data/api.log" 2>&1 &
+  -jar "$data/api.jar" > "$data/api.log" 2>&1 &
 api=$!
 YDAN_CONSOLE_PORT=$console_port YDAN_KEYCLOAK_URL=$keycloak YDAN_API_URL=http://127.0.0.1:$api_port/graphql \
-  "$JAVA_HOME/bin/java" $console_opts -jar "$root/admin-ui/target/admin-ui-$version.jar" > "$data/console.log" 2>&1 &
+  "$JAVA_HOME/bin/java" $console_opts -jar "$data/console.jar" > "$data/console.log" 2>&1 &
 console=$!
 sampler=''
 trap 'kill $api $console $sampler 2>/dev/null; wait $api $console 2>/dev/null; echo "logs: $data"' EXIT
