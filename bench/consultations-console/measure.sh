@@ -52,9 +52,9 @@ echo "api and console up; demo consultation open"
 (while kill -0 "$console" 2>/dev/null; do ps -o rss= -p "$console" >> "$data/rss.txt"; sleep 5; done) &
 sampler=$!
 
-"$JAVA_HOME/bin/java" -cp "$(cat "$cp_file")" "$root/bench/consultations-console/CityBench.java" \
+"$JAVA_HOME/bin/java" -Dclerks="${BENCH_CLERKS:-3}" -cp "$(cat "$cp_file")" "$root/bench/consultations-console/CityBench.java" \
   "http://127.0.0.1:$console_port/" "http://127.0.0.1:$api_port/graphql" "$keycloak" "$officials" "$minutes" \
-  "$data" 2>&1 | tee "$data/bench.txt" | grep '^bench:'
+  "$data" 2>&1 | tee "$data/bench.txt" | grep '^bench:' || echo "CityBench failed: $data/bench.txt"
 
 cp "$data"/chart-*.png "$root/bench/consultations-console/" 2>/dev/null || true
 sort -n "$data/rss.txt" | tail -1 | awk '{printf "console RSS max: %.0f MB\n", $1/1024}'

@@ -83,6 +83,9 @@ public class ConsultationsApi {
 							.map((status) -> new ConsultationDetails.Progress(status.status(), status.statusName(),
 									status.answerCount(), results)))
 				.flatMap(Mono::justOrEmpty)
+				// A slow or failing api skips this push, not the subscription: the next
+				// push asks again (ApiClient has logged it).
+				.onErrorResume(ApiException.class, (ex) -> Mono.empty())
 				// A blocking HTTP call: off the WebSocket's threads.
 				.subscribeOn(Schedulers.boundedElastic()), 1);
 	}
