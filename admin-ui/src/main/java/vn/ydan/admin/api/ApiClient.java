@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.ClientResponseField;
@@ -49,13 +51,30 @@ public class ApiClient {
 
 	private final @Nullable AccessTokens tokens;
 
+	private final @Nullable ApiSubscriptions subscriptions;
+
+	/** The token a background client carries ({@link #forBackground()}). */
+	private final @Nullable String accessToken;
+
 	/**
 	 * @param tokens where the signed-in user's token comes from; none for a client that
 	 * carries one already
 	 */
 	ApiClient(HttpSyncGraphQlClient graphQl, @Nullable AccessTokens tokens) {
+		this(graphQl, tokens, null, null);
+	}
+
+	@Autowired
+	ApiClient(HttpSyncGraphQlClient graphQl, @Nullable AccessTokens tokens, @Nullable ApiSubscriptions subscriptions) {
+		this(graphQl, tokens, subscriptions, null);
+	}
+
+	private ApiClient(HttpSyncGraphQlClient graphQl, @Nullable AccessTokens tokens,
+			@Nullable ApiSubscriptions subscriptions, @Nullable String accessToken) {
 		this.graphQl = graphQl;
 		this.tokens = tokens;
+		this.subscriptions = subscriptions;
+		this.accessToken = accessToken;
 	}
 
 	/**
@@ -83,7 +102,27 @@ public class ApiClient {
 		// token
 		// as it is.
 		return new ApiClient(this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).build(),
-				null);
+				null, this.subscriptions, accessToken);
+	}
+
+	/**
+	 * A subscription of {@code graphql-documents/} over the api's WebSocket, as the user
+	 * of this background client ({@link #forBackground()}): one connection while the
+	 * stream is subscribed to. It ends with an error when the token expires (the api then
+	 * closes the connection): subscribe again with a new background client.
+	 * @throws ApiException (in the stream) when it cannot be had: no WebSocket, a refusal
+	 */
+	public <T> Flux<T> subscribe(String document, Map<String, ? extends @Nullable Object> variables, String path,
+			Class<T> type) {
+		ApiSubscriptions sockets = this.subscriptions;
+		String token = this.accessToken;
+		if (sockets == null || token == null) {
+			return Flux.error(new ApiUnavailableException(
+					"No subscription for " + document
+							+ ": only a background client with a token (forBackground) subscribes",
+					new IllegalStateException("no token")));
+		}
+		return sockets.subscribe(token, document, variables, path, type);
 	}
 
 	/**

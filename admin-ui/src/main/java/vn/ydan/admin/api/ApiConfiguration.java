@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.support.CachingDocumentSource;
+import org.springframework.graphql.support.DocumentSource;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
@@ -34,11 +35,16 @@ class ApiConfiguration {
 				return execution.execute(request, body);
 			})
 			.build();
-		return HttpSyncGraphQlClient.builder(http)
-			.url(api.url())
-			.documentSource(new CachingDocumentSource(
-					new FragmentDocuments(new ResourceDocumentSource(new ClassPathResource("graphql-documents/")))))
-			.build();
+		return HttpSyncGraphQlClient.builder(http).url(api.url()).documentSource(documents()).build();
+	}
+
+	/**
+	 * The documents of {@code graphql-documents/} with their fragments, for HTTP and
+	 * WebSocket alike.
+	 */
+	static DocumentSource documents() {
+		return new CachingDocumentSource(
+				new FragmentDocuments(new ResourceDocumentSource(new ClassPathResource("graphql-documents/"))));
 	}
 
 }

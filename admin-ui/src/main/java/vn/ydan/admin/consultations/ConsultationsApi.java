@@ -12,6 +12,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import org.springframework.stereotype.Component;
 
 import vn.ydan.admin.api.ApiClient;
@@ -61,6 +65,29 @@ public class ConsultationsApi {
 	public Optional<ConsultationDetails.Progress> progress(String id) {
 		return this.api.fetchIfAny("consultationProgress", Map.of("id", id), "consultation",
 				ConsultationDetails.Progress.class);
+	}
+
+	/**
+	 * The live figures as they change, over the api's subscription (a background client
+	 * only, {@link #forBackground()}): the results are pushed; the status and the online
+	 * answers, which they do not carry, are asked once per push (a small query). A burst
+	 * of pushes asks once, for the latest.
+	 */
+	public Flux<ConsultationDetails.Progress> liveProgress(String id) {
+		return this.api
+			.subscribe("consultationProgressLive", Map.of("id", id), "consultationProgress", ConsultationResults.class)
+			.onBackpressureLatest()
+			.concatMap((results) -> Mono
+				.fromCallable(
+						() -> this.api.fetchIfAny("consultationStatus", Map.of("id", id), "consultation", Status.class)
+							.map((status) -> new ConsultationDetails.Progress(status.status(), status.statusName(),
+									status.answerCount(), results)))
+				.flatMap(Mono::justOrEmpty)
+				// A slow or failing api skips this push, not the subscription: the next
+				// push asks again (ApiClient has logged it).
+				.onErrorResume(ApiException.class, (ex) -> Mono.empty())
+				// A blocking HTTP call: off the WebSocket's threads.
+				.subscribeOn(Schedulers.boundedElastic()), 1);
 	}
 
 	public ConsultationPayload create(NewConsultation consultation) {
@@ -160,6 +187,9 @@ public class ConsultationsApi {
 	}
 
 	record Group(UnitRef group, int households) {
+	}
+
+	record Status(ConsultationStatus status, String statusName, int answerCount) {
 	}
 
 }

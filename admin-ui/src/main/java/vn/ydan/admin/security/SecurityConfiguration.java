@@ -56,6 +56,9 @@ class SecurityConfiguration {
 		codeExchange.setRestClient(tokenEndpointClient(keycloakHttp));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", SignInController.SIGNED_OUT, "/error")
+			.permitAll()
+			// The charting library's script (a public WebJar: consultations.ui.EChart).
+			.requestMatchers("/webjars/echarts/**")
 			.permitAll());
 		// The sign-in page checks that Keycloak answers before sending users there.
 		http.with(VaadinSecurityConfigurer.vaadin(), (vaadin) -> vaadin.oauth2LoginPage(SignInController.SIGN_IN)

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProgressFeedUnitTest {
 
-	private final ProgressFeed feed = new ProgressFeed(Duration.ofHours(1));
+	private final ProgressFeed feed = new ProgressFeed(Duration.ofHours(1), Duration.ofHours(1));
 
 	private final AtomicInteger asked = new AtomicInteger();
 

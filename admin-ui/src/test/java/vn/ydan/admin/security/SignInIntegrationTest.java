@@ -92,6 +92,18 @@ class SignInIntegrationTest {
 		assertThat(get("/no-such-page").statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void theChartingLibrarysScriptIsServedFromItsWebJar() throws Exception {
+		HttpResponse<String> script = get("/webjars/echarts/5.3.1/dist/echarts.min.js");
+
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		assertThat(script.body()).contains("echarts");
+		// Only the library, not every WebJar.
+		assertThat(get("/webjars/other/1.0/x.js").statusCode()).isNotEqualTo(200);
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
 			.header("Accept", "text/html,application/xhtml+xml")

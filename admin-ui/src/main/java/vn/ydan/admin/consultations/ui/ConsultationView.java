@@ -102,6 +102,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private static final String SORT_NOT_REPORTED = "not-reported";
 
+	private static final String SORT_NEEDED = "needed";
+
 	private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
 
 	private final ConsultationsApi api;
@@ -140,9 +142,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Span noResults = new Span();
 
-	private final Bars turnout = new Bars("consultation-chart-turnout");
+	private final EChart turnout = new EChart("consultation-chart-turnout");
 
-	private final Bars agreement = new Bars("consultation-chart-agree");
+	private final EChart agreement = new EChart("consultation-chart-agree");
 
 	private final Grid<CommuneResult> communes = new Grid<>();
 
@@ -415,23 +417,28 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			rows.addAll(results.provinces());
 			rows.add(sum);
 			this.rollUps.setItems(rows);
-			// One bar per district (Hanoi: 30), not per commune (526): the communes are
-			// in
-			// the list below.
+			// Per district (Hanoi: 30 pairs of bars), not per commune (526): the communes
+			// are in the list below. Drawn in the browser; an update sends the data only.
 			List<RollUp> areas = results.districts().isEmpty() ? List.of(sum) : results.districts();
-			this.turnout.show(getTranslation("consultations.chart.turnout"),
+			this.agreement.show(getTranslation("consultations.chart.by-district"),
+					ResultCharts.byDistrict(this, areas, this::areaName, consultation.passRule()),
+					ResultCharts.byDistrictHeight(areas.size()),
 					areas.stream()
-						.map((area) -> new Bars.Bar(areaName(area), area.turnout(),
+						.map((area) -> getTranslation("consultations.chart.area", areaName(area),
+								ConsultationFormat.percent(this, area.agreeShare()),
 								ConsultationFormat.percent(this, area.turnout())))
-						.toList(),
-					null, "#1565c0");
-			this.agreement.show(
-					getTranslation("consultations.chart.agree", ConsultationFormat.rule(this, consultation.passRule())),
-					areas.stream()
-						.map((area) -> new Bars.Bar(areaName(area), area.agreeShare(),
-								ConsultationFormat.percent(this, area.agreeShare())))
-						.toList(),
-					consultation.passRule().percent(), "#2e7d32");
+						.collect(java.util.stream.Collectors.joining("; ")));
+			List<ProgressFeed.Point> history = (this.refresh != null) ? this.refresh.history() : List.of();
+			if (history.isEmpty()) {
+				history = List
+					.of(new ProgressFeed.Point(java.time.Instant.now(), sum.households(), sum.tookPart(), sum.agree()));
+			}
+			this.turnout.show(getTranslation("consultations.chart.over-time"),
+					ResultCharts.overTime(this, history, consultation.passRule()), "16rem",
+					getTranslation("consultations.chart.now", ConsultationFormat.percent(this, sum.turnout()),
+							ConsultationFormat.number(this, sum.tookPart()),
+							ConsultationFormat.number(this, sum.households()),
+							ConsultationFormat.percent(this, sum.agreeShare())));
 		}
 		if (this.refresh != null) {
 			this.refresh.shown(progressOf(consultation));
@@ -464,6 +471,10 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			badge.setId("outcome-" + row.unit().code());
 			return badge;
 		})).setHeader(getTranslation("consultations.column.outcome")).setAutoWidth(true);
+		this.communes.addColumn(new ComponentRenderer<>(this::stillNeeded))
+			.setHeader(getTranslation("consultations.column.needed"))
+			.setAutoWidth(true)
+			.setSortProperty(SORT_NEEDED);
 		this.communes.addColumn(new ComponentRenderer<>(this::groupsReported))
 			.setHeader(getTranslation("consultations.column.groups"))
 			.setAutoWidth(true)
@@ -487,11 +498,48 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	private Component groupsReported(CommuneResult row) {
 		Span text = new Span(getTranslation("consultations.groups-reported", row.groupsReported(), row.groups()));
 		text.setId("groups-" + row.unit().code());
-		if (row.groupsReported() < row.groups()) {
-			text.setTitle(getTranslation("consultations.groups-not-done", row.groups() - row.groupsReported()));
+		if (row.groupsReported() >= row.groups()) {
+			return text;
+		}
+		text.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
+		Span missing = new Span(
+				" · " + getTranslation("consultations.groups-not-done", row.groups() - row.groupsReported()));
+		missing.setId("not-reported-" + row.unit().code());
+		missing.getStyle()
+			.set("color", "var(--vaadin-text-color-error, #c62828)")
+			.set("font-size", "var(--vaadin-font-size-s, 0.875rem)");
+		return new Span(text, missing);
+	}
+
+	/**
+	 * How many more agreeing households the commune needs to pass (against all its
+	 * households, by the pass rule); "enough" once it has them, "cannot pass any more"
+	 * when the households that have not answered are too few.
+	 */
+	private Component stillNeeded(CommuneResult row) {
+		Span text = new Span();
+		text.setId("needed-" + row.unit().code());
+		long needed = needed(row);
+		if (needed <= 0) {
+			text.setText(getTranslation("consultations.needed.enough"));
+			text.getStyle().set("color", "var(--vaadin-success-text-color, #2e7d32)");
+		}
+		else if (needed > row.households() - row.tookPart()) {
+			text.setText(getTranslation("consultations.needed.out-of-reach", ConsultationFormat.number(this, needed)));
 			text.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
 		}
+		else {
+			text.setText(getTranslation("consultations.needed.more", ConsultationFormat.number(this, needed)));
+		}
 		return text;
+	}
+
+	private long needed(CommuneResult row) {
+		ConsultationDetails shown = this.details;
+		if (shown == null) {
+			return 0;
+		}
+		return shown.passRule().agreeingNeeded(row.households()) - row.agree();
 	}
 
 	private void rollUpColumns() {
@@ -680,7 +728,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			.toList();
 	}
 
-	private static List<CommuneResult> sorted(List<CommuneResult> rows, List<QuerySortOrder> orders) {
+	private List<CommuneResult> sorted(List<CommuneResult> rows, List<QuerySortOrder> orders) {
 		if (orders.isEmpty()) {
 			return rows;
 		}
@@ -690,6 +738,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			case SORT_AGREE -> Comparator.comparingDouble(CommuneResult::agreeShare);
 			case SORT_NOT_REPORTED ->
 				Comparator.comparingInt((CommuneResult row) -> row.groups() - row.groupsReported());
+			case SORT_NEEDED -> Comparator.comparingLong(this::needed);
 			default -> Comparator.comparing((CommuneResult row) -> row.unit().fullName(), VIETNAMESE);
 		};
 		if (order.getDirection() == SortDirection.DESCENDING) {

@@ -16,14 +16,15 @@ import vn.ydan.admin.consultations.ProgressFeed;
 
 /**
  * Live figures for a consultation's page: while the page is attached it watches the
- * console's {@link ProgressFeed} (one poll of the api per consultation, shared by all
- * open pages), which pushes the page an update when the figures changed. When the page
- * detaches (navigation, closed tab, session end) the watch ends.
+ * console's {@link ProgressFeed} (one subscription to the api per consultation, shared by
+ * all open pages), which pushes the page an update when the figures changed. When the
+ * page detaches (navigation, closed tab, session end) the watch ends.
  * <p>
- * The feed calls the api as a watching user, off the request thread, with the user's
- * access token taken on a request thread. Tokens are short-lived, so the page also makes
- * a plain client round trip every {@link #TOKEN_RENEWAL} (a UI poll): that request renews
- * the token (refreshing it at Keycloak when it is about to expire) for the next calls.
+ * The feed subscribes (or, when that fails, polls) as a watching user, off the request
+ * thread, with the user's access token taken on a request thread. Tokens are short-lived,
+ * so the page also makes a plain client round trip every {@link #TOKEN_RENEWAL} (a UI
+ * poll): that request renews the token (refreshing it at Keycloak when it is about to
+ * expire) for the next calls.
  */
 final class LiveRefresh {
 
@@ -85,6 +86,12 @@ final class LiveRefresh {
 		}
 	}
 
+	/** The totals over time while the console followed the consultation. */
+	java.util.List<ProgressFeed.Point> history() {
+		ProgressFeed.Watch running = this.watch;
+		return (running != null) ? running.history() : java.util.List.of();
+	}
+
 	boolean isRunning() {
 		ProgressFeed.Watch running = this.watch;
 		return running != null && running.isActive();
@@ -102,7 +109,7 @@ final class LiveRefresh {
 
 	private ProgressFeed.@Nullable Source caller() {
 		try {
-			return this.api.forBackground()::progress;
+			return ProgressFeed.sourceOf(this.api.forBackground());
 		}
 		catch (ApiException ex) {
 			log.debug("No token for the live progress of consultation {}: {}", this.consultationId, ex.getMessage());

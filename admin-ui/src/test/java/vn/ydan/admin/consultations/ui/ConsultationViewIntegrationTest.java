@@ -89,8 +89,12 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(test(communes).getCellText(0, 7)).isEqualTo("71,4 %");
 		assertThat(cell(communes, 0, 8)).isEqualTo("Đạt");
 		assertThat(cell(communes, 1, 8)).isEqualTo("Chưa xác định");
-		assertThat(cell(communes, 1, 9)).isEqualTo("1/2");
-		assertThat(cell(communes, 0, 10)).contains("Đã xác nhận");
+		assertThat(cell(communes, 1, 10)).isEqualTo("1/2 · 1 tổ chưa báo cáo");
+		// Per commune: how many more agreeing households it needs (more than 50 % of 20:
+		// 11).
+		assertThat(cell(communes, 0, 9)).isEqualTo("Đủ");
+		assertThat(cell(communes, 1, 9)).isEqualTo("thêm 11 hộ");
+		assertThat(cell(communes, 0, 11)).contains("Đã xác nhận");
 		Grid<RollUp> rollUps = find(Grid.class).id("consultation-rollups");
 		assertThat(test(rollUps).size()).isEqualTo(3);
 		assertThat(test(rollUps).getCellText(0, 0)).isEqualTo("Quận Ba Đình");
@@ -184,9 +188,46 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 
 		@SuppressWarnings("unchecked")
 		Grid<CommuneResult> communes = find(Grid.class).id("consultation-communes");
-		assertThat(cell(communes, 1, 9)).isEqualTo("2/2");
+		assertThat(cell(communes, 1, 10)).isEqualTo("2/2");
 		assertThat(text("consultation-info")).contains("201 trả lời trực tuyến");
 		assertThat(text("consultation-live")).startsWith("Cập nhật trực tiếp · lần cuối lúc");
+	}
+
+	@Test
+	void theChartsAreEChartsFromTheWebJarFedPerDistrictAndUpdatedInPlace() {
+		navigate("consultations/" + ID, ConsultationView.class);
+		EChart agree = (EChart) find(Component.class).id("consultation-chart-agree");
+		EChart overTime = (EChart) find(Component.class).id("consultation-chart-turnout");
+
+		// The script the page loads is in the console's WebJar (no Node build).
+		assertThat(getClass()
+			.getResource("/META-INF/resources/webjars/echarts/" + EChart.ECHARTS_VERSION + "/dist/echarts.min.js"))
+			.isNotNull();
+		assertThat(EChart.SCRIPT).isEqualTo("context://webjars/echarts/5.3.1/dist/echarts.min.js");
+		// One category per district, not per commune; the pass rule as a line.
+		assertThat(agree.option()).contains("\"data\":[\"Quận Ba Đình\"]")
+			.contains("\"xAxis\":50.0")
+			.doesNotContain("Phúc Xá");
+		assertThat(overTime.option()).contains("\"data\":[87.0]");
+
+		this.progress = CannedConsultations.progress("OPEN",
+				CannedConsultations
+					.results(
+							CannedConsultations.commune(PHUC_XA, "00001", "Phường Phúc Xá", 210, 200, 150, 71.43,
+									"PASS", 2, 2, true),
+							CannedConsultations.commune(TRUC_BACH, "00004", "Phường Trúc Bạch", 20, 18, 12, 60.0,
+									"PENDING", 2, 2, false),
+							false)
+					// 18 more households took part: the totals move.
+					.replace("\"households\":230,\"tookPart\":200,", "\"households\":230,\"tookPart\":218,"),
+				201);
+		this.feed.pollNow(ID);
+		roundTrip();
+
+		// The same charts, with new data: the page is not redrawn.
+		assertThat(find(Component.class).id("consultation-chart-agree")).isSameAs(agree);
+		assertThat(overTime.option()).contains("\"data\":[87.0,94.8]");
+		assertThat(agree.option()).contains("94.8");
 	}
 
 	@Test
@@ -257,7 +298,7 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		this.status = "CLOSED";
 		navigate("consultations/" + ID, ConsultationView.class);
 
-		test(cellButton("consultation-communes", 1, 10)).click();
+		test(cellButton("consultation-communes", 1, 11)).click();
 		ConfirmDialog confirm = find(ConfirmDialog.class).id("consultation-confirm");
 		assertThat(confirm.getElement().getProperty("header")).isEqualTo("Xác nhận kết quả của Phường Trúc Bạch?");
 		test(confirm).confirm();
@@ -266,7 +307,7 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 			.satisfies((call) -> assertThat(call.variables()).containsEntry("consultationId", ID)
 				.containsEntry("unitId", TRUC_BACH));
 		assertThat(text("consultation-message")).isEqualTo("Còn 1 tổ chưa báo cáo");
-		assertThat(cellText("consultation-communes", 0, 10)).contains("Đã xác nhận");
+		assertThat(cellText("consultation-communes", 0, 11)).contains("Đã xác nhận");
 		assertThat(cellButton("consultation-rollups", 0, 7).getId()).hasValue("certify-001");
 		assertThat(cellButton("consultation-rollups", 1, 7).getId()).hasValue("certify-01");
 	}
@@ -316,7 +357,7 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		this.backend.answerExports((path) -> new Reply(200, "application/pdf", "%PDF-1.7"));
 		navigate("consultations/" + ID, ConsultationView.class);
 		ConsultationView view = (ConsultationView) getCurrentView();
-		cell(find(Grid.class).id("consultation-communes"), 0, 11);
+		cell(find(Grid.class).id("consultation-communes"), 0, 12);
 
 		assertThat(view.follow("minutes-00001").getFileName()).isEqualTo("bien-ban-phuong-phuc-xa-00001.pdf");
 		assertThat(view.follow("consultation-export-csv").getFileName()).isEqualTo("ket-qua-ha-noi-2025-04-21.csv");
@@ -345,7 +386,7 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		navigate("consultations/" + ID, ConsultationView.class);
 
 		assertThat(find(Button.class).withId("consultation-close").exists()).isFalse();
-		assertThat(cellText("consultation-communes", 1, 10)).isEqualTo("—");
+		assertThat(cellText("consultation-communes", 1, 11)).isEqualTo("—");
 		assertThat(find(Button.class).id("consultation-tallies").isVisible()).isTrue();
 	}
 
