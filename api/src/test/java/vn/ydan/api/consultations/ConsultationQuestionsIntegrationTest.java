@@ -171,6 +171,51 @@ class ConsultationQuestionsIntegrationTest {
 	}
 
 	@Test
+	void adoptionProposesTheNameResidentsChoseAndTakesItAudited() {
+		ConsultationFixture fixture = new ConsultationFixture(this.api, "92005", "Đoài Phương (hoặc Đông Sơn)", 5,
+				"00008");
+		List<Map<String, Object>> names = List.of(Map.of("name", "Đông Sơn", "count", 3),
+				Map.of("name", "Đoài Phương", "count", 1));
+		for (String group : List.of("00008-1", "00008-2")) {
+			tally(fixture, fixture.groups.get(group), names, List.of(), clerk());
+			tally(fixture, fixture.groups.get(group), names, List.of(), admin());
+		}
+		fixture.close();
+		fixture.certifyAndPublish();
+
+		GraphQlHttp.Response proposed = this.api.query(
+				"query($id: ID!) { plan(id: $id) { chosenNames { unitKey proposedName chosenName } } }",
+				Map.of("id", fixture.planId), null);
+		GraphQlHttp.Response notOffered = adopt(fixture, "Sơn Tây");
+		GraphQlHttp.Response adopted = adopt(fixture, "Đông Sơn");
+
+		assertThat(proposed.<List<Map<String, String>>>read("$.data.plan.chosenNames")).as(proposed.body())
+			.containsExactly(Map.of("unitKey", "92005", "proposedName", "Đoài Phương", "chosenName", "Đông Sơn"));
+		assertThat(notOffered.<String>read("$.data.adoptPlan.userErrors[0].code")).as(notOffered.body())
+			.isEqualTo("NAME_CHOICE_INVALID");
+		assertThat(adopted.<String>read("$.data.adoptPlan.plan.status")).as(adopted.body()).isEqualTo("ADOPTED");
+		assertThat(adopted.<String>read("$.data.adoptPlan.plan.proposedUnits[0].fullName"))
+			.isEqualTo("Phường Đông Sơn");
+		assertThat(adopted.<List<String>>read("$.data.adoptPlan.plan.proposedUnits[0].alternativeNames"))
+			.containsExactly("Đoài Phương");
+		GraphQlHttp.Response audited = this.api
+			.query("""
+					{ auditEntries(filter: { kind: "mutation:adoptPlan" }, first: 5) { edges { node { summary outcome } } } }""",
+					admin());
+		assertThat(audited.<List<String>>read("$.data.auditEntries.edges[?(@.node.outcome == 'OK')].node.summary"))
+			.as(audited.body())
+			.anyMatch((summary) -> summary.contains("Đông Sơn"));
+	}
+
+	private GraphQlHttp.Response adopt(ConsultationFixture fixture, String name) {
+		return this.api.query("""
+				mutation($id: ID!, $name: String!) { adoptPlan(input: { planId: $id, number: "99/NQ-THU",
+				  date: "2025-06-16", confirmPastEffectiveDate: true, names: [{ unitKey: "92005", name: $name }] }) {
+				  plan { status proposedUnits { fullName alternativeNames } } userErrors { code message } } }""",
+				Map.of("id", fixture.planId, "name", name), official());
+	}
+
+	@Test
 	void closingBeforeTheClosingTimeNeedsAReasonWhichIsAudited() {
 		ConsultationFixture fixture = new ConsultationFixture(this.api, "92004", "Đóng Sớm", 2, "00007");
 
