@@ -44,7 +44,8 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 	private static final List<String> HEADERS = List.of("Tỉnh/Thành phố", "Quận/Huyện", "Mã xã", "Xã/Phường/Thị trấn",
 			"Số hộ", "Số hộ tham gia", "Trả lời trực tuyến", "Phiếu giấy thu về", "Đồng ý", "Không đồng ý",
 			"Phiếu không hợp lệ", "Tỷ lệ tham gia (%)", "Tỷ lệ đồng ý (%)", "Tỷ lệ không đồng ý (%)", "Kết quả",
-			"Đã xác nhận");
+			"Đã xác nhận", "Tên gọi (số hộ chọn)", "Trụ sở (số hộ chọn)", "Đồng ý sắp xếp cấp tỉnh",
+			"Không đồng ý sắp xếp cấp tỉnh", "Tên gọi cấp tỉnh (số hộ chọn)", "Người xác nhận", "Thời điểm xác nhận");
 
 	private static ConsultationFixture consultation;
 
@@ -113,7 +114,7 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 		assertThat(records.get(0).fields()).containsExactlyElementsOf(HEADERS);
 		assertThat(records.get(1).fields()).containsExactly("Thành phố Hà Nội", "Quận Ba Đình", "00001",
 				"Phường Phúc Xá", "20", "7", "7", "0", "6", "1", "0", "35.00", "30.00", "5.00", "Chưa có kết quả",
-				"Chưa");
+				"Chưa", "", "", "", "", "", "", "");
 		assertThat(records.get(2).fields().subList(2, 6)).containsExactly("00004", "Phường Trúc Bạch", "20", "0");
 	}
 
@@ -151,6 +152,7 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 			assertThat(phucXa.getCell(12).getCellStyle().getDataFormatString()).isEqualTo("0.00");
 			assertThat(phucXa.getCell(14).getStringCellValue()).isEqualTo("Đạt");
 			assertThat(phucXa.getCell(15).getStringCellValue()).isEqualTo("Có");
+			assertThat(phucXa.getCell(21).getStringCellValue()).as("who certified").isEqualTo("quantri");
 			Row trucBach = results.getRow(2);
 			assertThat(trucBach.getCell(3).getStringCellValue()).isEqualTo("Phường Trúc Bạch");
 			assertThat(numbers(trucBach, 8, 11)).containsExactly(6.0, 10.0, 2.0);
