@@ -213,6 +213,15 @@ class ResultBoard {
 
 		/** The commune's figures, summed over its groups. */
 		Figures commune(String communeId) {
+			return sum(groupsOf(communeId));
+		}
+
+		/** One residential group's figures (the minutes' breakdown by group). */
+		Figures group(String groupId) {
+			return sum(this.groups.containsKey(groupId) ? List.of(groupId) : List.of());
+		}
+
+		private Figures sum(List<String> groupIds) {
 			long households = 0;
 			long online = 0;
 			long agree = 0;
@@ -222,7 +231,6 @@ class ResultBoard {
 			int reported = 0;
 			Map<String, Long> names = new TreeMap<>();
 			Map<Question.Key, Map<String, Long>> further = new java.util.EnumMap<>(Question.Key.class);
-			List<String> groupIds = groupsOf(communeId);
 			for (String groupId : groupIds) {
 				GroupCounts group = this.groups.get(groupId);
 				households += group.households;
