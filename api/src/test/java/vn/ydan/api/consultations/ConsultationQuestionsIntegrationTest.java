@@ -168,6 +168,27 @@ class ConsultationQuestionsIntegrationTest {
 		assertThat(results.<String>read("$.data.consultation.results.winningNames[0].unitKey")).isEqualTo("92003");
 		assertThat(results.<String>read("$.data.consultation.results.winningNames[0].name")).isEqualTo("Đông Sơn");
 		assertThat(results.<Boolean>read("$.data.consultation.results.winningNames[0].tied")).isFalse();
+		// The exports carry every question too.
+		String csv = download("/exports/consultations/" + fixture.consultationId + "/results.csv");
+		assertThat(csv).contains("Đoài Phương: 1; Đông Sơn: 4").contains("Số 1 Quán Thánh: 1; Số 5 Phan Đình Phùng: 3");
+	}
+
+	private String download(String path) {
+		try {
+			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+					.header("Authorization", "Bearer " + official())
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return response.body();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
