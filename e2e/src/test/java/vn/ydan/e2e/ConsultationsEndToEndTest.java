@@ -276,6 +276,8 @@ class ConsultationsEndToEndTest extends ConsoleBrowserTest {
 		System.out.printf("ydan-e2e results-page-long-tasks-ms=%s%n", longTasks);
 
 		page.locator("#consultation-close").click();
+		// Before its closing time: the reason is asked in the dialog (and audited).
+		page.locator("#consultation-close-reason textarea").fill("Đủ số liệu của các tổ (kiểm thử đầu cuối)");
 		confirm();
 		assertThat(page.locator("#consultation-status")).hasText("Đã kết thúc");
 		certify("00001");

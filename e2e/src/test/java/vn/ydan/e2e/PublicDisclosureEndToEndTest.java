@@ -186,7 +186,8 @@ class PublicDisclosureEndToEndTest extends ConsoleBrowserTest {
 				}
 			}
 		}
-		api.call(admin, "mutation($id: ID!) { closeConsultation(id: $id) { consultation { status } } }",
+		api.call(admin,
+				"mutation($id: ID!) { closeConsultation(id: $id, reason: \"Kiểm thử\") { consultation { status } } }",
 				Map.of("id", id));
 		for (String unit : List.of(unitId(api, "00037", "COMMUNE"), unitId(api, "00040", "COMMUNE"), hoanKiem,
 				unitId(api, "01", "PROVINCE"))) {

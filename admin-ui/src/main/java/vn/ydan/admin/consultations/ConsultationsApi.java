@@ -106,8 +106,14 @@ public class ConsultationsApi {
 		return this.api.fetch("openConsultation", Map.of("id", id), "openConsultation", ConsultationPayload.class);
 	}
 
-	public ConsultationPayload close(String id) {
-		return this.api.fetch("closeConsultation", Map.of("id", id), "closeConsultation", ConsultationPayload.class);
+	/** Closes it; before its closing time, only with a reason (audited by the api). */
+	public ConsultationPayload close(String id, @Nullable String reason) {
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("id", id);
+		if (reason != null && !reason.isBlank()) {
+			variables.put("reason", reason.strip());
+		}
+		return this.api.fetch("closeConsultation", variables, "closeConsultation", ConsultationPayload.class);
 	}
 
 	/** Certifies a commune's, district's or province's results. */

@@ -16,5 +16,11 @@ import org.jspecify.annotations.Nullable;
  * today
  */
 public record Adoption(String number, LocalDate date, @Nullable LocalDate effectiveDate,
-		@Nullable String overrideReason, boolean confirmPastEffectiveDate) {
+		@Nullable String overrideReason, boolean confirmPastEffectiveDate, java.util.Map<String, String> names) {
+
+	public Adoption(String number, LocalDate date, @Nullable LocalDate effectiveDate, @Nullable String overrideReason,
+			boolean confirmPastEffectiveDate) {
+		this(number, date, effectiveDate, overrideReason, confirmPastEffectiveDate, java.util.Map.of());
+	}
+
 }

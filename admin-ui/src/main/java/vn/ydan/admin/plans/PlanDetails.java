@@ -29,7 +29,25 @@ public record PlanDetails(String id, String title, PlanStatus status, String sta
 		@Nullable LocalDate effectiveDate, @Nullable List<String> abolishedLevels, int version,
 		@Nullable String createdBy, @Nullable LegalBasis legalBasis, @Nullable List<UnitRef> scope,
 		@Nullable List<ProposedUnit> proposedUnits, @Nullable Validation validation,
-		@Nullable ApplyProgress applyProgress, @Nullable AdoptionOverride adoptionOverride) {
+		@Nullable ApplyProgress applyProgress, @Nullable AdoptionOverride adoptionOverride,
+		@Nullable List<ChosenName> chosenNames) {
+
+	/**
+	 * The name residents chose for a new unit (published results), which adoption offers.
+	 *
+	 * @param unitKey the new unit's key
+	 * @param proposedName the name the plan proposes
+	 * @param chosenName the name most chosen
+	 */
+	public record ChosenName(String unitKey, String proposedName, String chosenName) {
+	}
+
+	/** The names residents chose that differ from the proposed ones. */
+	public List<ChosenName> otherChosenNames() {
+		return (this.chosenNames != null)
+				? this.chosenNames.stream().filter((name) -> !name.chosenName().equals(name.proposedName())).toList()
+				: List.of();
+	}
 
 	/** An adoption override requested and not yet confirmed, or null. */
 	public @Nullable AdoptionOverride pendingOverride() {

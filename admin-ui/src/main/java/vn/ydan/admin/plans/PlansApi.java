@@ -157,6 +157,11 @@ public class PlansApi {
 		input.put("effectiveDate", date(adoption.effectiveDate()));
 		input.put("overrideReason", adoption.overrideReason());
 		input.put("confirmPastEffectiveDate", adoption.confirmPastEffectiveDate() ? Boolean.TRUE : null);
+		if (!adoption.names().isEmpty()) {
+			List<Map<String, String>> names = new java.util.ArrayList<>();
+			adoption.names().forEach((key, name) -> names.add(Map.of("unitKey", key, "name", name)));
+			input.put("names", names);
+		}
 		return mutate("adoptPlan", Map.of("input", present(input)), List.of());
 	}
 

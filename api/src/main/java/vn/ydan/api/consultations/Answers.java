@@ -114,15 +114,18 @@ class Answers {
 		Map<List<Object>, Integer> counts = new HashMap<>();
 		for (Document answer : this.collection
 			.find(Filters.and(Filters.eq("consultationId", consultationId), Filters.in("groupId", groupIds)))
-			.projection(
-					Projections.fields(Projections.include("groupId", "agree", "nameChoice"), Projections.excludeId()))
+			.projection(Projections.fields(Projections.include("groupId", "agree", "nameChoice", "further"),
+					Projections.excludeId()))
 			.batchSize(1_000)) {
 			counts.merge(Arrays.asList(answer.getString("groupId"), answer.getBoolean("agree"),
-					answer.getString("nameChoice")), 1, Integer::sum);
+					answer.getString("nameChoice"), further(answer)), 1, Integer::sum);
 		}
 		List<AnswerCount> all = new ArrayList<>();
-		counts.forEach((key, answers) -> all
-			.add(new AnswerCount((String) key.get(0), (Boolean) key.get(1), (String) key.get(2), answers)));
+		counts.forEach((key, answers) -> {
+			@SuppressWarnings("unchecked")
+			Map<Question.Key, String> further = (Map<Question.Key, String>) key.get(3);
+			all.add(new AnswerCount((String) key.get(0), (Boolean) key.get(1), (String) key.get(2), answers, further));
+		});
 		return all;
 	}
 
@@ -157,14 +160,30 @@ class Answers {
 		if (answer.clientId() != null) {
 			document.append("clientId", answer.clientId());
 		}
+		if (!answer.further().isEmpty()) {
+			Document further = new Document();
+			answer.further().forEach((key, value) -> further.append(key.name(), value));
+			document.append("further", further);
+		}
 		return document;
+	}
+
+	/** The answers to the further questions stored with an answer (none before them). */
+	private static Map<Question.Key, String> further(Document answer) {
+		Document stored = answer.get("further", Document.class);
+		if (stored == null) {
+			return Map.of();
+		}
+		Map<Question.Key, String> further = new java.util.EnumMap<>(Question.Key.class);
+		stored.forEach((key, value) -> further.put(Question.Key.valueOf(key), (String) value));
+		return further;
 	}
 
 	private static Answer fromDocument(Document document) {
 		return new Answer(document.getString("consultationId"), document.getString("householdId"),
 				document.getString("communeId"), document.getString("groupId"), document.getBoolean("agree"),
 				document.getString("nameChoice"), document.getString("by"), document.getString("clientId"),
-				Instant.parse(document.getString("at")), document.getString("idempotencyKey"));
+				Instant.parse(document.getString("at")), document.getString("idempotencyKey"), further(document));
 	}
 
 	/**
@@ -178,9 +197,24 @@ class Answers {
 	 * @param clientId the app it came through
 	 * @param at when
 	 * @param idempotencyKey the caller's key: a retry with it returns this answer
+	 * @param further answers to the questions beyond the arrangement and the name (seat,
+	 * province merger, province name): the choice, or {@code "true"} / {@code "false"}
+	 * for agree / disagree
 	 */
 	record Answer(String consultationId, String householdId, String communeId, String groupId, boolean agree,
-			@Nullable String nameChoice, String by, @Nullable String clientId, Instant at, String idempotencyKey) {
+			@Nullable String nameChoice, String by, @Nullable String clientId, Instant at, String idempotencyKey,
+			Map<Question.Key, String> further) {
+
+		Answer {
+			further = Map.copyOf(further);
+		}
+
+		Answer(String consultationId, String householdId, String communeId, String groupId, boolean agree,
+				@Nullable String nameChoice, String by, @Nullable String clientId, Instant at, String idempotencyKey) {
+			this(consultationId, householdId, communeId, groupId, agree, nameChoice, by, clientId, at, idempotencyKey,
+					Map.of());
+		}
+
 	}
 
 	/**
@@ -188,8 +222,15 @@ class Answers {
 	 * @param agree the answer
 	 * @param nameChoice the name chosen, or null
 	 * @param answers how many households of the group answered so
+	 * @param further the answers to the further questions (see {@link Answer#further})
 	 */
-	record AnswerCount(String groupId, boolean agree, @Nullable String nameChoice, int answers) {
+	record AnswerCount(String groupId, boolean agree, @Nullable String nameChoice, int answers,
+			Map<Question.Key, String> further) {
+
+		AnswerCount(String groupId, boolean agree, @Nullable String nameChoice, int answers) {
+			this(groupId, agree, nameChoice, answers, Map.of());
+		}
+
 	}
 
 }

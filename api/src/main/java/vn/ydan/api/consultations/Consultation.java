@@ -206,14 +206,52 @@ record Consultation(String id, String planId, String title, Instant opensAt, Ins
 	}
 
 	/**
-	 * A commune asked: "do you agree with the plan for this unit?", and which name where
-	 * the plan offers a choice.
+	 * A commune asked: "do you agree with the plan for this unit?", which name and seat
+	 * where the plan offers a choice, and, when its province merges, the province merger
+	 * and the province's name ({@link #questions}).
 	 *
 	 * @param unitId internal id of the commune (as it stands before the plan)
 	 * @param successors the new units it goes to
 	 * @param nameChoices names offered, empty when there is no choice
+	 * @param seatChoices seats offered, empty when there is no choice
+	 * @param province the merger of its province, when the plan merges it
 	 */
-	record ConsultedUnit(String unitId, List<String> successors, List<String> nameChoices) {
+	record ConsultedUnit(String unitId, List<String> successors, List<String> nameChoices, List<String> seatChoices,
+			@Nullable ProvinceMerger province) {
+
+		ConsultedUnit {
+			successors = List.copyOf(successors);
+			nameChoices = List.copyOf(nameChoices);
+			seatChoices = List.copyOf(seatChoices);
+		}
+
+		ConsultedUnit(String unitId, List<String> successors, List<String> nameChoices) {
+			this(unitId, successors, nameChoices, List.of(), null);
+		}
+
+		/** Its form, question by question. */
+		List<Question> questions() {
+			return Question.of(this);
+		}
+
+		@Nullable Question question(Question.Key key) {
+			return questions().stream().filter((question) -> question.key() == key).findFirst().orElse(null);
+		}
+
+	}
+
+	/**
+	 * The merger of a consulted commune's province.
+	 *
+	 * @param newProvince the new province's proposed full name
+	 * @param nameChoices names offered for it, empty when there is no choice
+	 */
+	record ProvinceMerger(String newProvince, List<String> nameChoices) {
+
+		ProvinceMerger {
+			nameChoices = List.copyOf(nameChoices);
+		}
+
 	}
 
 	/**

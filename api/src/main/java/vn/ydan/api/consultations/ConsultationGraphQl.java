@@ -109,6 +109,12 @@ class ConsultationGraphQl {
 			view.put("successors", unit.successors());
 			view.put("nameChoices", unit.nameChoices());
 			view.put("households", counts.commune(unit.unitId()).households());
+			view.put("questions",
+					unit.questions()
+						.stream()
+						.map((question) -> Map.of("question", question.key(), "text", question.text(), "choice",
+								question.isChoice(), "choices", question.choices()))
+						.toList());
 			units.add(view);
 		}
 		return units;
@@ -154,8 +160,8 @@ class ConsultationGraphQl {
 	}
 
 	@MutationMapping
-	ConsultationPayload closeConsultation(@Argument String id) {
-		return this.service.close(id);
+	ConsultationPayload closeConsultation(@Argument String id, @Argument @Nullable String reason) {
+		return this.service.close(id, reason);
 	}
 
 	@MutationMapping
@@ -167,7 +173,7 @@ class ConsultationGraphQl {
 	AnswerPayload answerConsultation(@Argument AnswerConsultationInput input) {
 		return this.service.answer(input.consultationId(),
 				(input.unitId() != null) ? this.registry.idOf(input.unitId()) : null, input.agree(), input.nameChoice(),
-				input.idempotencyKey());
+				(input.answers() != null) ? input.answers() : List.of(), input.idempotencyKey());
 	}
 
 	@MutationMapping
@@ -224,6 +230,20 @@ class ConsultationGraphQl {
 	@SchemaMapping(typeName = "ConsultationAnswer")
 	String at(Answers.Answer answer) {
 		return answer.at().toString();
+	}
+
+	@SchemaMapping(typeName = "ConsultationAnswer")
+	List<QuestionAnswer> answers(Answers.Answer answer) {
+		List<QuestionAnswer> answers = new ArrayList<>();
+		answers.add(new QuestionAnswer(Question.Key.ARRANGEMENT, answer.agree(), null));
+		if (answer.nameChoice() != null) {
+			answers.add(new QuestionAnswer(Question.Key.NAME, null, answer.nameChoice()));
+		}
+		answer.further()
+			.forEach((key, value) -> answers.add(key.isChoiceQuestion() ? new QuestionAnswer(key, null, value)
+					: new QuestionAnswer(key, Boolean.valueOf(value), null)));
+		answers.sort(java.util.Comparator.comparing(QuestionAnswer::question));
+		return answers;
 	}
 
 	@SchemaMapping(typeName = "TallyPayload", field = "tally")
@@ -285,6 +305,17 @@ class ConsultationGraphQl {
 					.stream()
 					.map((entry) -> Map.of("name", entry.getKey(), "count", entry.getValue()))
 					.toList());
+		List<Map<String, Object>> questions = new ArrayList<>();
+		counts.further().forEach((key, answers) -> {
+			boolean choice = key.isChoiceQuestion();
+			questions.add(Map.of("question", key, "agree", choice ? 0 : answers.getOrDefault(PaperCounts.AGREE, 0),
+					"disagree", choice ? 0 : answers.getOrDefault(PaperCounts.DISAGREE, 0), "choices",
+					choice ? answers.entrySet()
+						.stream()
+						.map((entry) -> Map.of("name", entry.getKey(), "count", entry.getValue()))
+						.toList() : List.of()));
+		});
+		view.put("questions", questions);
 		return view;
 	}
 
@@ -307,24 +338,47 @@ class ConsultationGraphQl {
 	}
 
 	record AnswerConsultationInput(String consultationId, @Nullable String unitId, boolean agree,
-			@Nullable String nameChoice, String idempotencyKey) {
+			@Nullable String nameChoice, @Nullable List<QuestionAnswer> answers, String idempotencyKey) {
 	}
 
 	record NameCountInput(String name, int count) {
 	}
 
 	record PaperCountsInput(int issued, int returned, int valid, int invalid, int agree, int disagree,
-			@Nullable List<NameCountInput> names) {
+			@Nullable List<NameCountInput> names, @Nullable List<QuestionCountsInput> questions) {
 
 		PaperCounts toCounts() {
-			Map<String, Integer> byName = new LinkedHashMap<>();
-			if (this.names != null) {
-				this.names.forEach((name) -> byName.merge(name.name().strip(), name.count(), Integer::sum));
+			// Names as typed, NFC: then compared exactly with the choices.
+			Map<Question.Key, Map<String, Integer>> further = new java.util.EnumMap<>(Question.Key.class);
+			if (this.questions != null) {
+				for (QuestionCountsInput question : this.questions) {
+					Map<String, Integer> answers = further.computeIfAbsent(question.question(),
+							(key) -> new LinkedHashMap<>());
+					if (question.agree() != null) {
+						answers.merge(PaperCounts.AGREE, question.agree(), Integer::sum);
+					}
+					if (question.disagree() != null) {
+						answers.merge(PaperCounts.DISAGREE, question.disagree(), Integer::sum);
+					}
+					answers.putAll(byName(question.choices()));
+				}
 			}
 			return new PaperCounts(this.issued, this.returned, this.valid, this.invalid, this.agree, this.disagree,
-					byName);
+					byName(this.names), further);
 		}
 
+		private static Map<String, Integer> byName(@Nullable List<NameCountInput> names) {
+			Map<String, Integer> byName = new LinkedHashMap<>();
+			if (names != null) {
+				names.forEach((name) -> byName.merge(Question.nfc(name.name()), name.count(), Integer::sum));
+			}
+			return byName;
+		}
+
+	}
+
+	record QuestionCountsInput(Question.Key question, @Nullable Integer agree, @Nullable Integer disagree,
+			@Nullable List<NameCountInput> choices) {
 	}
 
 	record EnterTallyInput(String consultationId, String groupId, PaperCountsInput counts, @Nullable String reason) {

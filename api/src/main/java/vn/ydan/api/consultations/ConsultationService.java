@@ -187,7 +187,8 @@ class ConsultationService {
 				UnitRecord unit = this.registry.unit(affected.unitId(), date);
 				if (unit != null && unit.level() == UnitLevel.COMMUNE) {
 					units.add(new Consultation.ConsultedUnit(unit.id(), affected.successors(),
-							affected.alternativeNames()));
+							affected.alternativeNames(), seatChoices(plan, unit.id()),
+							provinceMerger(plan, unit, date)));
 				}
 			}
 			if (units.isEmpty()) {
@@ -224,6 +225,40 @@ class ConsultationService {
 		return ConsultationPayload.of(consultation);
 	}
 
+	/** The seats offered for the new units that take {@code communeId}. */
+	private static List<String> seatChoices(PlanOutline plan, String communeId) {
+		List<String> seats = new ArrayList<>();
+		for (PlanOutline.NewUnit unit : plan.newUnits()) {
+			if (!unit.province() && unit.oldUnitIds().contains(communeId)) {
+				unit.seatChoices().stream().filter((seat) -> !seats.contains(seat)).forEach(seats::add);
+			}
+		}
+		return seats;
+	}
+
+	/**
+	 * The merger of the commune's province, when the plan forms a province from it and at
+	 * least one other (decision 0011: the new province is a unit of the plan whose
+	 * components are the old provinces).
+	 */
+	private Consultation.@Nullable ProvinceMerger provinceMerger(PlanOutline plan, UnitRecord commune, LocalDate date) {
+		String provinceId = null;
+		UnitRecord above = commune;
+		while (above != null && above.parentId() != null) {
+			above = this.registry.unit(above.parentId(), date);
+			if (above != null && above.level() == UnitLevel.PROVINCE) {
+				provinceId = above.id();
+				break;
+			}
+		}
+		for (PlanOutline.NewUnit unit : plan.newUnits()) {
+			if (unit.province() && unit.oldUnitIds().size() > 1 && unit.oldUnitIds().contains(provinceId)) {
+				return new Consultation.ProvinceMerger(unit.fullName(), unit.nameChoices());
+			}
+		}
+		return null;
+	}
+
 	/**
 	 * Opens a scheduled consultation: the register of its communes freezes, and its plan
 	 * goes into consultation.
@@ -258,9 +293,27 @@ class ConsultationService {
 		});
 	}
 
+	/**
+	 * Closes an open consultation. Before its {@code closesAt}, only with a reason
+	 * (households still had time to answer): the reason goes to the audit entry.
+	 */
 	@PreAuthorize(Roles.IS_PLANNER)
-	ConsultationPayload close(String id) {
-		return change(id, "kết thúc đợt lấy ý kiến", Consultation::close);
+	ConsultationPayload close(String id, @Nullable String reason) {
+		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		if (why != null && why.length() > 1000) {
+			return ConsultationPayload.refused(UserError.of("reason", "Lý do tối đa 1000 ký tự", "REASON_INVALID"));
+		}
+		String what = (why != null) ? "kết thúc đợt lấy ý kiến (lý do: " + why + ")" : "kết thúc đợt lấy ý kiến";
+		return change(id, what, (consultation) -> {
+			Instant now = this.clock.instant();
+			if (why == null && now.isBefore(consultation.closesAt())
+					&& consultation.status() == ConsultationStatus.OPEN) {
+				return Change.refused(UserError.of("reason",
+						"Đợt lấy ý kiến đến " + consultation.closesAt() + " mới hết hạn; kết thúc sớm phải ghi lý do",
+						"CLOSE_REASON_MISSING"));
+			}
+			return consultation.close();
+		});
 	}
 
 	/**
@@ -271,6 +324,25 @@ class ConsultationService {
 	@PreAuthorize(Roles.MAY_ANSWER_FOR_HOUSEHOLD)
 	AnswerPayload answer(String consultationId, @Nullable String unitId, boolean agree, @Nullable String nameChoice,
 			String idempotencyKey) {
+		return answer(consultationId, unitId, agree, nameChoice, List.of(), idempotencyKey);
+	}
+
+	/**
+	 * The same, with the answers to the form's other questions ({@code answers}: the
+	 * seat, the province merger and name; the arrangement and the name may be repeated
+	 * there, the same as {@code agree} and {@code nameChoice}). Every agree / disagree
+	 * question asked must be answered ({@code QUESTION_UNANSWERED}); a choice may be left
+	 * blank; a choice is one of those offered, compared exactly after NFC.
+	 */
+	@PreAuthorize(Roles.MAY_ANSWER_FOR_HOUSEHOLD)
+	AnswerPayload answer(String consultationId, @Nullable String unitId, boolean agree, @Nullable String nameChoice,
+			List<QuestionAnswer> more, String idempotencyKey) {
+		QuestionAnswer.Answered given = QuestionAnswer.read(agree, nameChoice, more);
+		if (given.refusal() != null) {
+			return AnswerPayload.refused(given.refusal());
+		}
+		String choice = given.nameChoice();
+		Map<Question.Key, String> further = given.further();
 		String householdId = this.access.household();
 		if (householdId == null) {
 			return AnswerPayload
@@ -289,7 +361,7 @@ class ConsultationService {
 		// back, whatever changed since; the usual answer costs one read and one write.
 		Instant now = this.clock.instant();
 		if (!consultation.isOpenAt(now)) {
-			return replayOr(consultationId, householdId, key, agree, nameChoice,
+			return replayOr(consultationId, householdId, key, agree, choice, further,
 					UserError.of(null,
 							"Đợt lấy ý kiến không mở vào lúc này (từ " + consultation.opensAt() + " đến "
 									+ consultation.closesAt() + ", đang: " + consultation.status().label() + ")",
@@ -297,24 +369,27 @@ class ConsultationService {
 		}
 		Households.Household household = this.households.frozen(consultationId, householdId);
 		if (household == null) {
-			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of(null,
+			return replayOr(consultationId, householdId, key, agree, choice, further, UserError.of(null,
 					"Hộ của bạn không có trong danh sách lấy ý kiến của đợt này", "NOT_IN_ELECTORATE"));
 		}
 		if (unitId != null && !unitId.equals(household.communeId())) {
-			return replayOr(consultationId, householdId, key, agree, nameChoice,
+			return replayOr(consultationId, householdId, key, agree, choice, further,
 					UserError.of("unitId",
 							"Hộ của bạn thuộc " + name(household.communeId(), consultation) + ", không phải đơn vị này",
 							"WRONG_UNIT"));
 		}
 		Consultation.ConsultedUnit unit = consultation.unit(household.communeId());
-		String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
 		if (choice != null && (unit == null || !unit.nameChoices().contains(choice))) {
-			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of("nameChoice",
+			return replayOr(consultationId, householdId, key, agree, choice, further, UserError.of("nameChoice",
 					"Tên \"" + choice + "\" không có trong các tên được hỏi", "NAME_CHOICE_INVALID"));
 		}
+		UserError unanswered = (unit != null) ? QuestionAnswer.problem(unit, further) : null;
+		if (unanswered != null) {
+			return replayOr(consultationId, householdId, key, agree, choice, further, unanswered);
+		}
 		Answers.Answer answer = new Answers.Answer(consultationId, householdId, household.communeId(),
-				household.groupId(), agree, choice, ConsultationAccess.actor(), ConsultationAccess.clientId(), now,
-				key);
+				household.groupId(), agree, choice, ConsultationAccess.actor(), ConsultationAccess.clientId(), now, key,
+				further);
 		// The board before the insert: built from the store, it must not count this
 		// answer
 		// and then be told of it again.
@@ -323,15 +398,15 @@ class ConsultationService {
 		// verified, it accounts for the group's households (paper and online together),
 		// and a late online answer would count someone twice or break the reconciliation.
 		if (counts.paperVerified(household.groupId())) {
-			return replayOr(consultationId, householdId, key, agree, nameChoice, UserError.of(null,
+			return replayOr(consultationId, householdId, key, agree, choice, further, UserError.of(null,
 					"Tổ dân phố, thôn của hộ đã chốt số liệu phiếu giấy; không nhận thêm câu trả lời trực tuyến",
 					"GROUP_TALLY_VERIFIED"));
 		}
 		if (!this.answers.insert(answer)) {
-			return replayOr(consultationId, householdId, key, agree, nameChoice,
+			return replayOr(consultationId, householdId, key, agree, choice, further,
 					UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
-		counts.answered(answer.groupId(), agree, choice);
+		counts.answered(answer.groupId(), agree, choice, further);
 		this.audit.current()
 			.touched(this.registry.globalIdOf(answer.communeId()))
 			.touched(this.registry.globalIdOf(answer.groupId()));
@@ -475,7 +550,12 @@ class ConsultationService {
 		if (closed != null) {
 			return TallyPayload.refused(List.of(closed));
 		}
-		List<UserError> problems = counts.problems(counted.households(groupId), counted.online(groupId));
+		List<UserError> problems = new ArrayList<>(
+				counts.problems(counted.households(groupId), counted.online(groupId)));
+		Consultation.ConsultedUnit asked = consultation.unit(communeId);
+		if (asked != null) {
+			problems.addAll(counts.problemsAgainst(asked));
+		}
 		if (!problems.isEmpty()) {
 			return TallyPayload.refused(problems);
 		}
@@ -704,9 +784,9 @@ class ConsultationService {
 
 	/** The household's answer when it has one (see {@link #replay}), else the refusal. */
 	private AnswerPayload replayOr(String consultationId, String householdId, String key, boolean agree,
-			@Nullable String nameChoice, UserError refusal) {
+			@Nullable String nameChoice, Map<Question.Key, String> further, UserError refusal) {
 		Answers.Answer existing = this.answers.find(consultationId, householdId);
-		return (existing != null) ? replay(existing, key, agree, nameChoice) : AnswerPayload.refused(refusal);
+		return (existing != null) ? replay(existing, key, agree, nameChoice, further) : AnswerPayload.refused(refusal);
 	}
 
 	/**
@@ -714,10 +794,11 @@ class ConsultationService {
 	 * what was sent with it: the same key with another answer is a client's bug (or a
 	 * changed mind sent as a retry), refused so that it does not pass for stored.
 	 */
-	private AnswerPayload replay(Answers.Answer first, String key, boolean agree, @Nullable String nameChoice) {
+	private AnswerPayload replay(Answers.Answer first, String key, boolean agree, @Nullable String nameChoice,
+			Map<Question.Key, String> further) {
 		if (first.idempotencyKey().equals(key)) {
-			String choice = (nameChoice != null && !nameChoice.isBlank()) ? nameChoice.strip() : null;
-			if (first.agree() != agree || !java.util.Objects.equals(first.nameChoice(), choice)) {
+			if (first.agree() != agree || !java.util.Objects.equals(first.nameChoice(), nameChoice)
+					|| !first.further().equals(further)) {
 				return AnswerPayload.refused(UserError.of("idempotencyKey",
 						"Khoá chống gửi lặp này đã dùng cho một câu trả lời khác; câu trả lời đã lưu không đổi",
 						"IDEMPOTENCY_KEY_REUSED"));

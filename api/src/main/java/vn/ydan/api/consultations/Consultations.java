@@ -148,8 +148,16 @@ class Consultations {
 	static Document toDocument(Consultation consultation) {
 		List<Document> units = new ArrayList<>();
 		for (Consultation.ConsultedUnit unit : consultation.units()) {
-			units.add(new Document("unitId", unit.unitId()).append("successors", unit.successors())
-				.append("nameChoices", unit.nameChoices()));
+			Document stored = new Document("unitId", unit.unitId()).append("successors", unit.successors())
+				.append("nameChoices", unit.nameChoices());
+			if (!unit.seatChoices().isEmpty()) {
+				stored.append("seatChoices", unit.seatChoices());
+			}
+			if (unit.province() != null) {
+				stored.append("province", new Document("newProvince", unit.province().newProvince())
+					.append("nameChoices", unit.province().nameChoices()));
+			}
+			units.add(stored);
 		}
 		Document certifications = new Document();
 		consultation.certifications()
@@ -187,8 +195,13 @@ class Consultations {
 	static Consultation fromDocument(Document document) {
 		List<Consultation.ConsultedUnit> units = new ArrayList<>();
 		for (Document unit : document.getList("units", Document.class)) {
+			// Consultations stored before the seat and province questions have neither.
+			List<String> seats = unit.getList("seatChoices", String.class);
+			Document province = unit.get("province", Document.class);
 			units.add(new Consultation.ConsultedUnit(unit.getString("unitId"), unit.getList("successors", String.class),
-					unit.getList("nameChoices", String.class)));
+					unit.getList("nameChoices", String.class), (seats != null) ? seats : List.of(),
+					(province != null) ? new Consultation.ProvinceMerger(province.getString("newProvince"),
+							province.getList("nameChoices", String.class)) : null));
 		}
 		Map<String, Consultation.Certification> certifications = new LinkedHashMap<>();
 		Document stored = document.get("certifications", Document.class);

@@ -10,10 +10,12 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import vn.ydan.api.plans.ConsultationVerdicts;
+import vn.ydan.api.plans.PlanOutline;
+import vn.ydan.api.plans.PlanOutlines;
 
 /**
- * The communes whose residents rejected a plan, round by round: a commune asked again in
- * a second round is judged by that round.
+ * What residents said of a plan, round by round (a commune asked again in a second round
+ * is judged by that round): the communes that rejected it, and the names they chose.
  */
 @Component
 class PlanVerdicts implements ConsultationVerdicts {
@@ -22,19 +24,51 @@ class PlanVerdicts implements ConsultationVerdicts {
 
 	private final ResultBoard board;
 
-	PlanVerdicts(Consultations consultations, ResultBoard board) {
+	private final PlanOutlines plans;
+
+	PlanVerdicts(Consultations consultations, ResultBoard board, PlanOutlines plans) {
+		this.plans = plans;
 		this.consultations = consultations;
 		this.board = board;
 	}
 
 	@Override
-	public Set<String> rejectedUnitIds(String planId) {
-		List<Consultation> published = this.consultations.findAll()
+	public Map<String, String> chosenNames(String planId) {
+		PlanOutline plan = this.plans.outline(planId);
+		if (plan == null) {
+			return Map.of();
+		}
+		Map<String, Consultation.ConsultedUnit> asked = new HashMap<>();
+		Map<String, ResultBoard.Figures> figures = new HashMap<>();
+		for (Consultation consultation : published(planId)) {
+			ResultBoard.Board counts = this.board.of(consultation);
+			for (Consultation.ConsultedUnit unit : consultation.units()) {
+				asked.put(unit.unitId(), unit);
+				figures.put(unit.unitId(), counts.commune(unit.unitId()));
+			}
+		}
+		Map<String, String> chosen = new java.util.LinkedHashMap<>();
+		for (WinningNames.Winner winner : WinningNames.of(plan.newUnits(), asked, figures)) {
+			if (winner.name() != null) {
+				chosen.put(winner.unitKey(), winner.name());
+			}
+		}
+		return chosen;
+	}
+
+	/** The plan's published consultations, first round first. */
+	private List<Consultation> published(String planId) {
+		return this.consultations.findAll()
 			.stream()
 			.filter((consultation) -> consultation.planId().equals(planId))
 			.filter((consultation) -> consultation.status() == ConsultationStatus.PUBLISHED)
 			.sorted(Comparator.comparingInt(Consultation::round))
 			.toList();
+	}
+
+	@Override
+	public Set<String> rejectedUnitIds(String planId) {
+		List<Consultation> published = published(planId);
 		Map<String, Consultation.Outcome> latest = new HashMap<>();
 		for (Consultation consultation : published) {
 			ResultBoard.Board counts = this.board.of(consultation);

@@ -123,7 +123,7 @@ class ResultBoard {
 		for (Answers.AnswerCount count : this.answers.countByGroup(consultationId, known)) {
 			GroupCounts group = fresh.get(count.groupId());
 			if (group != null) {
-				group.add(count.agree(), count.nameChoice(), count.answers());
+				group.add(count.agree(), count.nameChoice(), count.answers(), count.further());
 			}
 		}
 		for (String groupId : known) {
@@ -223,9 +223,20 @@ class ResultBoard {
 	private void count(String consultationId, List<String> groupIds, Board board) {
 		if (!groupIds.isEmpty()) {
 			for (Answers.AnswerCount count : this.answers.countByGroup(consultationId, groupIds)) {
-				board.answered(count.groupId(), count.agree(), count.nameChoice(), count.answers());
+				board.answered(count.groupId(), count.agree(), count.nameChoice(), count.answers(), count.further());
 			}
 		}
+	}
+
+	/**
+	 * A paper count's answer as online answers write it: agree / disagree as
+	 * {@code "true"} / {@code "false"}, a choice as itself.
+	 */
+	static String paperAnswer(Question.Key key, String answer) {
+		if (key.isChoiceQuestion()) {
+			return answer;
+		}
+		return String.valueOf(PaperCounts.AGREE.equals(answer));
 	}
 
 	/** The counts of one consultation. */
@@ -262,15 +273,24 @@ class ResultBoard {
 		}
 
 		void answered(String groupId, boolean agree, @Nullable String nameChoice) {
-			answered(groupId, agree, nameChoice, 1);
+			answered(groupId, agree, nameChoice, 1, Map.of());
+		}
+
+		void answered(String groupId, boolean agree, @Nullable String nameChoice, Map<Question.Key, String> further) {
+			answered(groupId, agree, nameChoice, 1, further);
 		}
 
 		void answered(String groupId, boolean agree, @Nullable String nameChoice, long answers) {
+			answered(groupId, agree, nameChoice, answers, Map.of());
+		}
+
+		void answered(String groupId, boolean agree, @Nullable String nameChoice, long answers,
+				Map<Question.Key, String> further) {
 			GroupCounts group = this.groups.get(groupId);
 			if (group == null) {
 				return;
 			}
-			group.add(agree, nameChoice, answers);
+			group.add(agree, nameChoice, answers, further);
 			this.changes.incrementAndGet();
 		}
 
@@ -324,6 +344,15 @@ class ResultBoard {
 
 		/** The commune's figures, summed over its groups. */
 		Figures commune(String communeId) {
+			return sum(groupsOf(communeId));
+		}
+
+		/** One residential group's figures (the minutes' breakdown by group). */
+		Figures group(String groupId) {
+			return sum(this.groups.containsKey(groupId) ? List.of(groupId) : List.of());
+		}
+
+		private Figures sum(List<String> groupIds) {
 			long households = 0;
 			long online = 0;
 			long agree = 0;
@@ -332,7 +361,7 @@ class ResultBoard {
 			long paperReturned = 0;
 			int reported = 0;
 			Map<String, Long> names = new TreeMap<>();
-			List<String> groupIds = groupsOf(communeId);
+			Map<Question.Key, Map<String, Long>> further = new java.util.EnumMap<>(Question.Key.class);
 			for (String groupId : groupIds) {
 				GroupCounts group = this.groups.get(groupId);
 				households += group.households;
@@ -342,6 +371,9 @@ class ResultBoard {
 				agree += onlineAgree;
 				disagree += onlineDisagree;
 				group.onlineNames.forEach((name, count) -> names.merge(name, count.sum(), Long::sum));
+				group.onlineFurther.forEach((key, answers) -> answers
+					.forEach((answer, count) -> further.computeIfAbsent(key, (k) -> new TreeMap<>())
+						.merge(answer, count.sum(), Long::sum)));
 				PaperCounts paper = group.paper;
 				if (paper != null) {
 					reported++;
@@ -350,10 +382,14 @@ class ResultBoard {
 					invalid += paper.invalid();
 					paperReturned += paper.returned();
 					paper.names().forEach((name, count) -> names.merge(name, (long) count, Long::sum));
+					paper.further()
+						.forEach((key, answers) -> answers
+							.forEach((answer, count) -> further.computeIfAbsent(key, (k) -> new TreeMap<>())
+								.merge(paperAnswer(key, answer), (long) count, Long::sum)));
 				}
 			}
 			return new Figures(households, online, paperReturned, agree, disagree, invalid, groupIds.size(), reported,
-					names);
+					names, further);
 		}
 
 		Map<String, Figures> communes() {
@@ -376,17 +412,22 @@ class ResultBoard {
 
 		private final Map<String, LongAdder> onlineNames = new ConcurrentHashMap<>();
 
+		private final Map<Question.Key, Map<String, LongAdder>> onlineFurther = new ConcurrentHashMap<>();
+
 		private volatile @Nullable PaperCounts paper;
 
 		GroupCounts(String communeId) {
 			this.communeId = communeId;
 		}
 
-		void add(boolean agree, @Nullable String nameChoice, long answers) {
+		void add(boolean agree, @Nullable String nameChoice, long answers, Map<Question.Key, String> further) {
 			(agree ? this.onlineAgree : this.onlineDisagree).add(answers);
 			if (nameChoice != null) {
 				this.onlineNames.computeIfAbsent(nameChoice, (name) -> new LongAdder()).add(answers);
 			}
+			further.forEach((key, answer) -> this.onlineFurther.computeIfAbsent(key, (k) -> new ConcurrentHashMap<>())
+				.computeIfAbsent(answer, (a) -> new LongAdder())
+				.add(answers));
 		}
 
 	}
@@ -403,9 +444,11 @@ class ResultBoard {
 	 * @param groups residential groups
 	 * @param groupsReported groups whose paper tally is verified
 	 * @param names name chosen → count
+	 * @param further the other questions: answer ({@code "true"} / {@code "false"}, or
+	 * the choice) → count, online and paper
 	 */
 	record Figures(long households, long online, long paperReturned, long agree, long disagree, long invalid,
-			int groups, int groupsReported, Map<String, Long> names) {
+			int groups, int groupsReported, Map<String, Long> names, Map<Question.Key, Map<String, Long>> further) {
 
 		long tookPart() {
 			return this.online + this.paperReturned;

@@ -3,6 +3,14 @@ package vn.ydan.api.consultations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -18,6 +26,7 @@ import vn.ydan.api.access.Caller;
 import vn.ydan.api.plans.PlanOutline;
 import vn.ydan.api.plans.PlanOutlines;
 import vn.ydan.api.protocol.BadRequestException;
+import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitRegistry;
 
 /**
@@ -51,8 +60,11 @@ class ResultExports {
 
 	private final Clock clock;
 
+	private final ResultBoard board;
+
 	ResultExports(ConsultationService service, ResultViews results, UnitRegistry registry, PlanOutlines plans,
-			MinutesPdf minutes, Clock clock) {
+			MinutesPdf minutes, Clock clock, ResultBoard board) {
+		this.board = board;
 		this.service = service;
 		this.results = results;
 		this.registry = registry;
@@ -94,13 +106,115 @@ class ResultExports {
 				if (seen.communes().get(i).communeId().equals(communeId)) {
 					ResultTable.Row row = table.rows().get(i);
 					byte[] pdf = this.minutes.write(consultation, this.plans.outline(consultation.planId()), communeId,
-							seen.communes().get(i), row);
+							seen.communes().get(i), row, place(communeId, consultation),
+							groups(consultation, communeId));
 					String code = row.code().isEmpty() ? communeId : row.code();
 					return file(pdf, MediaType.APPLICATION_PDF, "bien-ban-tong-hop-" + code + ".pdf");
 				}
 			}
 			return text(HttpStatus.FORBIDDEN, "Kết quả chưa công bố của đơn vị này nằm ngoài phạm vi của bạn");
 		});
+	}
+
+	/**
+	 * The minutes of any unit the consultation asked: a commune's, or a district's or a
+	 * province's summary rolling up its communes (those the caller may see, before
+	 * publication).
+	 */
+	@GetMapping("/exports/consultations/{id}/units/{unitId}/minutes.pdf")
+	ResponseEntity<byte[]> unitMinutes(@PathVariable String id, @PathVariable String unitId) {
+		Consultation found = this.service.find(id);
+		String internalId;
+		try {
+			internalId = this.registry.idOf(unitId);
+		}
+		catch (BadRequestException ex) {
+			return text(HttpStatus.NOT_FOUND, "Mã đơn vị không hợp lệ: " + unitId);
+		}
+		if (found != null && found.unit(internalId) != null) {
+			return minutes(id, unitId);
+		}
+		return visible(id, (consultation) -> {
+			Map<String, List<String>> below = this.service.hierarchy(consultation);
+			UnitRecord unit = this.registry.unit(internalId, consultation.referenceDate());
+			if (unit == null || !below.containsKey(internalId)) {
+				return text(HttpStatus.NOT_FOUND, "Đơn vị này không có xã nào được lấy ý kiến trong đợt " + id);
+			}
+			Set<String> under = new HashSet<>();
+			collect(internalId, below, under);
+			ResultViews.Results seen = results(consultation);
+			ResultTable table = table(consultation, seen);
+			List<MinutesPdf.Part> communes = new ArrayList<>();
+			Map<String, Consultation.ConsultedUnit> asked = new LinkedHashMap<>();
+			Map<String, ResultBoard.Figures> figures = new HashMap<>();
+			long[] sums = new long[7];
+			String province = "";
+			for (int i = 0; i < seen.communes().size(); i++) {
+				ResultViews.CommuneResult commune = seen.communes().get(i);
+				if (!under.contains(commune.communeId())) {
+					continue;
+				}
+				ResultTable.Row row = table.rows().get(i);
+				province = row.province();
+				communes.add(new MinutesPdf.Part(row.commune(), row.households(), row.tookPart(), row.agree(),
+						row.disagree(), row.invalid(), row.outcome(),
+						row.outcomeName() + (row.certified() ? ", đã xác nhận" : ", chưa xác nhận")));
+				long[] counts = { row.households(), row.tookPart(), row.online(), row.paperReturned(), row.agree(),
+						row.disagree(), row.invalid() };
+				for (int c = 0; c < counts.length; c++) {
+					sums[c] += counts[c];
+				}
+				asked.put(commune.communeId(), consultation.unit(commune.communeId()));
+				figures.put(commune.communeId(), commune.figures());
+			}
+			if (communes.isEmpty()) {
+				return text(HttpStatus.FORBIDDEN, "Kết quả chưa công bố của đơn vị này nằm ngoài phạm vi của bạn");
+			}
+			PlanOutline plan = this.plans.outline(consultation.planId());
+			ResultTable.Row total = new ResultTable.Row(province, "", (unit.code() != null) ? unit.code() : "",
+					unit.fullName(), sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
+					Consultation.Outcome.PENDING, consultation.isCertified(internalId));
+			byte[] pdf = this.minutes.writeSummary(consultation, plan, internalId, unit.fullName(),
+					MinutesPdf.placeName(unit.fullName()), total, communes,
+					(plan != null) ? WinningNames.of(plan.newUnits(), asked, figures) : List.of());
+			String code = (unit.code() != null) ? unit.code() : internalId;
+			return file(pdf, MediaType.APPLICATION_PDF, "bien-ban-tong-hop-" + code + ".pdf");
+		});
+	}
+
+	private static void collect(String parentId, Map<String, List<String>> below, Set<String> into) {
+		for (String child : below.getOrDefault(parentId, List.of())) {
+			into.add(child);
+			collect(child, below, into);
+		}
+	}
+
+	/** The place name of the unit's date line (its name as it stood when asked). */
+	private String place(String unitId, Consultation consultation) {
+		UnitRecord unit = this.registry.unit(unitId, consultation.referenceDate());
+		return (unit != null) ? MinutesPdf.placeName(unit.fullName()) : unitId;
+	}
+
+	/** The commune's residential groups with their figures, for the minutes. */
+	private List<MinutesPdf.Part> groups(Consultation consultation, String communeId) {
+		ResultBoard.Board counts = this.board.of(consultation);
+		List<MinutesPdf.Part> groups = new ArrayList<>();
+		// In the order of their codes ("2" before "10"), as the register lists them.
+		List<String> ordered = new ArrayList<>(counts.groupsOf(communeId));
+		ordered.sort(java.util.Comparator.comparing((String groupId) -> {
+			UnitRecord group = this.registry.unit(groupId, consultation.referenceDate());
+			String code = (group != null && group.code() != null) ? group.code() : groupId;
+			return String.format("%12s", code);
+		}));
+		for (String groupId : ordered) {
+			UnitRecord group = this.registry.unit(groupId, consultation.referenceDate());
+			ResultBoard.Figures figures = counts.group(groupId);
+			groups.add(new MinutesPdf.Part((group != null) ? group.fullName() : groupId, figures.households(),
+					figures.tookPart(), figures.agree(), figures.disagree(), figures.invalid(),
+					Consultation.Outcome.PENDING,
+					(figures.groupsReported() > 0) ? "Đã xác minh" : "Chưa có số liệu giấy"));
+		}
+		return groups;
 	}
 
 	private ResponseEntity<byte[]> visible(String id,

@@ -21,7 +21,9 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 
 	static final List<String> HEADERS = List.of("Tỉnh/Thành phố", "Quận/Huyện", "Mã xã", "Xã/Phường/Thị trấn", "Số hộ",
 			"Số hộ tham gia", "Trả lời trực tuyến", "Phiếu giấy thu về", "Đồng ý", "Không đồng ý", "Phiếu không hợp lệ",
-			"Tỷ lệ tham gia (%)", "Tỷ lệ đồng ý (%)", "Tỷ lệ không đồng ý (%)", "Kết quả", "Đã xác nhận");
+			"Tỷ lệ tham gia (%)", "Tỷ lệ đồng ý (%)", "Tỷ lệ không đồng ý (%)", "Kết quả", "Đã xác nhận",
+			"Tên gọi (số hộ chọn)", "Trụ sở (số hộ chọn)", "Đồng ý sắp xếp cấp tỉnh", "Không đồng ý sắp xếp cấp tỉnh",
+			"Tên gọi cấp tỉnh (số hộ chọn)", "Người xác nhận", "Thời điểm xác nhận");
 
 	static ResultTable of(Consultation consultation, ResultViews.Results results, UnitRegistry registry) {
 		LocalDate date = consultation.referenceDate();
@@ -48,7 +50,9 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 			rows.add(new Row(province, district, (unit != null && unit.code() != null) ? unit.code() : "",
 					(unit != null) ? unit.fullName() : communeId, commune.households(), commune.tookPart(),
 					commune.online(), commune.paperReturned(), commune.agree(), commune.disagree(), commune.invalid(),
-					commune.outcome(), commune.certified()));
+					commune.outcome(), commune.certified(), QuestionCells.of(commune.questions()),
+					(commune.certifiedBy() != null) ? commune.certifiedBy() : "",
+					(commune.certifiedAt() != null) ? commune.certifiedAt() : ""));
 		}
 		return new ResultTable(consultation, rows);
 	}
@@ -83,10 +87,20 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 	 * @param invalid invalid paper forms
 	 * @param outcome pass, fail, pending
 	 * @param certified whether certified
+	 * @param answers the other questions' counts, as cells
+	 * @param certifiedBy who certified, empty until certified
+	 * @param certifiedAt when (ISO-8601 instant), empty until certified
 	 */
 	record Row(String province, String district, String code, String commune, long households, long tookPart,
 			long online, long paperReturned, long agree, long disagree, long invalid, Consultation.Outcome outcome,
-			boolean certified) {
+			boolean certified, QuestionCells answers, String certifiedBy, String certifiedAt) {
+
+		Row(String province, String district, String code, String commune, long households, long tookPart, long online,
+				long paperReturned, long agree, long disagree, long invalid, Consultation.Outcome outcome,
+				boolean certified) {
+			this(province, district, code, commune, households, tookPart, online, paperReturned, agree, disagree,
+					invalid, outcome, certified, QuestionCells.NONE, "", "");
+		}
 
 		double turnout() {
 			return share(this.tookPart, this.households);
@@ -112,7 +126,58 @@ record ResultTable(Consultation consultation, List<Row> rows) {
 		List<Object> cells() {
 			return List.of(this.province, this.district, this.code, this.commune, this.households, this.tookPart,
 					this.online, this.paperReturned, this.agree, this.disagree, this.invalid, turnout(), agreeShare(),
-					disagreeShare(), outcomeName(), certifiedName());
+					disagreeShare(), outcomeName(), certifiedName(), this.answers.names(), this.answers.seats(),
+					this.answers.provinceAgree(), this.answers.provinceDisagree(), this.answers.provinceNames(),
+					this.certifiedBy, this.certifiedAt);
+		}
+
+	}
+
+	/**
+	 * The questions beyond the arrangement, as cells: each choice with its count ("Đoài
+	 * Phương: 12; Đông Sơn: 30"), the province merger's counts; empty (a blank cell)
+	 * where the commune was not asked.
+	 *
+	 * @param names the commune's name
+	 * @param seats its seat
+	 * @param provinceAgree agree with the province merger (a Long), or ""
+	 * @param provinceDisagree disagree, or ""
+	 * @param provinceNames the province's name
+	 */
+	record QuestionCells(String names, String seats, Object provinceAgree, Object provinceDisagree,
+			String provinceNames) {
+
+		static final QuestionCells NONE = new QuestionCells("", "", "", "", "");
+
+		static QuestionCells of(List<ResultViews.QuestionResult> questions) {
+			String names = "";
+			String seats = "";
+			Object agree = "";
+			Object disagree = "";
+			String provinceNames = "";
+			for (ResultViews.QuestionResult question : questions) {
+				switch (question.question()) {
+					case NAME -> names = choices(question);
+					case SEAT -> seats = choices(question);
+					case PROVINCE_MERGER -> {
+						agree = question.agree();
+						disagree = question.disagree();
+					}
+					case PROVINCE_NAME -> provinceNames = choices(question);
+					default -> {
+					}
+				}
+			}
+			return new QuestionCells(names, seats, agree, disagree, provinceNames);
+		}
+
+		/** "A: 1; B: 4", in the plan's order. */
+		static String choices(ResultViews.QuestionResult question) {
+			StringBuilder text = new StringBuilder();
+			for (ResultViews.NameCount choice : question.choices()) {
+				text.append((text.length() > 0) ? "; " : "").append(choice.name()).append(": ").append(choice.count());
+			}
+			return text.toString();
 		}
 
 	}

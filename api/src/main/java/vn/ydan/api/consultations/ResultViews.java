@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.plans.PlanOutline;
+import vn.ydan.api.plans.PlanOutlines;
 import vn.ydan.api.units.Unit;
 import vn.ydan.api.units.UnitLevel;
 import vn.ydan.api.units.UnitRecord;
@@ -34,9 +36,12 @@ class ResultViews {
 
 	private final UnitRegistry registry;
 
+	private final PlanOutlines plans;
+
 	private final Map<String, Results> published = new ConcurrentHashMap<>();
 
-	ResultViews(ResultBoard board, ConsultationService service, UnitRegistry registry) {
+	ResultViews(ResultBoard board, ConsultationService service, UnitRegistry registry, PlanOutlines plans) {
+		this.plans = plans;
 		this.board = board;
 		this.service = service;
 		this.registry = registry;
@@ -96,7 +101,7 @@ class ResultViews {
 		for (Consultation.ConsultedUnit unit : consultation.units()) {
 			ResultBoard.Figures commune = figures.get(unit.unitId());
 			communes.add(new CommuneResult(unit.unitId(), this.registry.view(unit.unitId(), date), commune,
-					consultation.outcome(commune), consultation.certifications().get(unit.unitId())));
+					consultation.outcome(commune), consultation.certifications().get(unit.unitId()), unit.questions()));
 		}
 		return assemble(consultation, communes);
 	}
@@ -127,8 +132,19 @@ class ResultViews {
 			}
 		}
 		RollUp total = rollUp(null, communes, consultation.status().compareTo(ConsultationStatus.CERTIFIED) >= 0, null);
-		return new Results(consultation.status() == ConsultationStatus.PUBLISHED, communes, districts, provinces,
-				total);
+		PlanOutline plan = this.plans.outline(consultation.planId());
+		Map<String, Consultation.ConsultedUnit> asked = new java.util.LinkedHashMap<>();
+		Map<String, ResultBoard.Figures> shown = new java.util.HashMap<>();
+		for (CommuneResult commune : communes) {
+			Consultation.ConsultedUnit unit = consultation.unit(commune.communeId());
+			if (unit != null) {
+				asked.put(commune.communeId(), unit);
+				shown.put(commune.communeId(), commune.figures());
+			}
+		}
+		List<WinningNames.Winner> winners = (plan != null) ? WinningNames.of(plan.newUnits(), asked, shown) : List.of();
+		return new Results(consultation.status() == ConsultationStatus.PUBLISHED, communes, districts, provinces, total,
+				winners);
 	}
 
 	private static List<CommuneResult> communesBelow(String parentId, Map<String, List<String>> below,
@@ -176,9 +192,10 @@ class ResultViews {
 	 * @param districts per district
 	 * @param provinces per province
 	 * @param total all communes
+	 * @param winningNames the name chosen per new unit whose name was asked
 	 */
 	record Results(boolean published, List<CommuneResult> communes, List<RollUp> districts, List<RollUp> provinces,
-			RollUp total) {
+			RollUp total, List<WinningNames.Winner> winningNames) {
 	}
 
 	/**
@@ -189,9 +206,51 @@ class ResultViews {
 	 * @param figures its counts
 	 * @param outcome pass, fail or pending
 	 * @param certification who certified it and when, once certified
+	 * @param asked the questions of its form
 	 */
 	record CommuneResult(String communeId, @Nullable Unit unit, ResultBoard.Figures figures,
-			Consultation.Outcome outcome, Consultation.@Nullable Certification certification) {
+			Consultation.Outcome outcome, Consultation.@Nullable Certification certification, List<Question> asked) {
+
+		/** Every question of its form with its counts, in the form's order. */
+		public List<QuestionResult> questions() {
+			List<QuestionResult> results = new ArrayList<>();
+			for (Question question : this.asked) {
+				long agreeing = 0;
+				long disagreeing = 0;
+				Map<String, Long> chosen = Map.of();
+				switch (question.key()) {
+					case ARRANGEMENT -> {
+						agreeing = this.figures.agree();
+						disagreeing = this.figures.disagree();
+					}
+					case NAME -> chosen = this.figures.names();
+					default -> {
+						Map<String, Long> answers = this.figures.further().getOrDefault(question.key(), Map.of());
+						if (question.isChoice()) {
+							chosen = answers;
+						}
+						else {
+							agreeing = answers.getOrDefault("true", 0L);
+							disagreeing = answers.getOrDefault("false", 0L);
+						}
+					}
+				}
+				List<NameCount> choices = new ArrayList<>();
+				String leading = null;
+				long top = 0;
+				for (String choice : question.choices()) {
+					long count = chosen.getOrDefault(choice, 0L);
+					choices.add(new NameCount(choice, count));
+					if (count > top) {
+						top = count;
+						leading = choice;
+					}
+				}
+				results
+					.add(new QuestionResult(question.key(), question.text(), agreeing, disagreeing, choices, leading));
+			}
+			return results;
+		}
 
 		public boolean certified() {
 			return this.certification != null;
@@ -269,6 +328,20 @@ class ResultViews {
 	 * @param count how many chose it
 	 */
 	record NameCount(String name, long count) {
+	}
+
+	/**
+	 * The GraphQL {@code QuestionResult}.
+	 *
+	 * @param question which question
+	 * @param text the question
+	 * @param agree households that agree (agree / disagree questions)
+	 * @param disagree households that disagree
+	 * @param choices every choice offered with its count (choices)
+	 * @param leading the choice most chosen (ties: the plan's order), null when none
+	 */
+	record QuestionResult(Question.Key question, String text, long agree, long disagree, List<NameCount> choices,
+			@Nullable String leading) {
 	}
 
 	/**

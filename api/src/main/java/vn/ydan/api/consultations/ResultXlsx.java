@@ -86,7 +86,7 @@ final class ResultXlsx {
 			sheet.value(row, 11 + i, shares[i]);
 			sheet.style(row, 11 + i).bold().format("0.00").set();
 		}
-		double[] widths = { 22, 18, 8, 24, 9, 11, 11, 11, 9, 11, 11, 11, 11, 11, 16, 10 };
+		double[] widths = { 22, 18, 8, 24, 9, 11, 11, 11, 9, 11, 11, 11, 11, 11, 16, 10, 30, 30, 11, 11, 30, 14, 22 };
 		for (int column = 0; column < widths.length; column++) {
 			sheet.width(column, widths[column]);
 		}

@@ -54,4 +54,23 @@ final class AlternativeNames {
 		return choices;
 	}
 
+	/**
+	 * The seats residents choose from: the seat as the plan writes it, split like a name
+	 * ("Trụ sở UBND xã A (hoặc trụ sở UBND xã B)"); empty when the seat has no
+	 * alternative.
+	 */
+	static List<String> seatChoices(ProposedUnit unit) {
+		if (unit.seat() == null) {
+			return List.of();
+		}
+		Split seat = split(unit.seat());
+		if (seat.alternatives().isEmpty()) {
+			return List.of();
+		}
+		List<String> choices = new ArrayList<>();
+		choices.add(seat.name());
+		seat.alternatives().stream().filter((name) -> !choices.contains(name)).forEach(choices::add);
+		return choices;
+	}
+
 }

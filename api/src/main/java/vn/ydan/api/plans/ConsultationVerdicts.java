@@ -1,5 +1,6 @@
 package vn.ydan.api.plans;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,5 +14,14 @@ public interface ConsultationVerdicts {
 	 * latest published round that asked them is a failure.
 	 */
 	Set<String> rejectedUnitIds(String planId);
+
+	/**
+	 * The name residents chose for each new unit whose name they were asked, by the
+	 * unit's key: the winning name in the latest published round of each commune asked;
+	 * units nobody chose a name for are left out.
+	 */
+	default Map<String, String> chosenNames(String planId) {
+		return Map.of();
+	}
 
 }

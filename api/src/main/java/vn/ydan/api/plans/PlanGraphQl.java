@@ -53,7 +53,11 @@ class PlanGraphQl {
 			}
 		});
 
-	PlanGraphQl(PlanService service, PlanDiffs diffs, UnitRegistry registry, Clock clock) {
+	private final ConsultationVerdicts verdicts;
+
+	PlanGraphQl(PlanService service, PlanDiffs diffs, UnitRegistry registry, Clock clock,
+			ConsultationVerdicts verdicts) {
+		this.verdicts = verdicts;
 		this.service = service;
 		this.diffs = diffs;
 		this.registry = registry;
@@ -68,6 +72,22 @@ class PlanGraphQl {
 	@QueryMapping
 	@Nullable Plan plan(@Argument String id) {
 		return this.service.visible(id);
+	}
+
+	/**
+	 * The names residents chose, per new unit whose name they were asked: what adoption
+	 * proposes. Public like the published results it is read from.
+	 */
+	@SchemaMapping(typeName = "Plan")
+	List<Map<String, Object>> chosenNames(Plan plan) {
+		List<Map<String, Object>> names = new ArrayList<>();
+		this.verdicts.chosenNames(plan.id()).forEach((key, name) -> {
+			ProposedUnit unit = plan.unit(key);
+			if (unit != null) {
+				names.add(Map.of("unitKey", key, "proposedName", unit.name(), "chosenName", name));
+			}
+		});
+		return names;
 	}
 
 	@SchemaMapping(typeName = "Plan")

@@ -87,8 +87,13 @@ class PlanMutationGraphQl {
 
 	@MutationMapping
 	PlanPayload adoptPlan(@Argument AdoptPlanInput input) {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		if (input.names() != null) {
+			input.names().forEach((name) -> names.put(name.unitKey(), name.name()));
+		}
 		return this.service.adopt(input.planId(), input.expectedVersion(), input.number(), input.date(),
-				input.effectiveDate(), input.overrideReason(), Boolean.TRUE.equals(input.confirmPastEffectiveDate()));
+				input.effectiveDate(), input.overrideReason(), Boolean.TRUE.equals(input.confirmPastEffectiveDate()),
+				names);
 	}
 
 	@MutationMapping
@@ -133,7 +138,10 @@ class PlanMutationGraphQl {
 
 	record AdoptPlanInput(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
 			@Nullable LocalDate effectiveDate, @Nullable String overrideReason,
-			@Nullable Boolean confirmPastEffectiveDate) {
+			@Nullable Boolean confirmPastEffectiveDate, @Nullable List<AdoptedNameInput> names) {
+	}
+
+	record AdoptedNameInput(String unitKey, String name) {
 	}
 
 }

@@ -63,8 +63,15 @@ public class PlanOutlines {
 			affected.add(new PlanOutline.Affected(unitId, units.stream().map(ProposedUnit::fullName).toList(),
 					alternatives));
 		});
+		List<PlanOutline.NewUnit> newUnits = new ArrayList<>();
+		for (ProposedUnit unit : plan.units()) {
+			newUnits.add(new PlanOutline.NewUnit(unit.key(), unit.fullName(),
+					unit.type().level() == vn.ydan.api.units.UnitLevel.PROVINCE, AlternativeNames.choices(unit),
+					AlternativeNames.seatChoices(unit),
+					unit.components().stream().map(PlanComponent::unitId).toList()));
+		}
 		return new PlanOutline(plan.id(), plan.title(), plan.status().name(), plan.effectiveDate(), plan.scopeIds(),
-				affected);
+				affected, newUnits);
 	}
 
 	/**

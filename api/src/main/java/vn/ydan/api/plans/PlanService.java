@@ -398,10 +398,29 @@ class PlanService {
 	@PreAuthorize(Roles.IS_PLANNER)
 	PlanPayload adopt(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
 			@Nullable LocalDate effectiveDate, @Nullable String overrideReason, boolean confirmPastEffectiveDate) {
+		return adopt(planId, expectedVersion, number, date, effectiveDate, overrideReason, confirmPastEffectiveDate,
+				Map.of());
+	}
+
+	/**
+	 * The same, the units named as the act names them ({@code names}: key → name, one of
+	 * the unit's name choices, NFC): the name residents chose ({@code Plan.chosenNames})
+	 * when it is not the proposed one. The renamed units are in the adopted revision and
+	 * the audit entry says which.
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload adopt(String planId, @Nullable Integer expectedVersion, String number, LocalDate date,
+			@Nullable LocalDate effectiveDate, @Nullable String overrideReason, boolean confirmPastEffectiveDate,
+			Map<String, String> names) {
 		String reason = (overrideReason != null && !overrideReason.isBlank()) ? overrideReason.strip() : null;
-		String what = (reason != null)
+		StringBuilder renamed = new StringBuilder();
+		names.forEach((key, name) -> renamed.append((renamed.length() == 0) ? "; tên gọi: " : ", ")
+			.append(key)
+			.append(" → ")
+			.append(name));
+		String what = ((reason != null)
 				? "Thông qua không chờ kết quả lấy ý kiến theo " + number + " (lý do: " + reason + ")"
-				: "Thông qua theo " + number;
+				: "Thông qua theo " + number) + renamed;
 		return edit(planId, expectedVersion, what, (plan) -> {
 			List<UserError> errors = new ArrayList<>();
 			boolean consulted = plan.status() == PlanStatus.CONSULTED;
@@ -438,6 +457,24 @@ class PlanService {
 						+ " đã qua: đơn vị mới sẽ có hiệu lực hồi tố. Hãy xác nhận (confirmPastEffectiveDate) nếu đúng như vậy",
 						"EFFECTIVE_DATE_IN_PAST"));
 			}
+			List<ProposedUnit> named = new ArrayList<>(plan.units());
+			names.forEach((key, name) -> {
+				ProposedUnit unit = plan.unit(key);
+				String chosen = java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC);
+				List<String> choices = (unit != null) ? AlternativeNames.choices(unit) : List.of();
+				if (unit == null) {
+					errors.add(UserError.of("names", "Phương án không có đơn vị " + key, "NOT_FOUND"));
+				}
+				else if (!chosen.equals(unit.name()) && !choices.contains(chosen)) {
+					errors.add(UserError.of("names",
+							"\"" + chosen + "\" không phải tên được đưa ra lấy ý kiến cho " + unit.fullName() + " ("
+									+ String.join("; ", choices.isEmpty() ? List.of(unit.name()) : choices) + ")",
+							"NAME_CHOICE_INVALID"));
+				}
+				else {
+					named.set(named.indexOf(unit), unit.named(chosen));
+				}
+			});
 			if (!errors.isEmpty() || newDate == null) {
 				return Change.refused(errors);
 			}
@@ -464,8 +501,11 @@ class PlanService {
 				}
 				override = pending.confirmed(actor, this.clock.instant());
 			}
-			Plan adopted = plan.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, override,
-					this.clock.instant());
+			// The act's names, then the adoption: one revision.
+			Plan source = names.isEmpty() ? plan : plan.withUnits(named, this.clock.instant());
+			Plan adopted = source
+				.adopted(new Plan.LegalBasis(cleanNumber, date), newDate, override, this.clock.instant())
+				.renumbered(plan);
 			ValidationReport report = this.validator.validate(adopted);
 			if (!report.valid()) {
 				return Change.refused(List.of(invalid(report)));

@@ -57,6 +57,26 @@ record ProposedUnit(String key, @Nullable String code, String name, String fullN
 		return null;
 	}
 
+	/**
+	 * This unit under another of its name choices: the full name follows (the type's
+	 * label, or the old name replaced in a full name written otherwise), and the name it
+	 * had joins its alternatives, so the choices offered stay on record.
+	 */
+	ProposedUnit named(String chosen) {
+		if (chosen.equals(this.name)) {
+			return this;
+		}
+		String newFullName = this.fullName.equals(defaultFullName(this.type, this.name))
+				? defaultFullName(this.type, chosen) : this.fullName.replace(this.name, chosen);
+		List<String> alternatives = new java.util.ArrayList<>();
+		alternatives.add(this.name);
+		this.alternativeNames.stream()
+			.filter((other) -> !other.equals(chosen) && !alternatives.contains(other))
+			.forEach(alternatives::add);
+		return new ProposedUnit(this.key, this.code, chosen, newFullName, this.type, alternatives, this.seat,
+				this.parentId, this.parentKey, this.legalClause, this.components);
+	}
+
 	ProposedUnit withComponents(List<PlanComponent> newComponents) {
 		return new ProposedUnit(this.key, this.code, this.name, this.fullName, this.type, this.alternativeNames,
 				this.seat, this.parentId, this.parentKey, this.legalClause, newComponents);

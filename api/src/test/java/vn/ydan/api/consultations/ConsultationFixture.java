@@ -54,27 +54,33 @@ final class ConsultationFixture {
 	private final int households;
 
 	ConsultationFixture(GraphQlHttp api, String newCode, String newName, int households, String... communes) {
-		this(api, true, -1, newCode, newName, households, communes);
+		this(api, true, -1, newCode, newName, "Số 1 Quán Thánh", households, communes);
+	}
+
+	/** Open, the plan writing the seat as given (with alternatives: a seat question). */
+	static ConsultationFixture withSeat(GraphQlHttp api, String newCode, String newName, String seat, int households,
+			String... communes) {
+		return new ConsultationFixture(api, true, -1, newCode, newName, seat, households, communes);
 	}
 
 	/** The same, created but not opened: the consultation is scheduled. */
 	static ConsultationFixture scheduled(GraphQlHttp api, String newCode, String newName, int households,
 			String... communes) {
-		return new ConsultationFixture(api, false, -1, newCode, newName, households, communes);
+		return new ConsultationFixture(api, false, -1, newCode, newName, "Số 1 Quán Thánh", households, communes);
 	}
 
 	/** Created, opening in an hour: the consultation is scheduled and cannot open yet. */
 	static ConsultationFixture scheduledLater(GraphQlHttp api, String newCode, String newName, int households,
 			String... communes) {
-		return new ConsultationFixture(api, false, 1, newCode, newName, households, communes);
+		return new ConsultationFixture(api, false, 1, newCode, newName, "Số 1 Quán Thánh", households, communes);
 	}
 
-	private ConsultationFixture(GraphQlHttp api, boolean open, int opensIn, String newCode, String newName,
+	private ConsultationFixture(GraphQlHttp api, boolean open, int opensIn, String newCode, String newName, String seat,
 			int households, String... communes) {
 		this.api = api;
 		this.communes = List.of(communes);
 		this.households = households;
-		this.planId = publishedPlan(newCode, newName);
+		this.planId = publishedPlan(newCode, newName, seat);
 		registerHouseholds();
 		GraphQlHttp.Response created = api.query("""
 				mutation($plan: ID!, $title: String!, $opens: String!, $closes: String!) { createConsultation(input: {
@@ -113,7 +119,7 @@ final class ConsultationFixture {
 
 	void close() {
 		GraphQlHttp.Response closed = this.api.query(
-				"mutation($id: ID!) { closeConsultation(id: $id) { consultation { status } userErrors { code } } }",
+				"mutation($id: ID!) { closeConsultation(id: $id, reason: \"Đủ số liệu\") { consultation { status } userErrors { code } } }",
 				Map.of("id", this.consultationId), official());
 		assertThat(closed.<String>read("$.data.closeConsultation.consultation.status")).as(closed.body())
 			.isEqualTo("CLOSED");
@@ -163,17 +169,18 @@ final class ConsultationFixture {
 		return response.read("$.data.unitByCode.id");
 	}
 
-	private String publishedPlan(String newCode, String newName) {
+	private String publishedPlan(String newCode, String newName, String seat) {
 		GraphQlHttp.Response plan = this.api.query("""
 				mutation($scope: ID!, $title: String!) { createPlan(input: { title: $title, scopeIds: [$scope],
 				  effectiveDate: "2025-07-01" }) { plan { id } } }""",
 				Map.of("scope", unitId("001", "DISTRICT"), "title", "Thành lập phường " + newName), official());
 		String id = plan.read("$.data.createPlan.plan.id");
 		assertThat(id).as(plan.body()).isNotNull();
-		GraphQlHttp.Response proposed = this.api.query("""
-				mutation($id: ID!, $code: String!, $name: String!) { saveProposedUnit(input: { planId: $id, code: $code,
-				  name: $name, type: PHUONG, seat: "Số 1 Quán Thánh" }) { plan { id } userErrors { message } } }""",
-				Map.of("id", id, "code", newCode, "name", newName), official());
+		GraphQlHttp.Response proposed = this.api
+			.query("""
+					mutation($id: ID!, $code: String!, $name: String!, $seat: String!) { saveProposedUnit(input: {
+					  planId: $id, code: $code, name: $name, type: PHUONG, seat: $seat }) { plan { id } userErrors { message } } }""",
+					Map.of("id", id, "code", newCode, "name", newName, "seat", seat), official());
 		assertThat(proposed.<String>read("$.data.saveProposedUnit.plan.id")).as(proposed.body()).isEqualTo(id);
 		for (String code : this.communes) {
 			GraphQlHttp.Response assigned = this.api.query("""

@@ -331,7 +331,8 @@ class ConsultationIntegrationTest {
 					Map.of("id", consultationId), this.official)
 			.<String>read("$.data.publishResults.userErrors[0].code")).isEqualTo("NOT_CERTIFIED");
 		assertThat(results(null).<Object>read("$.data.consultation.results")).isNull();
-		this.api.query("mutation($id: ID!) { closeConsultation(id: $id) { consultation { status } } }",
+		this.api.query(
+				"mutation($id: ID!) { closeConsultation(id: $id, reason: \"Kiểm thử\") { consultation { status } } }",
 				Map.of("id", consultationId), this.official);
 		assertThat(answer(resident("H-00004-1-1"), "after", true, null)
 			.<String>read("$.data.answerConsultation.userErrors[0].code")).isEqualTo("OUTSIDE_WINDOW");

@@ -33,7 +33,7 @@ class ResultCsvUnitTest {
 				3, 1, 0, Consultation.Outcome.PASS, true));
 
 		assertThat(row(table))
-			.isEqualTo("Thành phố Hà Nội,,00001,Phường Trúc Bạch,10,4,3,1,3,1,0,40.00,30.00,10.00,Đạt,Có\r\n");
+			.isEqualTo("Thành phố Hà Nội,,00001,Phường Trúc Bạch,10,4,3,1,3,1,0,40.00,30.00,10.00,Đạt,Có,,,,,,,\r\n");
 	}
 
 	private static ResultTable table(ResultTable.Row row) {

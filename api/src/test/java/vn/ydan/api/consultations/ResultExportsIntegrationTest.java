@@ -44,7 +44,8 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 	private static final List<String> HEADERS = List.of("Tỉnh/Thành phố", "Quận/Huyện", "Mã xã", "Xã/Phường/Thị trấn",
 			"Số hộ", "Số hộ tham gia", "Trả lời trực tuyến", "Phiếu giấy thu về", "Đồng ý", "Không đồng ý",
 			"Phiếu không hợp lệ", "Tỷ lệ tham gia (%)", "Tỷ lệ đồng ý (%)", "Tỷ lệ không đồng ý (%)", "Kết quả",
-			"Đã xác nhận");
+			"Đã xác nhận", "Tên gọi (số hộ chọn)", "Trụ sở (số hộ chọn)", "Đồng ý sắp xếp cấp tỉnh",
+			"Không đồng ý sắp xếp cấp tỉnh", "Tên gọi cấp tỉnh (số hộ chọn)", "Người xác nhận", "Thời điểm xác nhận");
 
 	private static ConsultationFixture consultation;
 
@@ -113,7 +114,7 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 		assertThat(records.get(0).fields()).containsExactlyElementsOf(HEADERS);
 		assertThat(records.get(1).fields()).containsExactly("Thành phố Hà Nội", "Quận Ba Đình", "00001",
 				"Phường Phúc Xá", "20", "7", "7", "0", "6", "1", "0", "35.00", "30.00", "5.00", "Chưa có kết quả",
-				"Chưa");
+				"Chưa", "", "", "", "", "", "", "");
 		assertThat(records.get(2).fields().subList(2, 6)).containsExactly("00004", "Phường Trúc Bạch", "20", "0");
 	}
 
@@ -151,6 +152,7 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 			assertThat(phucXa.getCell(12).getCellStyle().getDataFormatString()).isEqualTo("0.00");
 			assertThat(phucXa.getCell(14).getStringCellValue()).isEqualTo("Đạt");
 			assertThat(phucXa.getCell(15).getStringCellValue()).isEqualTo("Có");
+			assertThat(phucXa.getCell(21).getStringCellValue()).as("who certified").isEqualTo("quantri");
 			Row trucBach = results.getRow(2);
 			assertThat(trucBach.getCell(3).getStringCellValue()).isEqualTo("Phường Trúc Bạch");
 			assertThat(numbers(trucBach, 8, 11)).containsExactly(6.0, 10.0, 2.0);
@@ -201,11 +203,49 @@ class ResultExportsIntegrationTest extends LiveResultsTest {
 				assertThat(font.isEmbedded()).as(font.getName()).isTrue();
 				fonts.add(font.getName());
 			}
-			assertThat(fonts).anyMatch((font) -> font.endsWith("DejaVuSans"))
-				.anyMatch((font) -> font.endsWith("DejaVuSans-Bold"));
+			// Decree 30/2020: Times New Roman, here its metric twin Liberation Serif.
+			assertThat(fonts).anyMatch((font) -> font.endsWith("LiberationSerif"))
+				.anyMatch((font) -> font.endsWith("LiberationSerif-Bold"))
+				.anyMatch((font) -> font.endsWith("LiberationSerif-Italic"));
 		}
+		// Decree 30's heading: the number left for the register, the place and date.
+		assertThat(text).contains("Số: /BB-UBND")
+			.containsPattern("Phúc Xá, ngày \\d{2} tháng \\d{1,2} năm \\d{4}")
+			.contains("Kết quả theo tổ dân phố, thôn")
+			.contains("Tổ dân phố 1 10 10 8 1 1 Đã xác minh")
+			.contains("Tổ dân phố 2 10 9 6 3 0 Đã xác minh");
 		String failed = text(get(minutes(consultation.unitId("00004", "COMMUNE")), null).body());
 		assertThat(failed).contains("Phường Trúc Bạch").contains("Kết quả: KHÔNG ĐẠT");
+	}
+
+	@Test
+	@Order(6)
+	void aDistrictAndAProvinceHaveSummaryMinutesRollingUpTheirCommunes() throws IOException {
+		Download district = get(unitMinutes(consultation.unitId("001", "DISTRICT")), null);
+		Download province = get(unitMinutes(consultation.unitId("01", "PROVINCE")), null);
+
+		assertThat(district.status()).as(district.text()).isEqualTo(200);
+		assertThat(district.header("Content-Disposition")).contains("bien-ban-tong-hop-001.pdf");
+		String text = text(district.body());
+		assertThat(text).contains("ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH")
+			.containsPattern("Ba Đình, ngày \\d{2} tháng \\d{1,2} năm \\d{4}")
+			.contains("Số đơn vị cấp xã được lấy ý kiến: 2 (đạt: 1; không đạt: 1; chưa có kết quả: 0)")
+			.contains("Tổng số hộ gia đình 40 100%")
+			.contains("Kết quả theo đơn vị cấp xã")
+			.contains("Phường Phúc Xá 20 19 14 4 1 Đạt, đã xác nhận")
+			.contains("Phường Trúc Bạch 20 18 6 10 2 Không đạt, đã xác nhận")
+			.contains("Xác nhận kết quả: đã xác nhận bởi quantri lúc")
+			.contains("TM. ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH");
+		assertThat(text(province.body())).contains("THÀNH PHỐ HÀ NỘI")
+			.containsPattern("Hà Nội, ngày \\d{2} tháng")
+			.contains("Tổng số hộ gia đình 40 100%");
+		assertThat(get(unitMinutes(consultation.unitId("002", "DISTRICT")), null).status())
+			.as("a district none of whose communes was asked")
+			.isEqualTo(404);
+	}
+
+	private String unitMinutes(String unitGlobalId) {
+		return "/exports/consultations/" + consultation.consultationId + "/units/" + unitGlobalId + "/minutes.pdf";
 	}
 
 	private void countCertifyAndPublish() {

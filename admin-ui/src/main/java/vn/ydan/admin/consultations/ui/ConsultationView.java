@@ -199,7 +199,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		button(this.open, "consultation-open", VaadinIcon.PLAY, "consultations.action.open", "open",
 				() -> this.api.open(requireId()));
 		button(this.close, "consultation-close", VaadinIcon.STOP, "consultations.action.close", "close",
-				() -> this.api.close(requireId()));
+				() -> this.api.close(requireId(), null));
 		button(this.publish, "consultation-publish", VaadinIcon.GLOBE, "consultations.action.publish", "publish",
 				() -> this.api.publish(requireId()));
 		this.open.addThemeVariants(ButtonVariant.PRIMARY);
@@ -629,11 +629,35 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		}
 		button.addClickListener((click) -> {
 			String title = (this.details != null) ? this.details.title() : "";
+			if (step.equals("close") && this.details != null
+					&& java.time.Instant.parse(this.details.closesAt()).isAfter(java.time.Instant.now())) {
+				closeEarly(title);
+				return;
+			}
 			Confirmation.ask(this, "consultation-confirm",
 					getTranslation("consultations.confirm." + step + ".header", title),
 					getTranslation("consultations.confirm." + step + ".text", title), getTranslation(key),
 					() -> change(action));
 		});
+	}
+
+	/**
+	 * Closing before the closing time: the api takes it only with a reason (audited),
+	 * asked in the same dialog.
+	 */
+	private void closeEarly(String title) {
+		com.vaadin.flow.component.textfield.TextArea reason = new com.vaadin.flow.component.textfield.TextArea(
+				getTranslation("consultations.close.reason"));
+		reason.setId("consultation-close-reason");
+		reason.setWidthFull();
+		reason.setMaxLength(1000);
+		reason.setRequired(true);
+		var dialog = Confirmation.ask(this, "consultation-confirm",
+				getTranslation("consultations.confirm.close.header", title),
+				getTranslation("consultations.confirm.close.text", title), getTranslation("consultations.action.close"),
+				() -> change(() -> this.api.close(requireId(), reason.getValue())));
+		dialog.setText(new VerticalLayout(new Span(getTranslation("consultations.confirm.close.text", title)),
+				new Span(getTranslation("consultations.close.early", this.details.closesAt())), reason));
 	}
 
 	/** A change: the page shows the consultation after it, or the api's reasons. */

@@ -41,12 +41,14 @@ import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UserError;
 import vn.ydan.admin.consultations.ConsultationDetails;
+import vn.ydan.admin.consultations.ConsultationQuestion;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.ConsultedUnit;
 import vn.ydan.admin.consultations.GroupRow;
 import vn.ydan.admin.consultations.HouseholdStatus;
 import vn.ydan.admin.consultations.NameCount;
 import vn.ydan.admin.consultations.PaperCounts;
+import vn.ydan.admin.consultations.QuestionCounts;
 import vn.ydan.admin.consultations.Tally;
 import vn.ydan.admin.consultations.TallyPayload;
 import vn.ydan.admin.consultations.TallyState;
@@ -107,6 +109,12 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 	private final Map<String, IntegerField> fields = new LinkedHashMap<>();
 
 	private final List<IntegerField> nameFields = new ArrayList<>();
+
+	/**
+	 * The further questions' fields (seat, province merger and name), by question: a
+	 * field per choice, or agree and disagree.
+	 */
+	private final Map<ConsultationQuestion, List<IntegerField>> questionFields = new LinkedHashMap<>();
 
 	private final TextField reason = new TextField();
 
@@ -374,6 +382,27 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 			this.nameFields.add(field);
 			form.add(field);
 		}
+		this.questionFields.clear();
+		for (ConsultationQuestion question : (unit != null) ? unit.furtherQuestions()
+				: List.<ConsultationQuestion>of()) {
+			List<IntegerField> fields = new ArrayList<>();
+			List<String> labels = question.choice() ? question.choices()
+					: List.of(getTranslation("consultations.count.question.agree"),
+							getTranslation("consultations.count.question.disagree"));
+			for (int i = 0; i < labels.size(); i++) {
+				IntegerField field = new IntegerField(
+						getTranslation("consultations.count.question", question.text(), labels.get(i)));
+				field.setId("tally-q-" + question.question() + "-" + i);
+				field.setMin(0);
+				// Every agree / disagree question asked is counted (the api refuses it
+				// otherwise); a choice may be left at zero.
+				field.setRequired(true);
+				manualValidation(field);
+				fields.add(field);
+				form.add(field);
+			}
+			this.questionFields.put(question, fields);
+		}
 		form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40rem", 3));
 		this.reason.setVisible(verified);
 		this.reason.setRequired(verified);
@@ -503,8 +532,22 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		for (int i = 0; i < this.nameFields.size() && unit != null; i++) {
 			names.add(new NameCount(unit.nameChoices().get(i), this.nameFields.get(i).getValue()));
 		}
+		List<QuestionCounts> questions = new ArrayList<>();
+		this.questionFields.forEach((question, fields) -> {
+			if (question.choice()) {
+				List<NameCount> chosen = new ArrayList<>();
+				for (int i = 0; i < fields.size(); i++) {
+					chosen.add(new NameCount(question.choices().get(i), valueOf(fields.get(i))));
+				}
+				questions.add(new QuestionCounts(question.question(), 0, 0, chosen));
+			}
+			else {
+				questions
+					.add(new QuestionCounts(question.question(), valueOf(fields.get(0)), valueOf(fields.get(1)), null));
+			}
+		});
 		PaperCounts counts = new PaperCounts(number("issued"), number("returned"), number("valid"), number("invalid"),
-				number("agree"), number("disagree"), names);
+				number("agree"), number("disagree"), names, questions);
 		TallyPayload payload;
 		try {
 			payload = this.api.enterTally(current.id(), group, counts, why);
@@ -557,9 +600,15 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		return (value != null) ? value : 0;
 	}
 
+	private static int valueOf(IntegerField field) {
+		Integer value = field.getValue();
+		return (value != null) ? value : 0;
+	}
+
 	private List<IntegerField> allFields() {
 		List<IntegerField> all = new ArrayList<>(this.fields.values());
 		all.addAll(this.nameFields);
+		this.questionFields.values().forEach(all::addAll);
 		return all;
 	}
 

@@ -47,6 +47,9 @@ final class AdoptDialog extends Dialog {
 
 	private final @Nullable LocalDate planDate;
 
+	/** The names residents chose, offered ticked: unit key → its box. */
+	private final java.util.Map<PlanDetails.ChosenName, Checkbox> chosen = new java.util.LinkedHashMap<>();
+
 	AdoptDialog(PlanDetails plan, Consumer<Adoption> onSave) {
 		this.onSave = onSave;
 		this.planDate = plan.effectiveDate();
@@ -75,6 +78,14 @@ final class AdoptDialog extends Dialog {
 		this.needsReason = plan.status() != PlanStatus.CONSULTED;
 		this.reason.setVisible(this.needsReason);
 		FormLayout form = new FormLayout(this.number, this.date, this.effectiveDate, this.reason, this.past);
+		// The winning name of the published results, proposed for the act (ticked).
+		for (PlanDetails.ChosenName name : plan.otherChosenNames()) {
+			Checkbox box = new Checkbox(
+					getTranslation("plans.adopt.chosen-name", name.chosenName(), name.proposedName()), true);
+			box.setId("plan-adopt-name-" + name.unitKey());
+			this.chosen.put(name, box);
+			form.add(box);
+		}
 		form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
 		PlanDetails.AdoptionOverride pending = plan.pendingOverride();
 		if (this.needsReason) {
@@ -123,9 +134,15 @@ final class AdoptDialog extends Dialog {
 		}
 		LocalDate effective = this.effectiveDate.getValue();
 		close();
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		this.chosen.forEach((name, box) -> {
+			if (box.getValue()) {
+				names.put(name.unitKey(), name.chosenName());
+			}
+		});
 		this.onSave.accept(new Adoption(text, this.date.getValue(),
 				(effective != null && !effective.equals(this.planDate)) ? effective : null,
-				this.needsReason ? why : null, this.past.getValue()));
+				this.needsReason ? why : null, this.past.getValue(), names));
 	}
 
 }

@@ -390,12 +390,35 @@ class ConsultationViewIntegrationTest extends SpringBrowserlessTest {
 		assertThat(find(Button.class).id("consultation-tallies").isVisible()).isTrue();
 	}
 
+	/** Whether the consultation's closing time is still ahead (2099). */
+	private boolean closesLater;
+
+	@Test
+	void closingBeforeTheClosingTimeAsksTheReasonAndSendsIt() {
+		this.closesLater = true;
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		test(find(Button.class).id("consultation-close")).click();
+		ConfirmDialog confirm = find(ConfirmDialog.class).id("consultation-confirm");
+		assertThat(text(confirm)).contains("kết thúc sớm phải ghi lý do");
+		test(find(com.vaadin.flow.component.textfield.TextArea.class).id("consultation-close-reason"))
+			.setValue("Mưa bão, cử tri đã trả lời đủ");
+		test(confirm).confirm();
+
+		assertThat(calls("closeConsultation")).singleElement()
+			.satisfies((call) -> assertThat(call.variables()).containsEntry("id", ID)
+				.containsEntry("reason", "Mưa bão, cử tri đã trả lời đủ"));
+	}
+
 	private Reply answer(Call call) {
 		if (call.runs("consultationProgress")) {
 			return Reply.json(200, this.progress);
 		}
 		if (call.runs("consultation")) {
-			return Reply.json(200, CannedConsultations.consultation(this.status));
+			String canned = CannedConsultations.consultation(this.status);
+			return Reply.json(200, (this.closesLater)
+					? canned.replace("\"closesAt\":\"2025-04-20T17:00:00Z\"", "\"closesAt\":\"2099-04-20T17:00:00Z\"")
+					: canned);
 		}
 		if (call.runs("closeConsultation")) {
 			return Reply.json(200, CannedConsultations.payload("closeConsultation", "CLOSED"));

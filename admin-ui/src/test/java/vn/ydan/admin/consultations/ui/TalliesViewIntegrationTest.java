@@ -50,6 +50,11 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 
 	private final FakeBackend backend = FakeBackend.shared();
 
+	/**
+	 * The first commune's questions (JSON), or null: the canned consultation as it is.
+	 */
+	private String questions;
+
 	private String enterAnswer = """
 			{"data":{"enterTally":{"tally":%s,"userErrors":[]}}}""".formatted(CannedConsultations.tally(GROUP_3,
 			"Tổ dân phố 3", "AWAITING_SECOND_ENTRY", CannedConsultations.entry("thuky", CORRECT), "null", ""));
@@ -267,6 +272,41 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 				"Cộng nhầm");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theFormAsksEveryQuestionOfTheCommuneAndSendsEachCount() {
+		this.questions = """
+				[{"question":"ARRANGEMENT","text":"Đồng ý?","choice":false,"choices":[]},
+				 {"question":"NAME","text":"Tên gọi","choice":true,"choices":["Ba Đình","Hồng Hà"]},
+				 {"question":"SEAT","text":"Nơi đặt trụ sở","choice":true,"choices":["Số 1 Quán Thánh","Số 5 Phan Đình Phùng"]},
+				 {"question":"PROVINCE_MERGER","text":"Sắp xếp cấp tỉnh","choice":false,"choices":[]}]""";
+		open(2);
+		fill(10, 8, 7, 1, 5, 2);
+		test(find(IntegerField.class).id("tally-name-0")).setValue(4);
+		test(find(IntegerField.class).id("tally-name-1")).setValue(0);
+		assertThat(find(IntegerField.class).id("tally-q-SEAT-1").getLabel())
+			.isEqualTo("Nơi đặt trụ sở — Số 5 Phan Đình Phùng");
+		assertThat(find(IntegerField.class).id("tally-q-PROVINCE_MERGER-1").getLabel())
+			.isEqualTo("Sắp xếp cấp tỉnh — không đồng ý");
+
+		test(find(Button.class).id("tally-submit")).click();
+		assertThat(calls("enterTally")).as("a question's count left empty is not a zero").isEmpty();
+		test(find(IntegerField.class).id("tally-q-SEAT-0")).setValue(1);
+		test(find(IntegerField.class).id("tally-q-SEAT-1")).setValue(5);
+		test(find(IntegerField.class).id("tally-q-PROVINCE_MERGER-0")).setValue(6);
+		test(find(IntegerField.class).id("tally-q-PROVINCE_MERGER-1")).setValue(1);
+		test(find(Button.class).id("tally-submit")).click();
+
+		Map<String, Object> counts = (Map<String, Object>) ((Map<String, Object>) calls("enterTally").get(0)
+			.variables()
+			.get("input")).get("counts");
+		assertThat(counts).containsEntry("questions", List.of(
+				Map.of("question", "SEAT", "choices",
+						List.of(Map.of("name", "Số 1 Quán Thánh", "count", 1),
+								Map.of("name", "Số 5 Phan Đình Phùng", "count", 5))),
+				Map.of("question", "PROVINCE_MERGER", "agree", 6, "disagree", 1)));
+	}
+
 	private void open(int row) {
 		navigate("consultations/" + ID + "/tallies", TalliesView.class);
 		@SuppressWarnings("unchecked")
@@ -306,7 +346,10 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 			return Reply.json(200, CannedConsultations.groups());
 		}
 		if (call.runs("consultation")) {
-			return Reply.json(200, CannedConsultations.consultation("OPEN"));
+			String canned = CannedConsultations.consultation("OPEN");
+			return Reply.json(200,
+					(this.questions == null) ? canned : canned.replace("\"nameChoices\":[\"Ba Đình\",\"Hồng Hà\"],",
+							"\"nameChoices\":[\"Ba Đình\",\"Hồng Hà\"],\"questions\":" + this.questions + ","));
 		}
 		if (call.runs("enterTally")) {
 			return Reply.json(200, this.enterAnswer);

@@ -130,6 +130,26 @@ class PlanApplyIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	void adoptionOffersTheNameResidentsChoseAndSendsIt() {
+		this.plan.set(CannedPlans.plan("CONSULTED", 6, CannedPlans.VALID, "null", CannedPlans.UNIT_A)
+			.replace("\"applyProgress\":null}}}",
+					"\"applyProgress\":null,\"chosenNames\":[{\"unitKey\":\"k-1\",\"proposedName\":\"Đoài Phương\","
+							+ "\"chosenName\":\"Đông Sơn\"}]}}}"));
+		open();
+		test(find(Button.class).id("plan-adopt")).click();
+		Checkbox chosen = find(Checkbox.class).id("plan-adopt-name-k-1");
+		assertThat(chosen.getLabel()).isEqualTo("Lấy tên do cử tri chọn: \"Đông Sơn\" (thay \"Đoài Phương\")");
+		assertThat(chosen.getValue()).as("proposed: ticked").isTrue();
+		test(find(TextField.class).id("plan-adopt-number")).setValue("1656/NQ-UBTVQH15");
+		test(find(DatePicker.class).id("plan-adopt-date")).setValue(java.time.LocalDate.of(2025, 6, 16));
+		test(find(Button.class).id("plan-adopt-save")).click();
+
+		assertThat(this.backend.apiCalls().stream().filter((call) -> call.runs("adoptPlan")).toList()).singleElement()
+			.satisfies((call) -> assertThat(call.variables().get("input").toString()).contains("unitKey=k-1",
+					"name=Đông Sơn", "number=1656/NQ-UBTVQH15"));
+	}
+
+	@Test
 	void aPlanWithoutConsultationResultsIsAdoptedOnlyWithAReasonAndAPastDateConfirmed() {
 		this.plan.set(CannedPlans.plan("PUBLISHED", 6, CannedPlans.VALID, "null", CannedPlans.UNIT_A));
 		open();
