@@ -437,7 +437,20 @@ public class ProgressFeed implements DisposableBean {
 			Disposable running = this.stream;
 			this.stream = null;
 			if (running != null) {
-				running.dispose();
+				try {
+					running.dispose();
+				}
+				catch (RuntimeException ex) {
+					// Reactor's cached WebSocket session fails to cancel while it is
+					// still
+					// connecting (MonoCacheInvalidateWhen: NullPointerException). The
+					// stream is
+					// cancelled downstream all the same, and the generation above drops
+					// anything
+					// it still delivers: a page leaving must never fail its detach.
+					log.debug("Consultation {}: the subscription was still connecting when stopped",
+							this.key.consultationId(), ex);
+				}
 			}
 			if (this.retry != null) {
 				this.retry.cancel(false);
