@@ -3,6 +3,7 @@ package vn.ydan.admin.plans.ui;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
+import org.jspecify.annotations.Nullable;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.plans.FoundUnit;
@@ -53,8 +55,13 @@ final class NewPlanDialog extends Dialog {
 
 	private final Span error = new Span();
 
-	/** The last search and its answer: the combo box asks again for each page. */
+	/**
+	 * The last search, the date it was made as of, and its answer: the combo box asks
+	 * again for each page.
+	 */
 	private String lastFilter = "";
+
+	private @Nullable LocalDate lastDate;
 
 	private List<FoundUnit> lastFound = List.of();
 
@@ -81,6 +88,7 @@ final class NewPlanDialog extends Dialog {
 		this.effectiveDate.setId("plan-new-effective-date");
 		this.effectiveDate.setLabel(getTranslation("plans.field.effective-date"));
 		this.effectiveDate.setI18n(PlanFormat.datePickerI18n(this));
+		this.effectiveDate.addValueChangeListener((change) -> this.scope.getDataProvider().refreshAll());
 
 		this.abolishDistricts.setId("plan-new-abolish-districts");
 		this.abolishDistricts.setLabel(getTranslation("plans.field.abolish-districts"));
@@ -119,8 +127,10 @@ final class NewPlanDialog extends Dialog {
 		if (text.length() < 2) {
 			return Stream.empty();
 		}
-		if (!text.equals(this.lastFilter)) {
-			LocalDate date = this.effectiveDate.getValue();
+		LocalDate date = this.effectiveDate.getValue();
+		// A search made before the date was set ran as of today, when units a later plan
+		// abolished are gone: a new date asks again.
+		if (!text.equals(this.lastFilter) || !Objects.equals(date, this.lastDate)) {
 			try {
 				this.lastFound = this.api.searchUnits(text, (date != null) ? date.minusDays(1) : null, null)
 					.stream()
@@ -132,6 +142,7 @@ final class NewPlanDialog extends Dialog {
 				this.lastFound = List.of();
 			}
 			this.lastFilter = text;
+			this.lastDate = date;
 		}
 		return this.lastFound.stream().skip(offset).limit(limit);
 	}

@@ -134,6 +134,27 @@ class PlansViewIntegrationTest extends SpringBrowserlessTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void aDateSetAfterASearchAsksAgainAsOfTheDayBeforeIt() {
+		navigate(PlansView.class);
+		test(find(Button.class).id("plans-new")).click();
+		MultiSelectComboBox<Object> scope = find(MultiSelectComboBox.class).id("plan-new-scope");
+		test(scope).setFilter("ha noi");
+		test(scope).getSuggestions();
+
+		test(find(DatePicker.class).id("plan-new-effective-date")).setValue(LocalDate.of(2025, 7, 1));
+		test(scope).setFilter("ha noi");
+		test(scope).getSuggestions();
+
+		// A search before the date is a search as of today: units a later plan abolished
+		// are missing from it.
+		List<Call> searches = calls("planScopeSearch");
+		assertThat(searches).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(searches.get(searches.size() - 1).variables()).containsEntry("search", "ha noi")
+			.containsEntry("asOf", "2025-06-30");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void aPlanThatMergesProvincesCoversThemAll() {
 		navigate(PlansView.class);
 		test(find(Button.class).id("plans-new")).click();
