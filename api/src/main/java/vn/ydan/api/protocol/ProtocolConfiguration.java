@@ -89,6 +89,16 @@ class ProtocolConfiguration {
 		return registration;
 	}
 
+	/** Around security, which lets an unreachable Keycloak through as an exception. */
+	@Bean
+	FilterRegistrationBean<IdentityProviderDown> identityProviderDown() {
+		FilterRegistrationBean<IdentityProviderDown> registration = new FilterRegistrationBean<>(
+				new IdentityProviderDown());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
 	/** Replaces Boot's handler (same behaviour, plus 429). */
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {

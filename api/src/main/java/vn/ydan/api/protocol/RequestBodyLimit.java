@@ -190,6 +190,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
 					limit, null);
 		}
 
+		static Refused identityProviderDown() {
+			return new Refused(ErrorCode.KEYCLOAK_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+					"Không kiểm tra được mã truy cập: Keycloak không trả lời, hãy thử lại sau ít giây. (The access token could not be checked: Keycloak did not answer; retry in a few seconds.)",
+					null, null);
+		}
+
 		static Refused notUtf8() {
 			return new Refused(ErrorCode.BAD_REQUEST, HttpStatus.BAD_REQUEST,
 					"Yêu cầu phải là JSON mã hoá UTF-8. (The request body must be JSON encoded in UTF-8.)", null, null);
