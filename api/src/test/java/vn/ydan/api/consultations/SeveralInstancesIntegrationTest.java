@@ -514,8 +514,10 @@ class SeveralInstancesIntegrationTest {
 				.<Object>read("$.data.unitByCode")).as("province " + merged + " merged").isNull();
 		}
 		// Audited once: one entry of the job that put it in effect.
-		assertThat(database.getCollection("auditLog")
-			.countDocuments(Filters.and(Filters.eq("kind", "job:applyPlan"), Filters.eq("revisions.subject", "plan:" + planId))))
+		assertThat(
+				database.getCollection("auditLog")
+					.countDocuments(Filters.and(Filters.eq("kind", "job:applyPlan"),
+							Filters.eq("revisions.subject", "plan:" + planId))))
 			.as("entries of the apply's job")
 			.isEqualTo(1);
 		// Nothing left for another apply to write: the resumed one wrote all that a clean
