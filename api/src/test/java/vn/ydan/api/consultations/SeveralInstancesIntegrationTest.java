@@ -102,10 +102,12 @@ class SeveralInstancesIntegrationTest {
 		c = third.api();
 		instances = List.of(a, b, c);
 		// Each instance resolves the issuer at its first signed-in request; on a busy
-		// machine that may time out once (HTTP 500), and it is resolved again at the next.
+		// machine that may time out once (HTTP 500), and it is resolved again at the
+		// next.
 		for (GraphQlHttp instance : instances) {
 			for (int attempt = 0; attempt < 10
-					&& instance.query("{ consultations { id } }", ConsultationFixture.admin()).status() != 200; attempt++) {
+					&& instance.query("{ consultations { id } }", ConsultationFixture.admin())
+						.status() != 200; attempt++) {
 				Thread.sleep(1_000);
 			}
 		}
