@@ -94,6 +94,11 @@ public final class ApiChild implements AutoCloseable {
 		return this.port;
 	}
 
+	/** Its process id, as it names itself (a lease's holder begins with it). */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public GraphQlHttp api() {
 		return new GraphQlHttp(this.port);
 	}

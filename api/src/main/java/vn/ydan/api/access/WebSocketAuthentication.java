@@ -128,7 +128,8 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 		}
 		info.getAttributes().put(ATTRIBUTE, new SecurityContextImpl(caller));
 		if (user != null) {
-			this.connections.opened(user, info);
+			this.connections.opened(user,
+					(caller instanceof JwtAuthenticationToken jwt) ? jwt.getToken().getIssuedAt() : null, info);
 		}
 	}
 

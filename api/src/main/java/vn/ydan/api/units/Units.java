@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -85,7 +87,26 @@ class Units {
 			writes.add((unit.revision() == 1) ? new InsertOneModel<>(toDocument(unit))
 					: new ReplaceOneModel<>(Filters.eq("_id", unit.id()), toDocument(unit), upsert));
 		}
-		this.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+		try {
+			this.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+		}
+		catch (MongoBulkWriteException ex) {
+			if (ex.getWriteErrors()
+				.stream()
+				.anyMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+				throw ex;
+			}
+			// A new unit is in the store already, unknown to this read model: the same
+			// change applied by another api instance that died midway, whose batches this
+			// instance resumes (decision 17). Its ids and contents are the same from
+			// every
+			// writer: the batch is written again whole.
+			List<WriteModel<Document>> again = new ArrayList<>(batch.size());
+			for (AdministrativeUnit unit : batch) {
+				again.add(new ReplaceOneModel<>(Filters.eq("_id", unit.id()), toDocument(unit), upsert));
+			}
+			this.collection.bulkWrite(again, new BulkWriteOptions().ordered(true));
+		}
 	}
 
 	/**

@@ -104,6 +104,40 @@ class RestructuringIntegrationTest {
 	}
 
 	@Test
+	void anotherInstanceResumingAChangeWhoseWriterDiedMidwayGivesTheSameRegistryAsOneRun() {
+		Map<String, Document> clean;
+		Map<String, Document> cleanLinks;
+		try (StoreForTests reference = fixture()) {
+			registryOf(reference, 2).restructure(change(reference), (done, total) -> {
+			});
+			clean = reference.storedDocuments();
+			cleanLinks = links(reference);
+		}
+		try (StoreForTests store = fixture()) {
+			// Another api instance's read model of the same store, loaded before.
+			RegistryReadModel other = new RegistryReadModel(new Units(store.database), new Lineages(store.database),
+					new RegistryRevision(store.database), java.time.Duration.ZERO);
+			other.reload();
+			AtomicInteger batches = new AtomicInteger();
+			// The first writer stores two batches (new units among them), then dies.
+			assertThatIllegalStateException()
+				.isThrownBy(() -> registryOf(store, 2).restructure(change(store), (done, total) -> {
+					if (batches.incrementAndGet() == 2) {
+						throw new IllegalStateException("killed after " + done + " of " + total);
+					}
+				}))
+				.withMessageContaining("killed");
+
+			new UnitRegistry(other, new Restructurer(other, new Units(store.database), new Lineages(store.database), 2))
+				.restructure(change(store), (done, total) -> {
+				});
+
+			assertThat(store.storedDocuments()).isEqualTo(clean);
+			assertThat(links(store)).isEqualTo(cleanLinks);
+		}
+	}
+
+	@Test
 	void endingAUnitThatIsNotInForceTheDayBeforeIsRefused() {
 		try (StoreForTests store = fixture()) {
 			UnitRegistry registry = registryOf(store, Restructurer.BATCH);
