@@ -38,7 +38,7 @@ java_opts=${BENCH_JAVA_OPTS:-$(sed -n 's/^api_java_opts=\${YDAN_API_JAVA_OPTS:-\
 [ -n "$java_opts" ] || { echo "cannot read the api's JVM options from ./ydan" >&2; exit 1; }
 
 if [ -n "$(ss -ltnH "sport = :$port")" ]; then echo "port $port is taken (BENCH_PORT=...)" >&2; exit 1; fi
-./mvnw -q -B -DskipTests -pl api -am package
+[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests -pl api -am package
 
 work=$(mktemp -d)
 api=""

@@ -78,6 +78,10 @@ class CommitBeforeAckBackend extends H2Backend {
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		try {
+			if (command.equalsIgnoreCase(CommitLater.COMMIT_COMMAND)) {
+				// Nothing to run: the commit below is the command.
+				return new Document("ok", 1.0);
+			}
 			return super.handleCommand(channel, databaseName, command, query);
 		}
 		finally {
@@ -111,8 +115,15 @@ class CommitBeforeAckBackend extends H2Backend {
 		}
 	}
 
+	/**
+	 * Whether the command commits before replying: every write, except an insert marked
+	 * {@link CommitLater} (the next commit stores it).
+	 */
 	static boolean changesStore(String command, Document query) {
 		String name = command.toLowerCase(Locale.ROOT);
+		if (name.equals("insert") && CommitLater.COMMENT.equals(query.get("comment"))) {
+			return false;
+		}
 		if (name.equals("aggregate")) {
 			return writesOutput(query.get("pipeline"));
 		}
