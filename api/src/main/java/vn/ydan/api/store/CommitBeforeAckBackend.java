@@ -31,6 +31,10 @@ import org.h2.mvstore.MVStore;
  * share the next one: at most one sync runs at a time, and a writer whose commit an
  * earlier sync covered does not sync again. Without {@code fsync} a write survives the
  * process dying, not the machine: it is in the OS page cache only.
+ * <p>
+ * Two exceptions, for a request that writes twice before its reply ({@link CommitLater}):
+ * an insert marked to commit later does not commit (the next write's commit stores it),
+ * and the {@code ydanCommit} command does nothing but commit.
  */
 class CommitBeforeAckBackend extends H2Backend {
 
