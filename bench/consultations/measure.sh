@@ -18,6 +18,8 @@
 #   bench/consultations/measure.sh
 #   BENCH_JFR=/tmp/jfr bench/consultations/measure.sh   # also a flight recording of each phase
 #   BENCH_OUT=/tmp/out bench/consultations/measure.sh   # keep wrk's outputs and the api's log
+#   BENCH_ANSWERS_ONLY=1 bench/consultations/measure.sh # raw inserts and answers only
+#   BENCH_JAR=/tmp/other.jar BENCH_SKIP_BUILD=1 bench/consultations/measure.sh  # another build (before/after)
 set -euo pipefail
 # The development realm and demo data: the api and console start only in development (decision 13).
 export YDAN_ENVIRONMENT=development
@@ -33,7 +35,7 @@ issuer_port=${BENCH_ISSUER_PORT:-18983}
 seconds=${BENCH_SECONDS:-60}
 clients=${BENCH_CLIENTS:-32}
 households=${BENCH_HOUSEHOLDS:-90000}
-jar=api/target/api-0.1.0-SNAPSHOT.jar
+jar=${BENCH_JAR:-api/target/api-0.1.0-SNAPSHOT.jar}
 java_opts=${BENCH_JAVA_OPTS:-$(sed -n 's/^api_java_opts=\${YDAN_API_JAVA_OPTS:-\(.*\)}$/\1/p' ydan)}
 [ -n "$java_opts" ] || { echo "cannot read the api's JVM options from ./ydan" >&2; exit 1; }
 for p in "$port" "$issuer_port"; do
@@ -122,6 +124,8 @@ read -r acked absent <<< "$(python3 bench/consultations/setup.py missing "$work"
 echo "  acknowledged $acknowledged ($absent of them missing in the store), stored $stored, counted in results $counted"
 echo "ratio answerConsultation / raw insert: $(awk -v a="$(awk '/Requests\/sec/ {print $2}' "$work/answers.txt")" -v r="$(awk '/Requests\/sec/ {print $2}' "$work/raw.txt")" 'BEGIN { printf "%.2f", a / r }')"
 echo "RSS after the answers: $(rss)"
+# BENCH_ANSWERS_ONLY=1: stop here (before/after runs of the answering path).
+[ -z "${BENCH_ANSWERS_ONLY:-}" ] || exit 0
 
 # kill -9 during a burst, on households not used above
 used=$(awk '/^stored/ { print $2 + $4 + $6 + 100 }' "$work/answers.txt")

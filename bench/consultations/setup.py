@@ -115,6 +115,9 @@ def missing(files):
         if os.path.exists(name):
             with open(name) as file:
                 acknowledged += [line.strip() for line in file if line.strip()]
+    if not acknowledged:
+        print("0 0")
+        return
     request = urllib.request.Request(API + "/bench/raw/missing-answers?consultationId=" + cid,
                                      "\n".join(acknowledged).encode(), {"Content-Type": "text/plain"})
     with urllib.request.urlopen(request, timeout=600) as answer:

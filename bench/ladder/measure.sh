@@ -33,12 +33,12 @@ command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&
 port=${BENCH_PORT:-18990}
 seconds=${BENCH_SECONDS:-10}
 clients=${BENCH_CLIENTS:-8}
-jar=api/target/api-0.1.0-SNAPSHOT.jar
+jar=${BENCH_JAR:-api/target/api-0.1.0-SNAPSHOT.jar}
 java_opts=${BENCH_JAVA_OPTS:-$(sed -n 's/^api_java_opts=\${YDAN_API_JAVA_OPTS:-\(.*\)}$/\1/p' ydan)}
 [ -n "$java_opts" ] || { echo "cannot read the api's JVM options from ./ydan" >&2; exit 1; }
 
 if [ -n "$(ss -ltnH "sport = :$port")" ]; then echo "port $port is taken (BENCH_PORT=...)" >&2; exit 1; fi
-./mvnw -q -B -DskipTests -pl api -am package
+[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests -pl api -am package
 
 work=$(mktemp -d)
 api=""

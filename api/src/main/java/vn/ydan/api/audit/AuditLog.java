@@ -33,6 +33,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 import vn.ydan.api.access.Caller;
+import vn.ydan.api.store.CommitLater;
 import vn.ydan.api.store.GroupCommit;
 
 /**
@@ -114,6 +115,8 @@ class AuditLog {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+	private final MongoDatabase database;
+
 	private final MongoCollection<BsonDocument> collection;
 
 	private final MongoCollection<BsonDocument> subjects;
@@ -139,6 +142,7 @@ class AuditLog {
 	}
 
 	AuditLog(MongoDatabase database, Clock clock, int chunk, AuditKey key, PublishedHeads published) {
+		this.database = database;
 		this.collection = database.getCollection(COLLECTION, BsonDocument.class);
 		this.subjects = database.getCollection(SUBJECTS, BsonDocument.class);
 		this.clock = clock;
@@ -146,6 +150,21 @@ class AuditLog {
 		this.key = key;
 		this.published = published;
 		this.appendHash = key.hasher();
+	}
+
+	/**
+	 * Commits the store now: the writes a change left for its entry's commit
+	 * ({@link AuditedChange#commitsWithEntry}) when the entry could not be appended.
+	 * Never throws (the entry's failure is reported already); a store that cannot commit
+	 * stops the api.
+	 */
+	void commitStore() {
+		try {
+			CommitLater.commit(this.database);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not commit the store after a failed audit entry: the change may not be durable", ex);
+		}
 	}
 
 	PublishedHeads published() {

@@ -44,4 +44,14 @@ public interface AuditedChange {
 	 */
 	AuditedChange revised(String subject, int revision, String change);
 
+	/**
+	 * Whether the change's store writes may leave their commit to its entry
+	 * ({@link vn.ydan.api.store.CommitLater}): true in an audited mutation, whose entry
+	 * is appended, a store commit, before the reply is sent; that commit makes the writes
+	 * durable too. Should the entry fail to be appended, the store is committed all the
+	 * same before the reply. False outside a mutation, where nothing follows: the writes
+	 * must commit themselves.
+	 */
+	boolean commitsWithEntry();
+
 }

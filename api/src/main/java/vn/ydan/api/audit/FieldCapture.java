@@ -35,6 +35,9 @@ final class FieldCapture implements AuditedChange {
 
 	@Nullable Throwable failure;
 
+	/** A store write of the change waits for the entry's commit. */
+	volatile boolean commitOwed;
+
 	FieldCapture(String field, String resultKey, AuditRequest request, Map<String, ?> arguments) {
 		this.field = field;
 		this.resultKey = resultKey;
@@ -76,6 +79,12 @@ final class FieldCapture implements AuditedChange {
 		return this;
 	}
 
+	@Override
+	public boolean commitsWithEntry() {
+		this.commitOwed = true;
+		return true;
+	}
+
 	synchronized void ended(@Nullable Object result, @Nullable Throwable failure) {
 		this.result = result;
 		this.failure = failure;
@@ -107,6 +116,11 @@ final class FieldCapture implements AuditedChange {
 		@Override
 		public AuditedChange revised(String subject, int revision, String change) {
 			return this;
+		}
+
+		@Override
+		public boolean commitsWithEntry() {
+			return false;
 		}
 
 	};

@@ -113,6 +113,9 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			catch (RuntimeException ex) {
 				log.error("Could not append the audit entry of {} (request {}): {}", entry.kind(), entry.requestId(),
 						entry, ex);
+				if (capture.commitOwed) {
+					this.auditLog.commitStore();
+				}
 				failures.add(GraphqlErrorBuilder.newError()
 					.message("Không ghi được nhật ký kiểm toán cho " + capture.field + " (mã yêu cầu "
 							+ entry.requestId() + "); kết quả thao tác ở trên vẫn đúng.")

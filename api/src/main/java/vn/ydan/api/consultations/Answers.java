@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.store.CommitLater;
 import vn.ydan.api.store.GroupCommit;
 
 /**
@@ -35,7 +36,11 @@ class Answers {
 
 	private final MongoCollection<Document> collection;
 
-	private final GroupCommit<Document, Boolean> inserts = new GroupCommit<>(this::store);
+	private final GroupCommit<Document, Boolean> inserts = new GroupCommit<>(
+			(batch) -> store(batch, new InsertManyOptions().ordered(false)));
+
+	private final GroupCommit<Document, Boolean> insertsCommittedLater = new GroupCommit<>(
+			(batch) -> store(batch, CommitLater.unordered()));
 
 	@Autowired
 	Answers(MongoDatabaseFactory databases) {
@@ -55,11 +60,21 @@ class Answers {
 		return this.inserts.submit(toDocument(answer));
 	}
 
-	private void store(List<GroupCommit.Write<Document, Boolean>> batch) {
+	/**
+	 * Stores the answer as {@link #insert} does, but leaves its commit to the next write
+	 * ({@link CommitLater}): for a caller whose reply waits for a later commit, the
+	 * answer's audit entry ({@link vn.ydan.api.audit.AuditedChange#commitsWithEntry}).
+	 * Seen by reads at once, so that a second answer of the household is refused all the
+	 * same.
+	 */
+	boolean insertCommittedLater(Answer answer) {
+		return this.insertsCommittedLater.submit(toDocument(answer));
+	}
+
+	private void store(List<GroupCommit.Write<Document, Boolean>> batch, InsertManyOptions options) {
 		Map<Integer, WriteError> refused = new HashMap<>();
 		try {
-			this.collection.insertMany(batch.stream().map(GroupCommit.Write::value).toList(),
-					new InsertManyOptions().ordered(false));
+			this.collection.insertMany(batch.stream().map(GroupCommit.Write::value).toList(), options);
 		}
 		catch (MongoBulkWriteException ex) {
 			ex.getWriteErrors().forEach((error) -> refused.put(error.getIndex(), error));

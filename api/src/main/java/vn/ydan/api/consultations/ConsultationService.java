@@ -402,14 +402,17 @@ class ConsultationService {
 					"Tổ dân phố, thôn của hộ đã chốt số liệu phiếu giấy; không nhận thêm câu trả lời trực tuyến",
 					"GROUP_TALLY_VERIFIED"));
 		}
-		if (!this.answers.insert(answer)) {
+		// In a mutation the answer's audit entry is committed before the reply, and with
+		// it the answer: one commit (and fsync) of the store per answer, not two.
+		AuditedChange entry = this.audit.current();
+		boolean stored = entry.commitsWithEntry() ? this.answers.insertCommittedLater(answer)
+				: this.answers.insert(answer);
+		if (!stored) {
 			return replayOr(consultationId, householdId, key, agree, choice, further,
 					UserError.of(null, "Hộ đã trả lời", "ALREADY_ANSWERED"));
 		}
 		counts.answered(answer.groupId(), agree, choice, further);
-		this.audit.current()
-			.touched(this.registry.globalIdOf(answer.communeId()))
-			.touched(this.registry.globalIdOf(answer.groupId()));
+		entry.touched(this.registry.globalIdOf(answer.communeId())).touched(this.registry.globalIdOf(answer.groupId()));
 		return new AnswerPayload(answer, false, List.of());
 	}
 

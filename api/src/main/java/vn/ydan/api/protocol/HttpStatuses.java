@@ -3,6 +3,7 @@ package vn.ydan.api.protocol;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -18,12 +19,25 @@ import org.springframework.web.servlet.function.ServerResponse;
  * media type, so that HTTP clients and proxies back off on their own; and that a body
  * refused while it is read ({@link RequestBodyLimit}: past its limit without
  * {@code Content-Length}, too many JSON values) is answered with that refusal's status
- * and code instead of Spring's 400 for an unreadable body.
+ * and code instead of Spring's 400 for an unreadable body. The response is written by
+ * {@link ResponseJson}.
  */
 class HttpStatuses extends GraphQlHttpHandler {
 
-	HttpStatuses(WebGraphQlHandler handler) {
+	private final ObjectMapper json;
+
+	HttpStatuses(WebGraphQlHandler handler, ObjectMapper json) {
 		super(handler);
+		this.json = json;
+	}
+
+	@Override
+	protected ServerResponse.HeadersBuilder.WriteFunction getWriteFunction(Map<String, Object> resultMap,
+			MediaType mediaType) {
+		return (servletRequest, servletResponse) -> {
+			ResponseJson.write(resultMap, servletResponse.getOutputStream(), this.json);
+			return null;
+		};
 	}
 
 	@Override

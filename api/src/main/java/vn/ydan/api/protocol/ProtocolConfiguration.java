@@ -2,6 +2,8 @@ package vn.ydan.api.protocol;
 
 import java.time.InstantSource;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -99,10 +101,13 @@ class ProtocolConfiguration {
 		return registration;
 	}
 
-	/** Replaces Boot's handler (same behaviour, plus 429). */
+	/**
+	 * Replaces Boot's handler (same behaviour, plus 429; responses written without
+	 * databind's per-value lookups).
+	 */
 	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-		return new HttpStatuses(handler);
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper json) {
+		return new HttpStatuses(handler, json);
 	}
 
 }

@@ -31,6 +31,10 @@ import org.h2.mvstore.MVStore;
  * share the next one: at most one sync runs at a time, and a writer whose commit an
  * earlier sync covered does not sync again. Without {@code fsync} a write survives the
  * process dying, not the machine: it is in the OS page cache only.
+ * <p>
+ * Two exceptions, for a request that writes twice before its reply ({@link CommitLater}):
+ * an insert marked to commit later does not commit (the next write's commit stores it),
+ * and the {@code ydanCommit} command does nothing but commit.
  */
 class CommitBeforeAckBackend extends H2Backend {
 
@@ -78,6 +82,10 @@ class CommitBeforeAckBackend extends H2Backend {
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		try {
+			if (command.equalsIgnoreCase(CommitLater.COMMIT_COMMAND)) {
+				// Nothing to run: the commit below is the command.
+				return new Document("ok", 1.0);
+			}
 			return super.handleCommand(channel, databaseName, command, query);
 		}
 		finally {
@@ -111,8 +119,15 @@ class CommitBeforeAckBackend extends H2Backend {
 		}
 	}
 
+	/**
+	 * Whether the command commits before replying: every write, except an insert marked
+	 * {@link CommitLater} (the next commit stores it).
+	 */
 	static boolean changesStore(String command, Document query) {
 		String name = command.toLowerCase(Locale.ROOT);
+		if (name.equals("insert") && CommitLater.COMMENT.equals(query.get("comment"))) {
+			return false;
+		}
 		if (name.equals("aggregate")) {
 			return writesOutput(query.get("pipeline"));
 		}

@@ -31,6 +31,7 @@ class MutationAuditIntegrationTest {
 			  rename(id: ID!, name: String!, password: String): Payload
 			  explode(id: ID!): Payload
 			  revise(id: ID!, note: String!): Payload
+			  answer(id: ID!): Payload
 			}
 			type Payload { ok: Boolean, userErrors: [UserError!]! }
 			type UserError { code: String! }
@@ -45,6 +46,8 @@ class MutationAuditIntegrationTest {
 	private final AuditTrail trail = new AuditTrail(this.auditLog);
 
 	private int revisions;
+
+	private final List<Boolean> leftForTheEntry = new java.util.ArrayList<>();
 
 	@AfterEach
 	void close() {
@@ -121,6 +124,41 @@ class MutationAuditIntegrationTest {
 	}
 
 	@Test
+	void aChangeMayLeaveItsStoreCommitToItsEntryOnlyInAMutation() {
+		execute(this.auditLog, "mutation { answer(id: \"a\") { ok } }");
+
+		assertThat(this.leftForTheEntry).containsExactly(true);
+		assertThat(this.trail.current().commitsWithEntry()).as("outside a mutation").isFalse();
+	}
+
+	@Test
+	void aChangeThatLeftItsCommitToAnEntryThatCannotBeWrittenIsCommittedAllTheSame() {
+		AuditStoreForTests broken = new AuditStoreForTests();
+		java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+		AuditLog unwritable = new AuditLog(broken.database, broken.clock, 16, broken.key, broken.heads) {
+
+			@Override
+			void commitStore() {
+				commits.incrementAndGet();
+				super.commitStore();
+			}
+
+		};
+		broken.close();
+
+		ExecutionResult renamed = execute(unwritable,
+				"mutation { rename(id: \"%s\", name: \"Ba Đình\") { ok } }".formatted(UNIT));
+		int afterRename = commits.get();
+		ExecutionResult answered = execute(unwritable, "mutation { answer(id: \"a\") { ok } }");
+
+		assertThat(renamed.getErrors()).hasSize(1);
+		assertThat(answered.getErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INTERNAL"));
+		assertThat(afterRename).as("a change that committed its own writes").isZero();
+		assertThat(commits.get()).as("a change that left its commit to its entry").isEqualTo(1);
+	}
+
+	@Test
 	void theRevisionsFeaturesStoredAreTheirAggregatesHistoryNewestFirst() {
 		execute(this.auditLog, "mutation { revise(id: \"a\", note: \"Tạo\") { ok } }");
 		execute(this.auditLog, "mutation { revise(id: \"b\", note: \"Tạo b\") { ok } }");
@@ -169,12 +207,17 @@ class MutationAuditIntegrationTest {
 				.revised("other:" + id, 7, "Thay đổi kèm theo");
 			return Map.of("ok", true, "userErrors", List.of());
 		};
+		DataFetcher<?> answer = (environment) -> {
+			this.leftForTheEntry.add(this.trail.current().commitsWithEntry());
+			return Map.of("ok", true, "userErrors", List.of());
+		};
 		RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
 			.type("Query", (type) -> type.dataFetcher("hello", (environment) -> "xin chào"))
 			.type("Mutation",
 					(type) -> type.dataFetcher("rename", rename)
 						.dataFetcher("explode", explode)
-						.dataFetcher("revise", revise))
+						.dataFetcher("revise", revise)
+						.dataFetcher("answer", answer))
 			.build();
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
 		GraphQL graphQl = GraphQL.newGraphQL(schema)

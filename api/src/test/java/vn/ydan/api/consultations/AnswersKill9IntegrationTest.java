@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.ydan.api.store.StoreChild;
 
@@ -33,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 5: after {@code kill -9} of the store during a burst of online answers and a
  * restart, every acknowledged answer is there, once, and the counts rebuilt from the
  * store match the stored answers. The store runs in a child JVM on a file; the answers go
- * through the api's own write path ({@link Answers#insert}, a group commit) from 16
- * threads.
+ * through the api's own write paths from 16 threads: {@link Answers#insert} (a group
+ * commit), and {@link Answers#insertCommittedLater} followed by another write that
+ * commits, as an answer's audit entry does in a request (one commit for both).
  */
 class AnswersKill9IntegrationTest {
 
@@ -54,9 +57,24 @@ class AnswersKill9IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
 
-	@Test
-	void everyAcknowledgedAnswerSurvivesKill9AndTheRebuiltCountsMatchTheStoredAnswers(@TempDir Path directory)
-			throws Exception {
+	/** How an answer is made durable before it is acknowledged. */
+	enum WritePath {
+
+		/** Its own commit ({@link Answers#insert}). */
+		OWN_COMMIT,
+
+		/**
+		 * The commit of the write that follows it ({@link Answers#insertCommittedLater},
+		 * then an insert elsewhere standing for the audit entry).
+		 */
+		NEXT_WRITE_COMMITS
+
+	}
+
+	@ParameterizedTest
+	@EnumSource(WritePath.class)
+	void everyAcknowledgedAnswerSurvivesKill9AndTheRebuiltCountsMatchTheStoredAnswers(WritePath path,
+			@TempDir Path directory) throws Exception {
 		long started = System.nanoTime();
 		List<Households.Household> households = households();
 		Map<String, Answers.Answer> sent = new HashMap<>();
@@ -68,7 +86,7 @@ class AnswersKill9IntegrationTest {
 			Households register = new Households(database);
 			register.saveAll(households);
 			register.freeze(CONSULTATION, register.countByCommune(communes()));
-			burst = burst(new Answers(database), households, sent, acknowledged, store);
+			burst = burst(writer(path, database), households, sent, acknowledged, store);
 		}
 
 		try (StoreChild restarted = StoreChild.start(directory); MongoClient client = restarted.client()) {
@@ -126,8 +144,22 @@ class AnswersKill9IntegrationTest {
 	 * {@link #KILL_AFTER} are acknowledged; a writer stops at its first failure, or once
 	 * the store is dead.
 	 */
-	private static Burst burst(Answers answers, List<Households.Household> households, Map<String, Answers.Answer> sent,
-			Set<String> acknowledged, StoreChild store) throws Exception {
+	/** Stores an answer as {@code path} does; true when it is acknowledged. */
+	private static Predicate<Answers.Answer> writer(WritePath path, MongoDatabase database) {
+		Answers answers = new Answers(database);
+		if (path == WritePath.OWN_COMMIT) {
+			return answers::insert;
+		}
+		MongoCollection<Document> entries = database.getCollection("entriesStandIn");
+		return (answer) -> {
+			boolean stored = answers.insertCommittedLater(answer);
+			entries.insertOne(new Document("household", answer.householdId()).append("stored", stored));
+			return stored;
+		};
+	}
+
+	private static Burst burst(Predicate<Answers.Answer> answers, List<Households.Household> households,
+			Map<String, Answers.Answer> sent, Set<String> acknowledged, StoreChild store) throws Exception {
 		Set<String> refused = ConcurrentHashMap.newKeySet();
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger stoppedByKill = new AtomicInteger();
@@ -144,7 +176,7 @@ class AnswersKill9IntegrationTest {
 						String household = households.get(i).id();
 						boolean stored;
 						try {
-							stored = answers.insert(sent.get(household));
+							stored = answers.test(sent.get(household));
 						}
 						catch (RuntimeException ex) {
 							// The store was killed: not acknowledged, and no later answer

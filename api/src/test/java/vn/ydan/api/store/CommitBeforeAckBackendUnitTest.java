@@ -33,6 +33,68 @@ class CommitBeforeAckBackendUnitTest {
 	}
 
 	@Test
+	void onlyAnInsertMayLeaveItsCommitToTheNextWrite() {
+		assertThat(CommitBeforeAckBackend.changesStore("insert", insertOne().append("comment", CommitLater.COMMENT)))
+			.isFalse();
+		assertThat(CommitBeforeAckBackend.changesStore("insert", insertOne().append("comment", "something else")))
+			.isTrue();
+		assertThat(CommitBeforeAckBackend.changesStore("update",
+				new Document("update", "units").append("comment", CommitLater.COMMENT)))
+			.isTrue();
+	}
+
+	@Test
+	void anInsertLeftForLaterIsCommittedAndSyncedByTheNextWrite(@TempDir Path directory) {
+		CountingFileStore file = new CountingFileStore(directory.resolve("store.mv"));
+		MVStore mvStore = new MVStore.Builder().adoptFileStore(file).autoCommitDisabled().open();
+		try {
+			CommitBeforeAckBackend backend = new CommitBeforeAckBackend(mvStore);
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert", insertOne());
+			int before = file.syncs.get();
+
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert",
+					new Document("insert", "answers").append("documents", List.of(new Document("_id", "a")))
+						.append("comment", CommitLater.COMMENT));
+
+			assertThat(mvStore.hasUnsavedChanges()).isTrue();
+			assertThat(file.syncs.get()).isEqualTo(before);
+
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert",
+					new Document("insert", "auditLog").append("documents", List.of(new Document("_id", 1L))));
+
+			assertThat(mvStore.hasUnsavedChanges()).isFalse();
+			assertThat(file.syncs.get()).isGreaterThan(before);
+		}
+		finally {
+			mvStore.close();
+		}
+	}
+
+	@Test
+	void theCommitCommandCommitsAndSyncsWhatWasLeftForLater(@TempDir Path directory) {
+		CountingFileStore file = new CountingFileStore(directory.resolve("store.mv"));
+		MVStore mvStore = new MVStore.Builder().adoptFileStore(file).autoCommitDisabled().open();
+		try {
+			CommitBeforeAckBackend backend = new CommitBeforeAckBackend(mvStore);
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert", insertOne());
+			backend.handleCommand(new EmbeddedChannel(), "ydan", "insert",
+					new Document("insert", "answers").append("documents", List.of(new Document("_id", "a")))
+						.append("comment", CommitLater.COMMENT));
+			int before = file.syncs.get();
+
+			Document reply = backend.handleCommand(new EmbeddedChannel(), "ydan", CommitLater.COMMIT_COMMAND,
+					new Document(CommitLater.COMMIT_COMMAND, 1));
+
+			assertThat(reply.get("ok")).isEqualTo(1.0);
+			assertThat(mvStore.hasUnsavedChanges()).isFalse();
+			assertThat(file.syncs.get()).isGreaterThan(before);
+		}
+		finally {
+			mvStore.close();
+		}
+	}
+
+	@Test
 	void aggregationCommitsOnlyWhenItWritesItsOutput() {
 		Document reading = new Document("aggregate", "units").append("pipeline",
 				List.of(new Document("$match", new Document("type", "xa"))));
