@@ -169,6 +169,19 @@ public class ConsultationsApi {
 		return this.api.fetch("enterTally", Map.of("input", input), "enterTally", TallyPayload.class);
 	}
 
+	/**
+	 * Settles a mismatched tally with the counts that hold and the reason (a
+	 * supervisor's decision).
+	 */
+	public TallyPayload settleTally(String id, String groupId, PaperCounts counts, String reason) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("consultationId", id);
+		input.put("groupId", groupId);
+		input.put("counts", counts.toInput());
+		input.put("reason", reason);
+		return this.api.fetch("settleTally", Map.of("input", input), "settleTally", TallyPayload.class);
+	}
+
 	public HouseholdImportResult importHouseholds(String csv, @Nullable LocalDate asOf) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		input.put("csv", csv);
