@@ -170,8 +170,8 @@ public class ConsultationsApi {
 	}
 
 	/**
-	 * Settles a mismatched tally with the counts that hold and the reason (a
-	 * supervisor's decision).
+	 * Settles a mismatched tally with the counts that hold and the reason (a supervisor's
+	 * decision).
 	 */
 	public TallyPayload settleTally(String id, String groupId, PaperCounts counts, String reason) {
 		Map<String, Object> input = new LinkedHashMap<>();

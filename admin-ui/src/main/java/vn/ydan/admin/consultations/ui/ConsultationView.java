@@ -140,6 +140,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Span total = new Span();
 
+	/** The names residents chose for the new units, one line each. */
+	private final Div winningNames = new Div();
+
 	private final Span noResults = new Span();
 
 	private final EChart turnout = new EChart("consultation-chart-turnout");
@@ -230,6 +233,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.problem.setWidthFull();
 		this.total.setId("consultation-total");
 		this.total.getStyle().set("font-weight", "600");
+		this.winningNames.setId("consultation-winning-names");
 		this.noResults.setId("consultation-no-results");
 		this.noResults.setText(getTranslation("consultations.results.hidden"));
 		this.charts.setWidthFull();
@@ -272,8 +276,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.rollUps.setAllRowsVisible(true);
 		rollUpColumns();
 
-		add(heading, this.info, actions, this.message, this.problem, this.total, this.noResults, this.charts,
-				new H3(getTranslation("consultations.results.rollups")), this.rollUps,
+		add(heading, this.info, actions, this.message, this.problem, this.total, this.winningNames, this.noResults,
+				this.charts, new H3(getTranslation("consultations.results.rollups")), this.rollUps,
 				new H3(getTranslation("consultations.results.communes")), this.filters, this.communes);
 	}
 
@@ -390,6 +394,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		boolean visible = results != null;
 		this.noResults.setVisible(!visible);
 		this.total.setVisible(visible);
+		this.winningNames.setVisible(results != null && !results.winning().isEmpty());
 		this.charts.setVisible(visible);
 		this.communes.setVisible(visible);
 		this.rollUps.setVisible(visible);
@@ -399,6 +404,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 					ConsultationFormat.number(this, sum.households()), ConsultationFormat.number(this, sum.tookPart()),
 					ConsultationFormat.percent(this, sum.turnout()), ConsultationFormat.number(this, sum.agree()),
 					ConsultationFormat.percent(this, sum.agreeShare()), sum.passed(), sum.failed(), sum.pending()));
+			showWinningNames(results);
 			this.allCommunes = results.communes();
 			this.communes.getDataProvider().refreshAll();
 			showCount();
@@ -484,9 +490,29 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 					row.unit().code(), row.unit().fullName(), row.groupsReported() == row.groups())))
 			.setHeader(getTranslation("consultations.column.certified"))
 			.setAutoWidth(true);
+		this.communes.addColumn((row) -> ConsultationFormat.furtherQuestions(this, row.questionResults()))
+			.setHeader(getTranslation("consultations.column.questions"))
+			.setAutoWidth(true);
 		this.communes.addColumn(new ComponentRenderer<>(this::minutes))
 			.setHeader(getTranslation("consultations.column.minutes"))
 			.setAutoWidth(true);
+	}
+
+	/**
+	 * The names residents chose, one line per new unit whose name was asked; the winning
+	 * one is what the adoption proposes.
+	 */
+	private void showWinningNames(ConsultationResults results) {
+		this.winningNames.removeAll();
+		if (results.winning().isEmpty()) {
+			return;
+		}
+		this.winningNames.add(new Span(getTranslation("consultations.winning.title")));
+		for (vn.ydan.admin.consultations.WinningName winning : results.winning()) {
+			Div line = new Div(ConsultationFormat.winningName(this, winning));
+			line.setId("winning-" + winning.unitKey());
+			this.winningNames.add(line);
+		}
 	}
 
 	private void number(String header, java.util.function.ToIntFunction<CommuneResult> value) {

@@ -67,9 +67,9 @@ import vn.ydan.admin.error.Problem;
  * {@code tally-issued}, {@code tally-returned}, {@code tally-valid},
  * {@code tally-invalid}, {@code tally-agree}, {@code tally-disagree},
  * {@code tally-name-<n>}, {@code tally-reason}, {@code tally-submit},
- * {@code tally-settle}, {@code tally-message}, {@code tally-result}, {@code tally-mismatch},
- * {@code tally-verified}, {@code tally-corrections}, {@code tally-entries},
- * {@code tallies-error}.
+ * {@code tally-settle}, {@code tally-message}, {@code tally-result},
+ * {@code tally-mismatch}, {@code tally-verified}, {@code tally-corrections},
+ * {@code tally-entries}, {@code tallies-error}.
  */
 @Route("consultations/:id/tallies")
 @RolesAllowed({ "admin", "official", "clerk" })
@@ -426,8 +426,8 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 				&& tally.lastTwo().stream().map(Tally.Entry::by).distinct().count() == 2;
 		this.reason.setVisible(this.correcting || this.settling);
 		this.reason.setRequired(this.correcting || this.settling);
-		this.reason.setLabel(getTranslation(
-				this.settling ? "consultations.tallies.settle.reason" : "consultations.tallies.reason"));
+		this.reason.setLabel(
+				getTranslation(this.settling ? "consultations.tallies.settle.reason" : "consultations.tallies.reason"));
 		this.submit.setText(getTranslation(verified ? "consultations.tallies.correct"
 				: (tally == null) ? "consultations.tallies.first" : "consultations.tallies.second"));
 		this.settle.setVisible(this.settling);
