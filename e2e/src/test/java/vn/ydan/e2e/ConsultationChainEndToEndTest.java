@@ -61,17 +61,15 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 	/** When the plan takes effect: ahead, so no past-date confirmation is involved. */
 	private static final LocalDate EFFECTIVE = LocalDate.now(VIETNAM).plusMonths(3).withDayOfMonth(1);
 
-	private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
+	private static String clerkA;
 
-	private static final String CLERK_A = "e2e-thuky-a-" + SUFFIX;
+	private static String clerkB;
 
-	private static final String CLERK_B = "e2e-thuky-b-" + SUFFIX;
+	private static String districtOfficial;
 
-	private static final String DISTRICT = "e2e-huyen-" + SUFFIX;
+	private static String provinceOfficial;
 
-	private static final String PROVINCE = "e2e-tinh-" + SUFFIX;
-
-	private static final String RESIDENT = "e2e-cudan-" + SUFFIX;
+	private static String resident;
 
 	private static String planUrl;
 
@@ -87,11 +85,11 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 		String admin = SignedInGraphQl.token("quantri");
 		String minhKhai = unitId("01834", "COMMUNE");
 		String songCau = unitId("01837", "COMMUNE");
-		createUser(admin, CLERK_A, "CLERK", List.of(minhKhai, songCau), null);
-		createUser(admin, CLERK_B, "CLERK", List.of(minhKhai, songCau), null);
-		createUser(admin, DISTRICT, "OFFICIAL", List.of(unitId("058", "DISTRICT")), null);
-		createUser(admin, PROVINCE, "OFFICIAL", List.of(unitId("06", "PROVINCE")), null);
-		createUser(admin, RESIDENT, "RESIDENT", List.of(), "SC-E2E-1");
+		clerkA = createUser(admin, "e2e-thuky-a-", "CLERK", List.of(minhKhai, songCau), null);
+		clerkB = createUser(admin, "e2e-thuky-b-", "CLERK", List.of(minhKhai, songCau), null);
+		districtOfficial = createUser(admin, "e2e-huyen-", "OFFICIAL", List.of(unitId("058", "DISTRICT")), null);
+		provinceOfficial = createUser(admin, "e2e-tinh-", "OFFICIAL", List.of(unitId("06", "PROVINCE")), null);
+		resident = createUser(admin, "e2e-cudan-", "RESIDENT", List.of(), "SC-E2E-1");
 	}
 
 	@AfterEach
@@ -165,28 +163,28 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 	@Test
 	@Order(3)
 	void twoClerksEnterAGroupBlindAndTheDistrictSettlesTheirMismatch() {
-		Page first = person(CLERK_A, true, talliesUrl());
+		Page first = person(clerkA, true, talliesUrl());
 		openGroup(first, "Nguyễn Thị Minh Khai", MINH_KHAI_GROUP);
 		enter(first, 3, 3, 3, 0, 3, 0, 1, 2);
 		first.locator("#tally-submit").click();
 		assertThat(first.locator("#tally-result")).hasText("Đã ghi. Chờ người thứ hai nhập để đối chiếu.");
 
-		Page second = person(CLERK_B, true, talliesUrl());
+		Page second = person(clerkB, true, talliesUrl());
 		openGroup(second, "Nguyễn Thị Minh Khai", MINH_KHAI_GROUP);
 		assertThat(second.locator("#tally-state")).hasText("Chờ nhập lần hai");
 		// Blind: the second clerk does not see what the first entered.
-		assertThat(second.locator("#tally-panel")).not().containsText(CLERK_A);
+		assertThat(second.locator("#tally-panel")).not().containsText(clerkA);
 		enter(second, 3, 3, 3, 0, 2, 1, 1, 2);
 		second.locator("#tally-submit").click();
 		assertThat(second.locator("#tally-result")).containsText("không khớp");
-		assertThat(second.locator("#tally-panel")).not().containsText(CLERK_A);
+		assertThat(second.locator("#tally-panel")).not().containsText(clerkA);
 		assertThat(second.locator("#tally-settle")).isHidden();
 
-		Page district = person(DISTRICT, true, talliesUrl());
+		Page district = person(districtOfficial, true, talliesUrl());
 		openGroup(district, "Nguyễn Thị Minh Khai", MINH_KHAI_GROUP);
 		assertThat(district.locator("#tally-state")).hasText("Không khớp");
-		assertThat(district.locator("#tally-mismatch")).containsText(CLERK_A);
-		assertThat(district.locator("#tally-mismatch")).containsText(CLERK_B);
+		assertThat(district.locator("#tally-mismatch")).containsText(clerkA);
+		assertThat(district.locator("#tally-mismatch")).containsText(clerkB);
 		enter(district, 3, 3, 3, 0, 3, 0, 1, 2);
 		district.locator("#tally-reason input").fill("Đếm lại phiếu giấy của tổ cùng hai thư ký");
 		district.locator("#tally-settle").click();
@@ -200,10 +198,10 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 	void aResidentAnswersOnlineThroughTheApiAndTheClerksCountTheRestOnPaper() throws Exception {
 		// The first sign-in sets the resident's own password; a resident app then holds a
 		// token for the household.
-		person(RESIDENT, true, "");
-		String resident = SignedInGraphQl.token(RESIDENT);
-		String household = api.call(resident, "{ myHousehold { consultations { consultation { id } mayAnswer } } }",
-				Map.of());
+		person(resident, true, "");
+		String residentToken = SignedInGraphQl.token(resident);
+		String household = api.call(residentToken,
+				"{ myHousehold { consultations { consultation { id } mayAnswer } } }", Map.of());
 		org.assertj.core.api.Assertions
 			.assertThat(JsonPath.<List<Boolean>>read(household,
 					"$.data.myHousehold.consultations[?(@.consultation.id == '" + consultationId + "')].mayAnswer"))
@@ -219,13 +217,13 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 			.as(answered)
 			.isTrue();
 
-		for (String clerk : List.of(CLERK_A, CLERK_B)) {
+		for (String clerk : List.of(clerkA, clerkB)) {
 			Page tallies = person(clerk, false, talliesUrl());
 			openGroup(tallies, "Sông Cầu", SONG_CAU_GROUP);
 			assertThat(tallies.locator("#tally-online")).containsText("1/2 hộ của tổ đã trả lời trực tuyến");
 			enter(tallies, 1, 1, 1, 0, 1, 0, 0, 1);
 			tallies.locator("#tally-submit").click();
-			assertThat(tallies.locator("#tally-result")).hasText((clerk.equals(CLERK_A))
+			assertThat(tallies.locator("#tally-result")).hasText((clerk.equals(clerkA))
 					? "Đã ghi. Chờ người thứ hai nhập để đối chiếu." : "Đã ghi: số liệu đã được xác minh.");
 		}
 	}
@@ -233,7 +231,7 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 	@Test
 	@Order(5)
 	void theDistrictClosesAndCertifiesThenTheProvinceCertifiesAndPublishes() {
-		Page district = person(DISTRICT, false, "consultations/" + consultationId);
+		Page district = person(districtOfficial, false, "consultations/" + consultationId);
 		district.locator("#consultation-close").click();
 		district.locator("#consultation-close-reason textarea").fill("Mọi tổ đã báo cáo (kiểm thử đầu cuối)");
 		confirm(district);
@@ -242,7 +240,7 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 		certify(district, "01837");
 		certify(district, "058");
 
-		Page province = person(PROVINCE, true, "consultations/" + consultationId);
+		Page province = person(provinceOfficial, true, "consultations/" + consultationId);
 		certify(province, "06");
 		assertThat(province.locator("#consultation-status")).hasText("Đã xác nhận kết quả");
 		province.locator("#consultation-publish").click();
@@ -377,20 +375,39 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 		assertThat(certified).isVisible();
 	}
 
-	private static void createUser(String admin, String username, String role, List<String> scope,
+	/**
+	 * A new user (the prefix and a random suffix) with a temporary password; the name. On
+	 * a busy machine the api may give up on Keycloak (KEYCLOAK_UNAVAILABLE, after 2 s)
+	 * while Keycloak goes on: the next attempt takes another name.
+	 */
+	private static String createUser(String admin, String prefix, String role, List<String> scope,
 			@org.jspecify.annotations.Nullable String household) throws Exception {
-		Map<String, Object> input = new java.util.LinkedHashMap<>(Map.of("username", username, "firstName", "Kiểm thử",
-				"lastName", "Chuỗi", "email", username + "@ydan.example", "temporaryPassword", TEMPORARY_PASSWORD,
-				"roles", List.of(role), "scopeUnitIds", scope));
-		if (household != null) {
-			input.put("household", household);
+		AssertionError last = null;
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			String username = prefix + UUID.randomUUID().toString().substring(0, 6);
+			Map<String, Object> input = new java.util.LinkedHashMap<>(Map.of("username", username, "firstName",
+					"Kiểm thử", "lastName", "Chuỗi", "email", username + "@ydan.example", "temporaryPassword",
+					TEMPORARY_PASSWORD, "roles", List.of(role), "scopeUnitIds", scope));
+			if (household != null) {
+				input.put("household", household);
+			}
+			try {
+				String created = api.call(admin, """
+						mutation($input: CreateUserInput!) { createUser(input: $input) {
+						  user { id } userErrors { code message } } }""", Map.of("input", input));
+				org.assertj.core.api.Assertions.assertThat(JsonPath.<Object>read(created, "$.data.createUser.user.id"))
+					.as(created)
+					.isNotNull();
+				return username;
+			}
+			catch (AssertionError ex) {
+				if (!ex.getMessage().contains("KEYCLOAK_UNAVAILABLE")) {
+					throw ex;
+				}
+				last = ex;
+			}
 		}
-		String created = api.call(admin,
-				"mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { code message } } }",
-				Map.of("input", input));
-		org.assertj.core.api.Assertions.assertThat(JsonPath.<Object>read(created, "$.data.createUser.user.id"))
-			.as(created)
-			.isNotNull();
+		throw last;
 	}
 
 	private static String unitId(String code, String level) throws Exception {

@@ -98,6 +98,10 @@ public class ConsultationsApi {
 		input.put("closesAt", instant(consultation.closesAt()));
 		input.put("operator", consultation.operator().name());
 		input.put("percent", consultation.percent());
+		if (consultation.previousId() != null) {
+			input.put("previousId", consultation.previousId());
+			input.put("communeIds", consultation.communeIds());
+		}
 		return this.api.fetch("createConsultation", Map.of("input", input), "createConsultation",
 				ConsultationPayload.class);
 	}
@@ -120,6 +124,15 @@ public class ConsultationsApi {
 	public ConsultationPayload certify(String id, String unitId) {
 		return this.api.fetch("certifyResults", Map.of("consultationId", id, "unitId", unitId), "certifyResults",
 				ConsultationPayload.class);
+	}
+
+	/**
+	 * Asks, or (another person) confirms, that a certified unit be reopened, with the
+	 * reason.
+	 */
+	public ConsultationPayload reopenCertification(String id, String unitId, String reason) {
+		return this.api.fetch("reopenCertification", Map.of("consultationId", id, "unitId", unitId, "reason", reason),
+				"reopenCertification", ConsultationPayload.class);
 	}
 
 	public ConsultationPayload publish(String id) {

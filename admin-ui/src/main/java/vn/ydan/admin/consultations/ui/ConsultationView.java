@@ -124,6 +124,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Button publish = new Button();
 
+	/** A new round for the communes that failed, once the results are published. */
+	private final Button nextRound = new Button();
+
 	private final Button tallies = new Button();
 
 	private final Button households = new Button();
@@ -207,6 +210,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 				() -> this.api.publish(requireId()));
 		this.open.addThemeVariants(ButtonVariant.PRIMARY);
 		this.publish.addThemeVariants(ButtonVariant.PRIMARY);
+		this.nextRound.setId("consultation-next-round");
+		this.nextRound.setText(getTranslation("consultations.action.next-round"));
+		this.nextRound.setIcon(VaadinIcon.REFRESH.create());
+		this.nextRound.setVisible(false);
+		this.nextRound.addClickListener((click) -> nextRound());
 		this.tallies.setId("consultation-tallies");
 		this.tallies.setText(getTranslation("consultations.action.tallies"));
 		this.tallies.setIcon(VaadinIcon.TABLE.create());
@@ -223,8 +231,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 				() -> this.exports.resultsCsv(requireId(), fileStem()));
 		exportLink(this.xlsx, "consultation-export-xlsx", "consultations.export.xlsx",
 				() -> this.exports.resultsXlsx(requireId(), fileStem()));
-		HorizontalLayout actions = new HorizontalLayout(this.open, this.close, this.publish, this.tallies,
-				this.households, this.csv, this.xlsx);
+		HorizontalLayout actions = new HorizontalLayout(this.open, this.close, this.publish, this.nextRound,
+				this.tallies, this.households, this.csv, this.xlsx);
 		actions.setAlignItems(FlexComponent.Alignment.CENTER);
 		actions.setWrap(true);
 
@@ -390,6 +398,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.open.setVisible(runs && consultation.status() == ConsultationStatus.SCHEDULED);
 		this.close.setVisible(runs && consultation.status() == ConsultationStatus.OPEN);
 		this.publish.setVisible(runs && consultation.status() == ConsultationStatus.CERTIFIED);
+		this.nextRound.setVisible(runs && consultation.status() == ConsultationStatus.PUBLISHED
+				&& !failedCommunes(consultation).isEmpty());
 		ConsultationResults results = consultation.results();
 		boolean visible = results != null;
 		this.noResults.setVisible(!visible);
@@ -607,12 +617,24 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	 */
 	private Component certification(boolean certified, String unitId, @Nullable String code, String name,
 			boolean complete) {
+		ConsultationDetails consultation = this.details;
 		if (certified) {
 			Span mark = ConsultationFormat.badge("✔ " + getTranslation("consultations.certified"), "#e3f6e8");
 			mark.setId("certified-" + code);
-			return mark;
+			if (consultation == null || !ConsultationFormat.mayRun()
+					|| (consultation.status() != ConsultationStatus.CLOSED
+							&& consultation.status() != ConsultationStatus.CERTIFIED)) {
+				return mark;
+			}
+			Button reopen = new Button(getTranslation("consultations.action.reopen"),
+					(click) -> reopen(consultation, unitId, name));
+			reopen.setId("reopen-" + code);
+			reopen.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+			HorizontalLayout both = new HorizontalLayout(mark, reopen);
+			both.setAlignItems(FlexComponent.Alignment.CENTER);
+			both.setSpacing(false);
+			return both;
 		}
-		ConsultationDetails consultation = this.details;
 		if (consultation == null || !ConsultationFormat.mayRun()
 				|| consultation.status() != ConsultationStatus.CLOSED) {
 			return new Span("—");
@@ -629,6 +651,69 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			certify.setTooltipText(getTranslation("consultations.certify.groups-missing"));
 		}
 		return certify;
+	}
+
+	/**
+	 * Reopening a certified unit: the reason is asked; the first person's call asks, a
+	 * second person who also manages the unit confirms (the api withdraws the
+	 * certification then, with those above it).
+	 */
+	private void reopen(ConsultationDetails consultation, String unitId, String name) {
+		com.vaadin.flow.component.textfield.TextArea reason = new com.vaadin.flow.component.textfield.TextArea(
+				getTranslation("consultations.reopen.reason"));
+		reason.setId("consultation-reopen-reason");
+		reason.setWidthFull();
+		reason.setMaxLength(1000);
+		reason.setRequired(true);
+		var dialog = Confirmation.ask(this, "consultation-confirm",
+				getTranslation("consultations.confirm.reopen.header", name),
+				getTranslation("consultations.confirm.reopen.text", name),
+				getTranslation("consultations.action.reopen"), () -> {
+					change(() -> this.api.reopenCertification(consultation.id(), unitId, reason.getValue()));
+					if (this.message.getText().isEmpty() && stillCertified(unitId)) {
+						this.message.setText(getTranslation("consultations.reopen.asked", name));
+					}
+				});
+		dialog.setText(new VerticalLayout(new Span(getTranslation("consultations.confirm.reopen.text", name)), reason));
+	}
+
+	private boolean stillCertified(String unitId) {
+		ConsultationResults results = (this.details != null) ? this.details.results() : null;
+		if (results == null) {
+			return false;
+		}
+		List<RollUp> rollUps = new ArrayList<>(results.districts());
+		rollUps.addAll(results.provinces());
+		return results.communes().stream().anyMatch((row) -> row.unit().id().equals(unitId) && row.certified())
+				|| rollUps.stream()
+					.anyMatch((row) -> row.unit() != null && row.unit().id().equals(unitId) && row.certified());
+	}
+
+	/** The communes whose outcome in these published results is a failure. */
+	private static List<UnitRef> failedCommunes(ConsultationDetails consultation) {
+		ConsultationResults results = consultation.results();
+		if (results == null) {
+			return List.of();
+		}
+		return results.communes()
+			.stream()
+			.filter((row) -> row.outcome() == vn.ydan.admin.consultations.Outcome.FAIL)
+			.map(CommuneResult::unit)
+			.toList();
+	}
+
+	/** A new round for the communes that failed: the creation dialog, its plan fixed. */
+	private void nextRound() {
+		ConsultationDetails consultation = this.details;
+		if (consultation == null) {
+			return;
+		}
+		new NewConsultationDialog(this.api,
+				(id) -> UI.getCurrent().navigate(ConsultationView.class, new RouteParameters(ID, id)),
+				new NewConsultationDialog.NextRound(consultation,
+						new vn.ydan.admin.consultations.PlanChoice(consultation.planId(), consultation.title()),
+						failedCommunes(consultation)))
+			.open();
 	}
 
 	private Component minutes(CommuneResult row) {
