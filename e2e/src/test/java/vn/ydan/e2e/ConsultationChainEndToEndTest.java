@@ -142,7 +142,7 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 		page.locator("#consultation-new-plan input").fill("e2e chuỗi");
 		page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(TITLE)).first().click();
 		// Opened at once: the window starts yesterday.
-		Locator opens = page.locator("#consultation-new-opens vaadin-date-picker input");
+		Locator opens = page.locator("#consultation-new-opens [slot=date-picker] input");
 		opens.fill(LocalDate.now(VIETNAM).minusDays(1).format(DAY));
 		opens.press("Enter");
 		page.locator("#consultation-new-save").click();
