@@ -500,11 +500,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 					row.unit().code(), row.unit().fullName(), row.groupsReported() == row.groups())))
 			.setHeader(getTranslation("consultations.column.certified"))
 			.setAutoWidth(true);
-		this.communes.addColumn((row) -> ConsultationFormat.furtherQuestions(this, row.questionResults()))
-			.setHeader(getTranslation("consultations.column.questions"))
-			.setAutoWidth(true);
 		this.communes.addColumn(new ComponentRenderer<>(this::minutes))
 			.setHeader(getTranslation("consultations.column.minutes"))
+			.setAutoWidth(true);
+		this.communes.addColumn((row) -> ConsultationFormat.furtherQuestions(this, row.questionResults()))
+			.setHeader(getTranslation("consultations.column.questions"))
 			.setAutoWidth(true);
 	}
 
