@@ -207,7 +207,7 @@ class ConsultationChainEndToEndTest extends ConsoleBrowserTest {
 					"$.data.myHousehold.consultations[?(@.consultation.id == '" + consultationId + "')].mayAnswer"))
 			.as(household)
 			.containsExactly(true);
-		String answered = api.call(resident,
+		String answered = api.call(residentToken,
 				"""
 						mutation($id: ID!) { answerConsultation(input: { consultationId: $id, agree: true,
 						  nameChoice: "Đức Xuân", idempotencyKey: "e2e-chuoi-1" }) { answer { agree } userErrors { code message } } }""",
