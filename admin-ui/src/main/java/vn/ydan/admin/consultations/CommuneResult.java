@@ -24,10 +24,15 @@ import vn.ydan.admin.api.UnitRef;
  * @param groupsReported groups whose tally is verified
  * @param certified whether the result is certified
  * @param names names chosen, with counts
+ * @param questions every question asked, with its counts
  */
 public record CommuneResult(UnitRef unit, int households, int tookPart, int online, int paperReturned, int agree,
 		int disagree, int invalid, double agreeShare, double turnout, Outcome outcome, int groups, int groupsReported,
-		boolean certified, @Nullable List<NameCount> names) {
+		boolean certified, @Nullable List<NameCount> names, @Nullable List<QuestionResult> questions) {
+
+	public List<QuestionResult> questionResults() {
+		return (this.questions != null) ? this.questions : List.of();
+	}
 
 	public List<NameCount> nameCounts() {
 		return (this.names != null) ? this.names : List.of();

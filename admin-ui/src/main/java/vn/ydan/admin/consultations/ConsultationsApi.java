@@ -98,6 +98,10 @@ public class ConsultationsApi {
 		input.put("closesAt", instant(consultation.closesAt()));
 		input.put("operator", consultation.operator().name());
 		input.put("percent", consultation.percent());
+		if (consultation.previousId() != null) {
+			input.put("previousId", consultation.previousId());
+			input.put("communeIds", consultation.communeIds());
+		}
 		return this.api.fetch("createConsultation", Map.of("input", input), "createConsultation",
 				ConsultationPayload.class);
 	}
@@ -120,6 +124,15 @@ public class ConsultationsApi {
 	public ConsultationPayload certify(String id, String unitId) {
 		return this.api.fetch("certifyResults", Map.of("consultationId", id, "unitId", unitId), "certifyResults",
 				ConsultationPayload.class);
+	}
+
+	/**
+	 * Asks, or (another person) confirms, that a certified unit be reopened, with the
+	 * reason.
+	 */
+	public ConsultationPayload reopenCertification(String id, String unitId, String reason) {
+		return this.api.fetch("reopenCertification", Map.of("consultationId", id, "unitId", unitId, "reason", reason),
+				"reopenCertification", ConsultationPayload.class);
 	}
 
 	public ConsultationPayload publish(String id) {
@@ -167,6 +180,19 @@ public class ConsultationsApi {
 			input.put("reason", reason);
 		}
 		return this.api.fetch("enterTally", Map.of("input", input), "enterTally", TallyPayload.class);
+	}
+
+	/**
+	 * Settles a mismatched tally with the counts that hold and the reason (a supervisor's
+	 * decision).
+	 */
+	public TallyPayload settleTally(String id, String groupId, PaperCounts counts, String reason) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("consultationId", id);
+		input.put("groupId", groupId);
+		input.put("counts", counts.toInput());
+		input.put("reason", reason);
+		return this.api.fetch("settleTally", Map.of("input", input), "settleTally", TallyPayload.class);
 	}
 
 	public HouseholdImportResult importHouseholds(String csv, @Nullable LocalDate asOf) {

@@ -158,7 +158,25 @@ public class DisclosureApi {
 
 	/** Published results. */
 	public record Results(boolean published, List<RollUp> provinces, List<RollUp> districts,
-			List<CommuneResult> communes, RollUp total) {
+			List<CommuneResult> communes, RollUp total, @Nullable List<WinningName> winningNames) {
+
+		public List<WinningName> winning() {
+			return (this.winningNames != null) ? this.winningNames : List.of();
+		}
+
+	}
+
+	/** The name residents chose for a unit the plan forms (null: nobody chose). */
+	public record WinningName(String unitKey, String proposedFullName, @Nullable String name, boolean tied,
+			List<NameCount> counts) {
+	}
+
+	/** A choice and how many households chose it. */
+	public record NameCount(String name, int count) {
+	}
+
+	/** One question's counts in a commune: agree and disagree, or every choice. */
+	public record QuestionResult(String question, String text, int agree, int disagree, List<NameCount> choices) {
 	}
 
 	/** The results of a province, district or the whole. */
@@ -168,7 +186,12 @@ public class DisclosureApi {
 
 	/** One commune's result. */
 	public record CommuneResult(OldUnit unit, int households, int tookPart, int agree, int disagree, double agreeShare,
-			double turnout, String outcome) {
+			double turnout, String outcome, @Nullable List<QuestionResult> questions) {
+
+		public List<QuestionResult> questionResults() {
+			return (this.questions != null) ? this.questions : List.of();
+		}
+
 	}
 
 	/** What the api read in an address. */

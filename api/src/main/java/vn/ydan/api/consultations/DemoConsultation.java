@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -203,13 +206,19 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		// opening,
 		// so that the results counted at opening include them.
 		Random random = new Random(2025);
+		// The choices come from a random of their own: the households that answered stay
+		// those of the seed above.
+		Random choices = new Random(2026);
+		Map<String, Consultation.ConsultedUnit> forms = forms(scheduled);
 		List<Answers.Answer> seeded = new ArrayList<>();
 		Instant at = this.clock.instant();
 		for (Households.Household household : register) {
 			if (random.nextInt(4) == 0 && !household.id().equals("ho-00004-0001")) {
-				seeded
-					.add(new Answers.Answer(scheduled.id(), household.id(), household.communeId(), household.groupId(),
-							random.nextInt(10) < 8, null, "demo", "ydan-demo", at, "demo-" + household.id()));
+				boolean agree = random.nextInt(10) < 8;
+				Form form = Form.filledIn(forms.get(household.communeId()), agree, choices);
+				seeded.add(new Answers.Answer(scheduled.id(), household.id(), household.communeId(),
+						household.groupId(), agree, form.nameChoice(), "demo", "ydan-demo", at,
+						"demo-" + household.id(), form.further()));
 			}
 		}
 		this.answers.insertAll(seeded);
@@ -248,6 +257,7 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		});
 		Random random = new Random();
 		List<Households.GroupSize> groups = this.households.frozenGroups(consultation.id());
+		Map<String, Consultation.ConsultedUnit> forms = forms(consultation);
 		executor.scheduleWithFixedDelay(() -> {
 			try {
 				// One group a second: the frozen register is never read whole.
@@ -265,11 +275,12 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 						continue;
 					}
 					boolean agree = random.nextInt(10) < 8;
+					Form form = Form.filledIn(forms.get(household.communeId()), agree, random);
 					Answers.Answer answer = new Answers.Answer(consultation.id(), household.id(), household.communeId(),
-							household.groupId(), agree, null, "demo", "ydan-demo", this.clock.instant(),
-							"demo-" + household.id());
+							household.groupId(), agree, form.nameChoice(), "demo", "ydan-demo", this.clock.instant(),
+							"demo-" + household.id(), form.further());
 					if (this.answers.insert(answer)) {
-						counts.answered(household.groupId(), agree, null);
+						counts.answered(household.groupId(), agree, form.nameChoice(), form.further());
 					}
 				}
 			}
@@ -280,6 +291,55 @@ class DemoConsultation implements ApplicationRunner, DisposableBean {
 		this.simulator = executor;
 		log.info("Demo: synthetic households answer every second until {}",
 				ZonedDateTime.ofInstant(consultation.closesAt(), VietnamTime.ZONE));
+	}
+
+	private static Map<String, Consultation.ConsultedUnit> forms(Consultation consultation) {
+		Map<String, Consultation.ConsultedUnit> forms = new HashMap<>();
+		consultation.units().forEach((unit) -> forms.put(unit.unitId(), unit));
+		return forms;
+	}
+
+	/**
+	 * A synthetic household's form: besides agree or not, a choice for every question
+	 * with choices its commune is asked (the new commune's name and seat, the new
+	 * province's name) and agree or not for the province merger, so that the demo's
+	 * results have names to count. The plan's first choice is chosen more often than the
+	 * others, as in 2025.
+	 *
+	 * @param nameChoice the name chosen, null when the commune is asked none
+	 * @param further the other questions' answers
+	 */
+	record Form(@Nullable String nameChoice, Map<Question.Key, String> further) {
+
+		static Form filledIn(Consultation.@Nullable ConsultedUnit unit, boolean agree, Random random) {
+			if (unit == null) {
+				return new Form(null, Map.of());
+			}
+			String name = null;
+			Map<Question.Key, String> further = new EnumMap<>(Question.Key.class);
+			for (Question question : unit.questions()) {
+				switch (question.key()) {
+					case NAME -> name = pick(question.choices(), random);
+					case SEAT, PROVINCE_NAME -> further.put(question.key(), pick(question.choices(), random));
+					// Most who agree with the commune's arrangement agree with the
+					// province's.
+					case PROVINCE_MERGER -> further.put(question.key(),
+							String.valueOf(agree ? random.nextInt(10) < 9 : random.nextInt(10) < 3));
+					case ARRANGEMENT -> {
+					}
+				}
+			}
+			return new Form(name, further);
+		}
+
+		/** The first choice six times in ten, else one of the others. */
+		private static String pick(List<String> choices, Random random) {
+			if (choices.size() == 1 || random.nextInt(10) < 6) {
+				return choices.get(0);
+			}
+			return choices.get(1 + random.nextInt(choices.size() - 1));
+		}
+
 	}
 
 	private static <T> T asSystem(java.util.function.Supplier<T> action) {

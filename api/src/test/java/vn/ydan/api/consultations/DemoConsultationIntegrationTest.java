@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first start with demo data: an open consultation of Hanoi's 526 communes on the
  * demo plan over a synthetic electorate, some households answered, and the demo resident
- * ({@code cudan}, household {@code ho-00004-0001}) can answer. Before publication a clerk
- * sees the results of his commune only, and the audit log does not keep how a household
- * answered.
+ * ({@code cudan}, household {@code ho-00004-0001}) can answer; Sơn Tây's communes are
+ * asked the name (Đoài Phương or Đông Sơn) and the synthetic answers choose. Before
+ * publication a clerk sees the results of his commune only, and the audit log does not
+ * keep how a household answered.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoConsultationIntegrationTest {
@@ -167,6 +168,29 @@ class DemoConsultationIntegrationTest {
 		assertThat(entry.get("outcome")).isEqualTo("OK");
 		assertThat((List<?>) entry.get("unitIds")).as("the commune and the group").hasSize(2);
 		assertThat((String) entry.get("input")).contains(id).contains("audit-" + answered);
+	}
+
+	@Test
+	void theDemoAsksSonTaysCommunesTheNameDoaiPhuongOrDongSonAndItsResultsCountTheNamesChosen()
+			throws InterruptedException {
+		GraphQlHttp api = new GraphQlHttp(this.port);
+		String id = readyConsultation(api);
+
+		GraphQlHttp.Response form = api.query("""
+				query($id: ID!) { consultation(id: $id) { units { unit { code } nameChoices }
+				  results { winningNames { proposedFullName name counts { name count } } } } }""", Map.of("id", id),
+				issuer.tokenFor("quantri", "Nguyễn Văn An", "admin"));
+
+		assertThat(form.<List<List<String>>>read("$.data.consultation.units[?(@.unit.code == '09610')].nameChoices"))
+			.as(form.body())
+			.containsExactly(List.of("Đoài Phương", "Đông Sơn"));
+		List<String> names = form
+			.read("$.data.consultation.results.winningNames[?(@.proposedFullName == 'Xã Đoài Phương')].counts[*].name");
+		assertThat(names).containsExactly("Đoài Phương", "Đông Sơn");
+		List<Integer> counts = form.read(
+				"$.data.consultation.results.winningNames[?(@.proposedFullName == 'Xã Đoài Phương')].counts[*].count");
+		assertThat(counts).as("the synthetic households chose names")
+			.allSatisfy((count) -> assertThat(count).isPositive());
 	}
 
 	private static String readyConsultation(GraphQlHttp api) throws InterruptedException {

@@ -149,4 +149,41 @@ final class ConsultationFormat {
 			.orElse(false);
 	}
 
+	/**
+	 * A commune's questions beyond the arrangement (its agree / disagree are columns of
+	 * their own): "Tên gọi: Bắc Kạn 1 · Đức Xuân 3; Sắp xếp cấp tỉnh: đồng ý 5 · không
+	 * đồng ý 1"; empty when it was asked nothing else.
+	 */
+	static String furtherQuestions(Component on, java.util.List<vn.ydan.admin.consultations.QuestionResult> questions) {
+		java.util.List<String> parts = new java.util.ArrayList<>();
+		for (vn.ydan.admin.consultations.QuestionResult question : questions) {
+			if (question.question().equals("ARRANGEMENT")) {
+				continue;
+			}
+			String counts = question.isChoice() ? nameCounts(on, question.choiceCounts())
+					: on.getTranslation("consultations.count.question.agree") + " " + number(on, question.agree())
+							+ " · " + on.getTranslation("consultations.count.question.disagree") + " "
+							+ number(on, question.disagree());
+			parts.add(question.text() + ": " + counts);
+		}
+		return String.join("; ", parts);
+	}
+
+	/** "Bắc Kạn 1 · Đức Xuân 3". */
+	static String nameCounts(Component on, java.util.List<vn.ydan.admin.consultations.NameCount> counts) {
+		return String.join(" · ",
+				counts.stream().map((count) -> count.name() + " " + number(on, count.count())).toList());
+	}
+
+	/**
+	 * The name residents chose for a new unit, with every name's count: "Phường Bắc Kạn →
+	 * Đức Xuân (Bắc Kạn 1 · Đức Xuân 4)".
+	 */
+	static String winningName(Component on, vn.ydan.admin.consultations.WinningName winning) {
+		String key = (winning.name() == null) ? "consultations.winning.none"
+				: winning.tied() ? "consultations.winning.tied" : "consultations.winning.line";
+		return on.getTranslation(key, winning.proposedFullName(), (winning.name() != null) ? winning.name() : "",
+				nameCounts(on, winning.nameCounts()));
+	}
+
 }

@@ -124,6 +124,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Button publish = new Button();
 
+	/** A new round for the communes that failed, once the results are published. */
+	private final Button nextRound = new Button();
+
 	private final Button tallies = new Button();
 
 	private final Button households = new Button();
@@ -139,6 +142,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	private final Span live = new Span();
 
 	private final Span total = new Span();
+
+	/** The names residents chose for the new units, one line each. */
+	private final Div winningNames = new Div();
 
 	private final Span noResults = new Span();
 
@@ -204,6 +210,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 				() -> this.api.publish(requireId()));
 		this.open.addThemeVariants(ButtonVariant.PRIMARY);
 		this.publish.addThemeVariants(ButtonVariant.PRIMARY);
+		this.nextRound.setId("consultation-next-round");
+		this.nextRound.setText(getTranslation("consultations.action.next-round"));
+		this.nextRound.setIcon(VaadinIcon.REFRESH.create());
+		this.nextRound.setVisible(false);
+		this.nextRound.addClickListener((click) -> nextRound());
 		this.tallies.setId("consultation-tallies");
 		this.tallies.setText(getTranslation("consultations.action.tallies"));
 		this.tallies.setIcon(VaadinIcon.TABLE.create());
@@ -220,8 +231,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 				() -> this.exports.resultsCsv(requireId(), fileStem()));
 		exportLink(this.xlsx, "consultation-export-xlsx", "consultations.export.xlsx",
 				() -> this.exports.resultsXlsx(requireId(), fileStem()));
-		HorizontalLayout actions = new HorizontalLayout(this.open, this.close, this.publish, this.tallies,
-				this.households, this.csv, this.xlsx);
+		HorizontalLayout actions = new HorizontalLayout(this.open, this.close, this.publish, this.nextRound,
+				this.tallies, this.households, this.csv, this.xlsx);
 		actions.setAlignItems(FlexComponent.Alignment.CENTER);
 		actions.setWrap(true);
 
@@ -230,6 +241,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.problem.setWidthFull();
 		this.total.setId("consultation-total");
 		this.total.getStyle().set("font-weight", "600");
+		this.winningNames.setId("consultation-winning-names");
 		this.noResults.setId("consultation-no-results");
 		this.noResults.setText(getTranslation("consultations.results.hidden"));
 		this.charts.setWidthFull();
@@ -272,8 +284,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.rollUps.setAllRowsVisible(true);
 		rollUpColumns();
 
-		add(heading, this.info, actions, this.message, this.problem, this.total, this.noResults, this.charts,
-				new H3(getTranslation("consultations.results.rollups")), this.rollUps,
+		add(heading, this.info, actions, this.message, this.problem, this.total, this.winningNames, this.noResults,
+				this.charts, new H3(getTranslation("consultations.results.rollups")), this.rollUps,
 				new H3(getTranslation("consultations.results.communes")), this.filters, this.communes);
 	}
 
@@ -386,10 +398,13 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.open.setVisible(runs && consultation.status() == ConsultationStatus.SCHEDULED);
 		this.close.setVisible(runs && consultation.status() == ConsultationStatus.OPEN);
 		this.publish.setVisible(runs && consultation.status() == ConsultationStatus.CERTIFIED);
+		this.nextRound.setVisible(runs && consultation.status() == ConsultationStatus.PUBLISHED
+				&& !failedCommunes(consultation).isEmpty());
 		ConsultationResults results = consultation.results();
 		boolean visible = results != null;
 		this.noResults.setVisible(!visible);
 		this.total.setVisible(visible);
+		this.winningNames.setVisible(results != null && !results.winning().isEmpty());
 		this.charts.setVisible(visible);
 		this.communes.setVisible(visible);
 		this.rollUps.setVisible(visible);
@@ -399,6 +414,7 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 					ConsultationFormat.number(this, sum.households()), ConsultationFormat.number(this, sum.tookPart()),
 					ConsultationFormat.percent(this, sum.turnout()), ConsultationFormat.number(this, sum.agree()),
 					ConsultationFormat.percent(this, sum.agreeShare()), sum.passed(), sum.failed(), sum.pending()));
+			showWinningNames(results);
 			this.allCommunes = results.communes();
 			this.communes.getDataProvider().refreshAll();
 			showCount();
@@ -487,6 +503,26 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.communes.addColumn(new ComponentRenderer<>(this::minutes))
 			.setHeader(getTranslation("consultations.column.minutes"))
 			.setAutoWidth(true);
+		this.communes.addColumn((row) -> ConsultationFormat.furtherQuestions(this, row.questionResults()))
+			.setHeader(getTranslation("consultations.column.questions"))
+			.setAutoWidth(true);
+	}
+
+	/**
+	 * The names residents chose, one line per new unit whose name was asked; the winning
+	 * one is what the adoption proposes.
+	 */
+	private void showWinningNames(ConsultationResults results) {
+		this.winningNames.removeAll();
+		if (results.winning().isEmpty()) {
+			return;
+		}
+		this.winningNames.add(new Span(getTranslation("consultations.winning.title")));
+		for (vn.ydan.admin.consultations.WinningName winning : results.winning()) {
+			Div line = new Div(ConsultationFormat.winningName(this, winning));
+			line.setId("winning-" + winning.unitKey());
+			this.winningNames.add(line);
+		}
 	}
 
 	private void number(String header, java.util.function.ToIntFunction<CommuneResult> value) {
@@ -581,12 +617,24 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	 */
 	private Component certification(boolean certified, String unitId, @Nullable String code, String name,
 			boolean complete) {
+		ConsultationDetails consultation = this.details;
 		if (certified) {
 			Span mark = ConsultationFormat.badge("✔ " + getTranslation("consultations.certified"), "#e3f6e8");
 			mark.setId("certified-" + code);
-			return mark;
+			if (consultation == null || !ConsultationFormat.mayRun()
+					|| (consultation.status() != ConsultationStatus.CLOSED
+							&& consultation.status() != ConsultationStatus.CERTIFIED)) {
+				return mark;
+			}
+			Button reopen = new Button(getTranslation("consultations.action.reopen"),
+					(click) -> reopen(consultation, unitId, name));
+			reopen.setId("reopen-" + code);
+			reopen.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+			HorizontalLayout both = new HorizontalLayout(mark, reopen);
+			both.setAlignItems(FlexComponent.Alignment.CENTER);
+			both.setSpacing(false);
+			return both;
 		}
-		ConsultationDetails consultation = this.details;
 		if (consultation == null || !ConsultationFormat.mayRun()
 				|| consultation.status() != ConsultationStatus.CLOSED) {
 			return new Span("—");
@@ -603,6 +651,69 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			certify.setTooltipText(getTranslation("consultations.certify.groups-missing"));
 		}
 		return certify;
+	}
+
+	/**
+	 * Reopening a certified unit: the reason is asked; the first person's call asks, a
+	 * second person who also manages the unit confirms (the api withdraws the
+	 * certification then, with those above it).
+	 */
+	private void reopen(ConsultationDetails consultation, String unitId, String name) {
+		com.vaadin.flow.component.textfield.TextArea reason = new com.vaadin.flow.component.textfield.TextArea(
+				getTranslation("consultations.reopen.reason"));
+		reason.setId("consultation-reopen-reason");
+		reason.setWidthFull();
+		reason.setMaxLength(1000);
+		reason.setRequired(true);
+		var dialog = Confirmation.ask(this, "consultation-confirm",
+				getTranslation("consultations.confirm.reopen.header", name),
+				getTranslation("consultations.confirm.reopen.text", name),
+				getTranslation("consultations.action.reopen"), () -> {
+					change(() -> this.api.reopenCertification(consultation.id(), unitId, reason.getValue()));
+					if (this.message.getText().isEmpty() && stillCertified(unitId)) {
+						this.message.setText(getTranslation("consultations.reopen.asked", name));
+					}
+				});
+		dialog.setText(new VerticalLayout(new Span(getTranslation("consultations.confirm.reopen.text", name)), reason));
+	}
+
+	private boolean stillCertified(String unitId) {
+		ConsultationResults results = (this.details != null) ? this.details.results() : null;
+		if (results == null) {
+			return false;
+		}
+		List<RollUp> rollUps = new ArrayList<>(results.districts());
+		rollUps.addAll(results.provinces());
+		return results.communes().stream().anyMatch((row) -> row.unit().id().equals(unitId) && row.certified())
+				|| rollUps.stream()
+					.anyMatch((row) -> row.unit() != null && row.unit().id().equals(unitId) && row.certified());
+	}
+
+	/** The communes whose outcome in these published results is a failure. */
+	private static List<UnitRef> failedCommunes(ConsultationDetails consultation) {
+		ConsultationResults results = consultation.results();
+		if (results == null) {
+			return List.of();
+		}
+		return results.communes()
+			.stream()
+			.filter((row) -> row.outcome() == vn.ydan.admin.consultations.Outcome.FAIL)
+			.map(CommuneResult::unit)
+			.toList();
+	}
+
+	/** A new round for the communes that failed: the creation dialog, its plan fixed. */
+	private void nextRound() {
+		ConsultationDetails consultation = this.details;
+		if (consultation == null) {
+			return;
+		}
+		new NewConsultationDialog(this.api,
+				(id) -> UI.getCurrent().navigate(ConsultationView.class, new RouteParameters(ID, id)),
+				new NewConsultationDialog.NextRound(consultation,
+						new vn.ydan.admin.consultations.PlanChoice(consultation.planId(), consultation.title()),
+						failedCommunes(consultation)))
+			.open();
 	}
 
 	private Component minutes(CommuneResult row) {

@@ -16,8 +16,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.ydan.admin.api.ApiException;
+import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.api.UserError;
+import vn.ydan.admin.consultations.ConsultationDetails;
 import vn.ydan.admin.consultations.ConsultationPayload;
 import vn.ydan.admin.consultations.ConsultationsApi;
 import vn.ydan.admin.consultations.NewConsultation;
@@ -28,7 +32,9 @@ import vn.ydan.admin.i18n.DatePickers;
 /**
  * A new consultation on a published plan: title, window (typed in Vietnam's local time,
  * sent with its offset), and the pass rule (more than / at least a percentage of all
- * households). The api's refusals show at their fields.
+ * households). The api's refusals show at their fields. A new round is the same dialog
+ * for the communes that failed in a published consultation: its plan fixed, its communes
+ * listed ({@code consultation-new-communes}).
  * <p>
  * Ids: {@code consultation-new-dialog}, {@code consultation-new-plan},
  * {@code consultation-new-title}, {@code consultation-new-opens},
@@ -56,11 +62,29 @@ final class NewConsultationDialog extends Dialog {
 
 	private final Span error = new Span();
 
+	/** The round this dialog creates, or null for a first round. */
+	private final @Nullable NextRound round;
+
+	/**
+	 * A new round of a published consultation.
+	 *
+	 * @param previous the consultation whose failed communes are asked again
+	 * @param plan its plan (fixed)
+	 * @param communes the communes that failed
+	 */
+	record NextRound(ConsultationDetails previous, PlanChoice plan, List<UnitRef> communes) {
+	}
+
 	NewConsultationDialog(ConsultationsApi api, Consumer<String> created) {
+		this(api, created, null);
+	}
+
+	NewConsultationDialog(ConsultationsApi api, Consumer<String> created, @Nullable NextRound round) {
 		this.api = api;
 		this.created = created;
+		this.round = round;
 		setId("consultation-new-dialog");
-		setHeaderTitle(getTranslation("consultations.new.title"));
+		setHeaderTitle(getTranslation((round != null) ? "consultations.round.title" : "consultations.new.title"));
 		this.plan.setId("consultation-new-plan");
 		this.plan.setLabel(getTranslation("consultations.new.plan"));
 		this.plan.setItemLabelGenerator(PlanChoice::title);
@@ -100,14 +124,32 @@ final class NewConsultationDialog extends Dialog {
 		FormLayout form = new FormLayout(this.plan, this.title, this.opens, this.closes, this.operator, this.percent);
 		form.setColspan(this.plan, 2);
 		form.setColspan(this.title, 2);
-		add(form, this.error);
+		add(form);
+		if (round != null) {
+			Span communes = new Span(getTranslation("consultations.round.communes",
+					String.join(", ", round.communes().stream().map(UnitRef::fullName).toList())));
+			communes.setId("consultation-new-communes");
+			add(communes);
+		}
+		add(this.error);
 		Button save = new Button(getTranslation("consultations.new.save"), (click) -> save());
 		save.setId("consultation-new-save");
 		save.addThemeVariants(ButtonVariant.PRIMARY);
 		Button cancel = new Button(getTranslation("action.cancel"), (click) -> close());
 		getFooter().add(cancel, save);
 		setWidth("44rem");
-		loadPlans();
+		if (round != null) {
+			this.plan.setItems(List.of(round.plan()));
+			this.plan.setValue(round.plan());
+			this.plan.setReadOnly(true);
+			this.title.setValue(getTranslation("consultations.round.default-title", round.previous().title(),
+					round.previous().round() + 1));
+			this.operator.setValue(round.previous().passRule().operator());
+			this.percent.setValue(round.previous().passRule().percent());
+		}
+		else {
+			loadPlans();
+		}
 	}
 
 	private void loadPlans() {
@@ -150,8 +192,11 @@ final class NewConsultationDialog extends Dialog {
 		}
 		ConsultationPayload payload;
 		try {
+			NextRound next = this.round;
 			payload = this.api.create(new NewConsultation(this.plan.getValue().id(), this.title.getValue().strip(),
-					this.opens.getValue(), this.closes.getValue(), this.operator.getValue(), this.percent.getValue()));
+					this.opens.getValue(), this.closes.getValue(), this.operator.getValue(), this.percent.getValue(),
+					(next != null) ? next.previous().id() : null,
+					(next != null) ? next.communes().stream().map(UnitRef::id).toList() : List.of()));
 		}
 		catch (ApiException ex) {
 			this.error.setText(getTranslation(ex.messageKey()));

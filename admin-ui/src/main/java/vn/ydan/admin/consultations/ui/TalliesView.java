@@ -67,9 +67,9 @@ import vn.ydan.admin.error.Problem;
  * {@code tally-issued}, {@code tally-returned}, {@code tally-valid},
  * {@code tally-invalid}, {@code tally-agree}, {@code tally-disagree},
  * {@code tally-name-<n>}, {@code tally-reason}, {@code tally-submit},
- * {@code tally-message}, {@code tally-result}, {@code tally-mismatch},
- * {@code tally-verified}, {@code tally-corrections}, {@code tally-entries},
- * {@code tallies-error}.
+ * {@code tally-settle}, {@code tally-message}, {@code tally-result},
+ * {@code tally-mismatch}, {@code tally-verified}, {@code tally-corrections},
+ * {@code tally-entries}, {@code tallies-error}.
  */
 @Route("consultations/:id/tallies")
 @RolesAllowed({ "admin", "official", "clerk" })
@@ -119,6 +119,18 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 	private final TextField reason = new TextField();
 
 	private final Button submit = new Button();
+
+	/**
+	 * A supervisor's decision on a mismatch: the counts in the form hold, for the reason
+	 * given (shown to those who see both sides, i.e. who manage the commune).
+	 */
+	private final Button settle = new Button();
+
+	/** Whether the open form corrects a verified tally (the reason is then required). */
+	private boolean correcting;
+
+	/** Whether the open form may settle a mismatch (the reason is then required). */
+	private boolean settling;
 
 	private final Span message = new Span();
 
@@ -199,6 +211,9 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		this.submit.setId("tally-submit");
 		this.submit.addThemeVariants(ButtonVariant.PRIMARY);
 		this.submit.addClickListener((click) -> submit());
+		this.settle.setId("tally-settle");
+		this.settle.setText(getTranslation("consultations.tallies.settle"));
+		this.settle.addClickListener((click) -> settle());
 		this.message.setId("tally-message");
 		this.message.getStyle().set("color", "var(--vaadin-text-color-error, #c62828)");
 		this.result.setId("tally-result");
@@ -404,11 +419,21 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 			this.questionFields.put(question, fields);
 		}
 		form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40rem", 3));
-		this.reason.setVisible(verified);
-		this.reason.setRequired(verified);
+		this.correcting = verified;
+		// Both sides of a mismatch are shown only to those who manage the commune: they
+		// may settle it.
+		this.settling = tally != null && tally.state() == TallyState.MISMATCH
+				&& tally.lastTwo().stream().map(Tally.Entry::by).distinct().count() == 2;
+		this.reason.setVisible(this.correcting || this.settling);
+		this.reason.setRequired(this.correcting || this.settling);
+		this.reason.setLabel(
+				getTranslation(this.settling ? "consultations.tallies.settle.reason" : "consultations.tallies.reason"));
 		this.submit.setText(getTranslation(verified ? "consultations.tallies.correct"
 				: (tally == null) ? "consultations.tallies.first" : "consultations.tallies.second"));
-		this.panel.add(new Span(getTranslation("consultations.tallies.zeros")), form, this.reason, this.submit,
+		this.settle.setVisible(this.settling);
+		HorizontalLayout buttons = new HorizontalLayout(this.submit, this.settle);
+		buttons.setWrap(true);
+		this.panel.add(new Span(getTranslation("consultations.tallies.zeros")), form, this.reason, buttons,
 				this.message, this.result);
 		if (tally != null && !tally.entries().isEmpty()) {
 			this.panel.add(entries(tally));
@@ -507,16 +532,9 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		if (current == null || group == null) {
 			return;
 		}
-		boolean missing = false;
-		for (IntegerField field : allFields()) {
-			if (field.getValue() == null) {
-				field.setErrorMessage(getTranslation("consultations.tallies.required"));
-				field.setInvalid(true);
-				missing = true;
-			}
-		}
+		boolean missing = !allCountsGiven();
 		String why = null;
-		if (this.reason.isVisible()) {
+		if (this.correcting) {
 			why = this.reason.getValue().strip();
 			if (why.isEmpty()) {
 				this.reason.setErrorMessage(getTranslation("consultations.tallies.reason.required"));
@@ -527,6 +545,64 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 		if (missing) {
 			return;
 		}
+		PaperCounts counts = formCounts();
+		TallyPayload payload;
+		try {
+			payload = this.api.enterTally(current.id(), group, counts, why);
+		}
+		catch (ApiException ex) {
+			this.message.setText(getTranslation(ex.messageKey()));
+			return;
+		}
+		saved(payload);
+	}
+
+	/**
+	 * Settles a mismatch with the counts in the form and the reason: the supervisor's
+	 * decision, kept with the tally.
+	 */
+	void settle() {
+		clearErrors();
+		ConsultationDetails current = this.consultation;
+		String group = this.selectedGroupId;
+		if (current == null || group == null) {
+			return;
+		}
+		boolean missing = !allCountsGiven();
+		String why = this.reason.getValue().strip();
+		if (why.isEmpty()) {
+			this.reason.setErrorMessage(getTranslation("consultations.tallies.settle.reason.required"));
+			this.reason.setInvalid(true);
+			missing = true;
+		}
+		if (missing) {
+			return;
+		}
+		TallyPayload payload;
+		try {
+			payload = this.api.settleTally(current.id(), group, formCounts(), why);
+		}
+		catch (ApiException ex) {
+			this.message.setText(getTranslation(ex.messageKey()));
+			return;
+		}
+		saved(payload);
+	}
+
+	/** Marks every empty count (an empty field is not a zero); whether none is. */
+	private boolean allCountsGiven() {
+		boolean given = true;
+		for (IntegerField field : allFields()) {
+			if (field.getValue() == null) {
+				field.setErrorMessage(getTranslation("consultations.tallies.required"));
+				field.setInvalid(true);
+				given = false;
+			}
+		}
+		return given;
+	}
+
+	private PaperCounts formCounts() {
 		List<NameCount> names = new ArrayList<>();
 		ConsultedUnit unit = this.commune.getValue();
 		for (int i = 0; i < this.nameFields.size() && unit != null; i++) {
@@ -546,16 +622,11 @@ public class TalliesView extends VerticalLayout implements BeforeEnterObserver, 
 					.add(new QuestionCounts(question.question(), valueOf(fields.get(0)), valueOf(fields.get(1)), null));
 			}
 		});
-		PaperCounts counts = new PaperCounts(number("issued"), number("returned"), number("valid"), number("invalid"),
+		return new PaperCounts(number("issued"), number("returned"), number("valid"), number("invalid"),
 				number("agree"), number("disagree"), names, questions);
-		TallyPayload payload;
-		try {
-			payload = this.api.enterTally(current.id(), group, counts, why);
-		}
-		catch (ApiException ex) {
-			this.message.setText(getTranslation(ex.messageKey()));
-			return;
-		}
+	}
+
+	private void saved(TallyPayload payload) {
 		if (payload.tally() == null) {
 			payload.errors().forEach(this::showAtField);
 			return;

@@ -99,6 +99,22 @@ public class PublicResultsView extends Div implements BeforeEnterObserver, Local
 			files.add(file);
 		}
 		add(rule, summary, files);
+		if (!results.winning().isEmpty()) {
+			add(new H2(getTranslation("disclosure.results.names")));
+			List<List<?>> names = new ArrayList<>();
+			for (DisclosureApi.WinningName winning : results.winning()) {
+				names.add(List.of(winning.proposedFullName(),
+						(winning.name() != null) ? winning.name()
+								+ (winning.tied() ? " (" + getTranslation("disclosure.results.names.tied") + ")" : "")
+								: "—",
+						counts(winning.counts())));
+			}
+			add(Tables.of("public-results-names", getTranslation("disclosure.results.names"),
+					List.of(getTranslation("disclosure.results.names.unit"),
+							getTranslation("disclosure.results.names.chosen"),
+							getTranslation("disclosure.results.names.counts")),
+					names));
+		}
 		add(new H2(getTranslation("disclosure.results.provinces")));
 		add(rollUps("public-results-provinces", getTranslation("disclosure.results.provinces"), results.provinces()));
 		add(new H2(getTranslation("disclosure.results.districts")));
@@ -116,13 +132,14 @@ public class PublicResultsView extends Div implements BeforeEnterObserver, Local
 			rows.add(List.of(commune.unit().fullName(),
 					(commune.unit().parent() != null) ? commune.unit().parent().fullName() : "—",
 					getTranslation("disclosure.outcome." + commune.outcome()), Format.percent(commune.turnout()),
-					Format.percent(commune.agreeShare()), Format.number(commune.households()), minutes));
+					Format.percent(commune.agreeShare()), Format.number(commune.households()),
+					furtherQuestions(commune.questionResults()), minutes));
 		}
 		add(Tables.of("public-results-communes", getTranslation("disclosure.results.communes"),
 				List.of(getTranslation("disclosure.results.commune"), getTranslation("disclosure.results.district"),
 						getTranslation("disclosure.results.outcome"), getTranslation("disclosure.results.turnout"),
 						getTranslation("disclosure.results.agree"), getTranslation("disclosure.results.households"),
-						getTranslation("disclosure.results.minutes")),
+						getTranslation("disclosure.results.questions"), getTranslation("disclosure.results.minutes")),
 				rows));
 	}
 
@@ -140,6 +157,29 @@ public class PublicResultsView extends Div implements BeforeEnterObserver, Local
 						getTranslation("disclosure.results.passed"), getTranslation("disclosure.results.failed"),
 						getTranslation("disclosure.results.turnout"), getTranslation("disclosure.results.agree")),
 				rows);
+	}
+
+	/**
+	 * A commune's questions beyond the arrangement: "Tên gọi: Bắc Kạn 1 · Đức Xuân 3";
+	 * "—" when it was asked nothing else.
+	 */
+	private String furtherQuestions(List<DisclosureApi.QuestionResult> questions) {
+		List<String> parts = new ArrayList<>();
+		for (DisclosureApi.QuestionResult question : questions) {
+			if (question.question().equals("ARRANGEMENT")) {
+				continue;
+			}
+			parts.add(question.text() + ": "
+					+ (question.choices().isEmpty() ? getTranslation("disclosure.results.agree-disagree",
+							Format.number(question.agree()), Format.number(question.disagree()))
+							: counts(question.choices())));
+		}
+		return parts.isEmpty() ? "—" : String.join("; ", parts);
+	}
+
+	private static String counts(List<DisclosureApi.NameCount> counts) {
+		return String.join(" · ",
+				counts.stream().map((count) -> count.name() + " " + Format.number(count.count())).toList());
 	}
 
 	private static double share(int part, int all) {

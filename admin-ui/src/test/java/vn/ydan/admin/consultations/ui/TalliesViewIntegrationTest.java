@@ -307,6 +307,46 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 				Map.of("question", "PROVINCE_MERGER", "agree", 6, "disagree", 1)));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void aSupervisorWhoSeesBothSidesSettlesAMismatchWithTheCountsAndAReason() {
+		open(1);
+		assertThat(find(Button.class).id("tally-settle").isVisible()).isTrue();
+		fill(10, 8, 7, 1, 5, 2);
+		test(find(IntegerField.class).id("tally-name-0")).setValue(4);
+		test(find(IntegerField.class).id("tally-name-1")).setValue(1);
+
+		test(find(Button.class).id("tally-settle")).click();
+		assertThat(find(TextField.class).id("tally-reason").isInvalid()).as("no reason, no decision").isTrue();
+		assertThat(calls("settleTally")).isEmpty();
+
+		test(find(TextField.class).id("tally-reason")).setValue("Đếm lại phiếu giấy với hai người nhập");
+		test(find(Button.class).id("tally-settle")).click();
+
+		Map<String, Object> input = (Map<String, Object>) calls("settleTally").get(0).variables().get("input");
+		assertThat(input).containsEntry("consultationId", ID)
+			.containsEntry("groupId", GROUP_2)
+			.containsEntry("reason", "Đếm lại phiếu giấy với hai người nhập");
+		assertThat((Map<String, Object>) input.get("counts")).containsEntry("agree", 5).containsEntry("disagree", 2);
+		assertThat(calls("enterTally")).isEmpty();
+		assertThat(text("tally-result")).isEqualTo("Đã ghi: số liệu đã được xác minh.");
+	}
+
+	@Test
+	void aThirdEntryOnAMismatchNeedsNoReasonAndAGroupNotMismatchedCannotBeSettled() {
+		open(1);
+		fill(10, 8, 7, 1, 5, 2);
+		test(find(IntegerField.class).id("tally-name-0")).setValue(4);
+		test(find(IntegerField.class).id("tally-name-1")).setValue(1);
+
+		test(find(Button.class).id("tally-submit")).click();
+
+		assertThat(calls("enterTally")).hasSize(1);
+		open(2);
+		assertThat(find(Button.class).all()).extracting((button) -> button.getId().orElse(""))
+			.doesNotContain("tally-settle");
+	}
+
 	private void open(int row) {
 		navigate("consultations/" + ID + "/tallies", TalliesView.class);
 		@SuppressWarnings("unchecked")
@@ -350,6 +390,12 @@ class TalliesViewIntegrationTest extends SpringBrowserlessTest {
 			return Reply.json(200,
 					(this.questions == null) ? canned : canned.replace("\"nameChoices\":[\"Ba Đình\",\"Hồng Hà\"],",
 							"\"nameChoices\":[\"Ba Đình\",\"Hồng Hà\"],\"questions\":" + this.questions + ","));
+		}
+		if (call.runs("settleTally")) {
+			return Reply.json(200,
+					"{\"data\":{\"settleTally\":{\"tally\":" + CannedConsultations.tally(GROUP_2, "Tổ dân phố 2",
+							"VERIFIED", CannedConsultations.entry("thuky", CORRECT),
+							CannedConsultations.counts(10, 8, 7, 1, 5, 2), "") + ",\"userErrors\":[]}}}");
 		}
 		if (call.runs("enterTally")) {
 			return Reply.json(200, this.enterAnswer);
