@@ -335,6 +335,17 @@ class PlanValidator {
 					}
 					alike.add(unit.fullName());
 				}
+				// Residents may choose an alternative, and adoption takes it: a name held
+				// beside the unit would be refused only then, after the consultation.
+				for (ProposedUnit unit : entry.getValue()) {
+					for (String alternative : unit.alternativeNames()) {
+						String holder = names.get(key(unit.type().level(), alternative));
+						if (holder != null && !alternative.equals(unit.name())) {
+							issue(ValidationRule.NAME_DUPLICATE, unit.key(), null, unit.fullName() + ": tên thay thế \""
+									+ alternative + "\" trùng tên với " + holder + " cùng đơn vị cấp trên");
+						}
+					}
+				}
 			}
 			Map<String, ProposedUnit> codes = new HashMap<>();
 			for (ProposedUnit unit : this.plan.units()) {

@@ -203,6 +203,29 @@ class PlanIntegrationTest {
 	}
 
 	@Test
+	void anAlternativeNameASiblingStayingBesideItBearsIsRefusedBeforePublication() {
+		String baDinh = unitId("001", "DISTRICT", "2025-06-30");
+		String planId = createPlan(this.admin, "Thử tên thay thế", baDinh, "2025-07-01", "[]");
+		int version = saveUnit(planId, 1, "X", "Phường Sông Hồng (hoặc Trúc Bạch)");
+		version = saveUnit(planId, version, "Y", "Phường Thử Một (hoặc Thử Hai)");
+		version = assign(planId, version, "X", unitId("00001", "COMMUNE", "2025-06-30"), "WHOLE");
+		assign(planId, version, "Y", unitId("00006", "COMMUNE", "2025-06-30"), "WHOLE");
+
+		GraphQlHttp.Response response = this.api.query("""
+				query($id: ID!) { plan(id: $id) { validation {
+				  issues(first: 100) { rule severity proposedUnitKey message } } } }""", Map.of("id", planId),
+				this.admin);
+
+		// Phường Trúc Bạch is not in the plan: it stays beside the new ward, whose
+		// residents could otherwise choose its name.
+		List<Map<String, Object>> duplicates = response
+			.read("$.data.plan.validation.issues[?(@.rule == 'NAME_DUPLICATE')]");
+		assertThat(duplicates).as(response.body()).hasSize(1);
+		assertThat(duplicates.get(0)).containsEntry("proposedUnitKey", "X").containsEntry("severity", "ERROR");
+		assertThat((String) duplicates.get(0).get("message")).contains("Trúc Bạch");
+	}
+
+	@Test
 	void validationReportsEachBrokenRuleByUnit() {
 		String baDinh = unitId("001", "DISTRICT", "2025-06-30");
 		String planId = createPlan(this.admin, "Thử các quy tắc", baDinh, "2025-07-01", "[]");
