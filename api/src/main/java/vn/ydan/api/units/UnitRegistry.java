@@ -277,6 +277,14 @@ public class UnitRegistry {
 		return new ResidentialGroupsMoved(change.key(), change.effectiveDate(), basis, moves);
 	}
 
+	/**
+	 * The full name a residential group of {@code type} named {@code name} gets, as the
+	 * import gives it ("Thôn 3" for thôn "3"; a name that starts with its type stays).
+	 */
+	public static String groupFullName(UnitType type, String name) {
+		return ImportFile.defaultFullName(type, name);
+	}
+
 	/** Revision of the read model: changes with every write. */
 	public long revision() {
 		return this.registry.current().revision();
