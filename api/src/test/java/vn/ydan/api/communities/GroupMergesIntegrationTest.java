@@ -131,8 +131,14 @@ class GroupMergesIntegrationTest {
 	void mergingGroupsIntoTheSurvivorMergesTheirTeamsWithOneLeaderAndTheHistoryShowsIt() {
 		String one = groupId("00001", "1");
 		String two = groupId("00001", "2");
+		assertThat(stats("00001", "2025-03-01")).containsEntry("groups", 2).containsEntry("members", 0);
 		saveTeam(one, members("Lê Văn Một", "Lê Văn Hai", "Lê Văn Ba"));
 		saveTeam(two, members("Trần Thị Bốn", "Trần Thị Năm", "Trần Thị Sáu"));
+		// The figures asked before are counted again after each change (teams, then
+		// registry).
+		assertThat(stats("00001", "2025-03-01")).containsEntry("groups", 2)
+			.containsEntry("teams", 2)
+			.containsEntry("members", 6);
 		Map<String, Object> input = mergeInput(List.of(one, two), one, null, "2025-03-01");
 
 		Response merged = query(MERGE, Map.of("input", input), this.official);
@@ -152,10 +158,7 @@ class GroupMergesIntegrationTest {
 			.containsExactly("LEADER", "DEPUTY", "MEMBER", "DEPUTY", "DEPUTY", "MEMBER");
 		assertThat(teams.<List<String>>read("$.data.unit.communityTeams[0].teams[0].history[*].text"))
 			.containsExactly("Hợp nhất Tổ dân phố 1, Tổ dân phố 2 thành Tổ dân phố 1 (NQ 5/NQ-HĐND thử)");
-		Response stats = query("query($id: ID) { communityTeamStats(unitId: $id, asOf: \"2025-03-01\") "
-				+ "{ groups teams members } }", Map.of("id", communeId("00001")), null);
-		assertThat(stats.<Map<String, Object>>read("$.data.communityTeamStats")).as(stats.toString())
-			.containsEntry("groups", 1)
+		assertThat(stats("00001", "2025-03-01")).containsEntry("groups", 1)
 			.containsEntry("teams", 1)
 			.containsEntry("members", 6);
 
@@ -293,6 +296,12 @@ class GroupMergesIntegrationTest {
 			.<String>read("$.errors[0].extensions.code")).isEqualTo("UNAUTHORIZED");
 
 		assertThat(groupNames("00004", "2025-05-01")).contains("Tổ dân phố 1", "Tổ dân phố 3");
+	}
+
+	private Map<String, Object> stats(String communeCode, String asOf) {
+		Response stats = query("query($id: ID, $asOf: Date) { communityTeamStats(unitId: $id, asOf: $asOf) "
+				+ "{ groups teams members } }", Map.of("id", communeId(communeCode), "asOf", asOf), null);
+		return stats.read("$.data.communityTeamStats");
 	}
 
 	private void saveTeam(String groupId, List<Map<String, Object>> members) {
