@@ -25,12 +25,15 @@ class CommunityGraphQl {
 
 	private final CommunityService service;
 
+	private final GroupChanges groupChanges;
+
 	private final UnitRegistry registry;
 
 	private final Clock clock;
 
-	CommunityGraphQl(CommunityService service, UnitRegistry registry, Clock clock) {
+	CommunityGraphQl(CommunityService service, GroupChanges groupChanges, UnitRegistry registry, Clock clock) {
 		this.service = service;
+		this.groupChanges = groupChanges;
 		this.registry = registry;
 		this.clock = clock;
 	}
@@ -66,6 +69,16 @@ class CommunityGraphQl {
 			return this.service.unknownTeam();
 		}
 		return this.service.remove(groupId, id, expectedVersion);
+	}
+
+	@MutationMapping
+	GroupChangePayload mergeResidentialGroups(@Argument GroupChangePayload.MergeInput input) {
+		return this.groupChanges.merge(input);
+	}
+
+	@MutationMapping
+	GroupChangePayload splitResidentialGroup(@Argument GroupChangePayload.SplitInput input) {
+		return this.groupChanges.split(input);
 	}
 
 }

@@ -47,6 +47,8 @@ class CommunityService {
 
 	static final int MAX_TEXT = 100;
 
+	private static final int STATS_CACHE_LIMIT = 1_000;
+
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .]{8,15}");
 
 	private final Teams teams;
@@ -60,6 +62,9 @@ class CommunityService {
 	private final AuditTrail audit;
 
 	private final Clock clock;
+
+	/** Figures by unit, date, kind and the revisions they were counted at; bounded. */
+	private final Map<StatsKey, CommunityTeamStats> statsCache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	CommunityService(Teams teams, UnitRegistry registry, UnitScope scope, CommunitySettings settings, AuditTrail audit,
 			Clock clock) {
@@ -335,28 +340,39 @@ class CommunityService {
 	 * {@code asOf}: counts only.
 	 */
 	CommunityTeamStats stats(@Nullable String unitId, LocalDate asOf, TeamKind kind) {
-		List<UnitRecord> groups;
-		Unit unit = null;
-		if (unitId == null) {
-			groups = this.registry.unitsOfLevel(UnitLevel.RESIDENTIAL_GROUP, asOf);
+		// The figures change only with the registry or the teams: asked for again (every
+		// visitor of a public page), they cost a lookup.
+		StatsKey key = new StatsKey((unitId != null) ? unitId : "", asOf, kind, this.registry.revision(),
+				this.teams.revision());
+		CommunityTeamStats cached = this.statsCache.get(key);
+		if (cached != null) {
+			return cached;
 		}
-		else {
-			UnitRecord record = this.registry.unit(unitId, asOf);
-			if (record == null) {
+		CommunityTeamStats counted = count(unitId, asOf, kind);
+		if (this.statsCache.size() >= STATS_CACHE_LIMIT) {
+			this.statsCache.clear();
+		}
+		this.statsCache.put(key, counted);
+		return counted;
+	}
+
+	private CommunityTeamStats count(@Nullable String unitId, LocalDate asOf, TeamKind kind) {
+		Unit unit = null;
+		if (unitId != null) {
+			unit = this.registry.view(unitId, asOf);
+			if (unit == null || this.registry.unit(unitId, asOf) == null) {
 				throw new NotFoundException("Không có đơn vị này vào ngày " + asOf);
 			}
-			unit = this.registry.view(unitId, asOf);
-			groups = (record.level() == UnitLevel.RESIDENTIAL_GROUP) ? List.of(record)
-					: this.registry.descendants(unitId, UnitLevel.RESIDENTIAL_GROUP, asOf);
 		}
+		List<String> groups = this.registry.idsOfLevelBelow(unitId, UnitLevel.RESIDENTIAL_GROUP, asOf);
 		int minimum = this.settings.minimum(kind);
 		int withTeam = 0;
 		int teamCount = 0;
 		long members = 0;
 		int below = 0;
-		for (UnitRecord group : groups) {
+		for (String group : groups) {
 			boolean has = false;
-			for (Team team : this.teams.ofGroup(group.id())) {
+			for (Team team : this.teams.ofGroup(group)) {
 				if (team.kind() != kind) {
 					continue;
 				}
@@ -375,6 +391,9 @@ class CommunityService {
 		return new CommunityTeamStats(unit, asOf, kind, groups.size(), withTeam, groups.size() - withTeam, teamCount,
 				members, below, minimum, (long) groups.size() * minimum, allowance, members * allowance,
 				(long) groups.size() * minimum * allowance);
+	}
+
+	private record StatsKey(String unitId, LocalDate asOf, TeamKind kind, long registryRevision, long teamsRevision) {
 	}
 
 	private static Map<String, Object> state(Team team) {

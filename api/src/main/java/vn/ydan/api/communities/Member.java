@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 record Member(int number, String name, int birthYear, @Nullable String phone, MemberRole role) {
 
+	/** Names repeat (and the demo's synthetic ones everywhere): one copy each. */
+	Member {
+		name = name.intern();
+	}
+
 	/**
 	 * Who the member is, to find the same person in two teams: name (exactly, NFC) and
 	 * birth year.

@@ -45,6 +45,12 @@ class Teams {
 
 	private volatile boolean loaded;
 
+	/**
+	 * Changes with every change of the in-memory copy: figures cached on it know when to
+	 * count again.
+	 */
+	private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+
 	@Autowired
 	Teams(MongoDatabaseFactory databases) {
 		this(databases.getMongoDatabase());
@@ -64,6 +70,12 @@ class Teams {
 	List<Team> ofGroup(String groupId) {
 		load();
 		return this.byGroup.getOrDefault(groupId, List.of());
+	}
+
+	/** Revision of the in-memory copy: changes with every stored change. */
+	long revision() {
+		load();
+		return this.revision.get();
 	}
 
 	/** Every team (a live view). */
@@ -160,6 +172,9 @@ class Teams {
 			list.sort(Comparator.comparing(Team::kind).thenComparing(Team::id));
 			return List.copyOf(list);
 		});
+		// After the change: figures counted at the previous revision may have seen it
+		// half made, and are not asked for again.
+		this.revision.incrementAndGet();
 	}
 
 	private void forget(Team team) {
@@ -169,6 +184,7 @@ class Teams {
 			list.removeIf((other) -> other.id().equals(team.id()));
 			return list.isEmpty() ? null : List.copyOf(list);
 		});
+		this.revision.incrementAndGet();
 	}
 
 	static Document document(Team team) {

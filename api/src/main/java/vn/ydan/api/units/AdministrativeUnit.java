@@ -30,29 +30,42 @@ final class AdministrativeUnit {
 
 	private final String[] foldedFullNames;
 
-	private final String sortKey;
+	/**
+	 * Kept for the 10,800 units above groups; a group's is built when asked (see below).
+	 */
+	private final @Nullable String sortKey;
 
-	/** Computed once: every page of units shows it. */
-	private final String globalId;
+	/** Computed once: every page of units shows it (groups: built when asked). */
+	private final @Nullable String globalId;
 
+	/**
+	 * The strings that units repeat (ids as parent ids, the names, codes and types of
+	 * residential groups: "Thôn mẫu 01" in thousands of communes) are interned, and a
+	 * residential group keeps no sort key and global id of its own: the nation's some
+	 * 85,000 groups would otherwise hold about 60 MB of copies (bench/communities).
+	 */
 	AdministrativeUnit(String id, UnitLevel level, List<UnitVersion> versions, int revision) {
 		if (versions.isEmpty()) {
 			throw new IllegalArgumentException("A unit has at least one version: " + id);
 		}
-		this.id = id;
+		this.id = id.intern();
 		this.level = level;
-		List<UnitVersion> sorted = new ArrayList<>(versions);
+		List<UnitVersion> sorted = new ArrayList<>(versions.size());
+		for (UnitVersion version : versions) {
+			sorted.add(version.interned());
+		}
 		sorted.sort(OLDEST_FIRST);
 		this.versions = List.copyOf(sorted);
 		this.revision = revision;
 		this.foldedNames = new String[sorted.size()];
 		this.foldedFullNames = new String[sorted.size()];
 		for (int i = 0; i < sorted.size(); i++) {
-			this.foldedNames[i] = SearchKey.fold(sorted.get(i).name());
-			this.foldedFullNames[i] = SearchKey.fold(sorted.get(i).fullName());
+			this.foldedNames[i] = SearchKey.fold(sorted.get(i).name()).intern();
+			this.foldedFullNames[i] = SearchKey.fold(sorted.get(i).fullName()).intern();
 		}
-		this.sortKey = sortKey(id, level, latest());
-		this.globalId = GlobalId.unit(id);
+		boolean group = level == UnitLevel.RESIDENTIAL_GROUP;
+		this.sortKey = group ? null : sortKey(this.id, level, latest());
+		this.globalId = group ? null : GlobalId.unit(this.id);
 	}
 
 	/**
@@ -75,7 +88,7 @@ final class AdministrativeUnit {
 	}
 
 	String globalId() {
-		return this.globalId;
+		return (this.globalId != null) ? this.globalId : GlobalId.unit(this.id);
 	}
 
 	UnitLevel level() {
@@ -91,7 +104,7 @@ final class AdministrativeUnit {
 	}
 
 	String sortKey() {
-		return this.sortKey;
+		return (this.sortKey != null) ? this.sortKey : sortKey(this.id, this.level, latest());
 	}
 
 	UnitVersion latest() {

@@ -21,6 +21,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class ImportFile {
 
+	/**
+	 * The columns of a residential group's row: one instance for the 85,000 rows of a
+	 * national file.
+	 */
+	private static final Candidate.Columns GROUP_COLUMNS = new Candidate.Columns("code", "name", "name", "type",
+			"commune_code");
+
+	private static final Candidate.Columns GROUP_COLUMNS_WITH_FULL_NAME = new Candidate.Columns("code", "name",
+			"full_name", "type", "commune_code");
+
 	static final String PROVINCE_OF_HANOI = "01";
 
 	private static final int MAX_CODE_LENGTH = 20;
@@ -151,8 +161,7 @@ final class ImportFile {
 				UnitType type = UnitType.fromLabel(row.get("type"));
 				String fullName = row.has("full_name") && !row.get("full_name").isEmpty() ? row.get("full_name")
 						: defaultFullName(type, name);
-				Candidate.Columns columns = new Candidate.Columns("code", "name",
-						row.has("full_name") ? "full_name" : "name", "type", "commune_code");
+				Candidate.Columns columns = row.has("full_name") ? GROUP_COLUMNS_WITH_FULL_NAME : GROUP_COLUMNS;
 				String code = row.get("code");
 				this.candidates.add(candidate(row, UnitLevel.RESIDENTIAL_GROUP, code.isEmpty() ? null : code, name,
 						fullName, row.get("type"), row.get("commune_code"), UnitLevel.COMMUNE, validFrom, validTo, area,
@@ -211,9 +220,13 @@ final class ImportFile {
 		if (parentLevel != null && (parentCode == null || parentCode.isEmpty())) {
 			this.errors.add(line, columns.parent(), "Thiếu mã đơn vị cấp trên (dòng " + line + ")", "PARENT_EMPTY");
 		}
-		return new Candidate(line, level, (code == null || code.isEmpty()) ? null : code, name, fullName, type,
-				(parentCode == null || parentCode.isEmpty()) ? null : parentCode, parentLevel, validFrom, validTo, area,
-				population, households, columns, implied);
+		// Interned: a file of the nation's residential groups repeats a few hundred
+		// names,
+		// codes and commune codes 85,000 times, and the rows are held until the file is
+		// written (bench/communities).
+		return new Candidate(line, level, (code == null || code.isEmpty()) ? null : code.intern(), name.intern(),
+				fullName.intern(), type, (parentCode == null || parentCode.isEmpty()) ? null : parentCode.intern(),
+				parentLevel, validFrom, validTo, area, population, households, columns, implied);
 	}
 
 	private void checkName(int line, String column, String what, String value) {

@@ -157,9 +157,18 @@ class RegistryReadModel implements SmartLifecycle {
 
 	private void checkRevision() {
 		try {
-			if (this.revisions.current() != this.snapshot.revision()) {
-				log.info("Registry changed in the store (another instance?): reloading");
-				reload();
+			if (this.revisions.current() == this.snapshot.revision()) {
+				return;
+			}
+			// Checked again under the write lock: this process's own write bumps the
+			// revision before it swaps its snapshot in, and a check in between would
+			// read the whole registry again for nothing (with the nation's residential
+			// groups, a second copy of it in memory: bench/communities).
+			synchronized (this.writeLock) {
+				if (this.revisions.current() != this.snapshot.revision()) {
+					log.info("Registry changed in the store (another instance?): reloading");
+					reload();
+				}
 			}
 		}
 		catch (RuntimeException ex) {

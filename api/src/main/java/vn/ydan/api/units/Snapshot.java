@@ -36,8 +36,6 @@ final class Snapshot {
 
 	private static final int COUNTS_LIMIT = 20_000;
 
-	private static final Comparator<AdministrativeUnit> BY_SORT_KEY = Comparator.comparing(AdministrativeUnit::sortKey);
-
 	private static final AdministrativeUnit[] NONE = {};
 
 	static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), 0);
@@ -79,9 +77,7 @@ final class Snapshot {
 	private Snapshot(Map<String, AdministrativeUnit> byId, List<Lineage> lineage, long revision) {
 		this.revision = revision;
 		this.byId = byId;
-		List<AdministrativeUnit> sorted = new ArrayList<>(byId.values());
-		sorted.sort(BY_SORT_KEY);
-		this.all = List.copyOf(sorted);
+		this.all = sortedBySortKey(byId.values());
 		Map<String, List<AdministrativeUnit>> wordLists = new HashMap<>();
 		for (AdministrativeUnit unit : this.all) {
 			this.byLevel.computeIfAbsent(unit.level(), (level) -> new ArrayList<>()).add(unit);
@@ -344,9 +340,26 @@ final class Snapshot {
 			}
 			candidates = union;
 		}
-		List<AdministrativeUnit> sorted = new ArrayList<>(candidates);
-		sorted.sort(BY_SORT_KEY);
-		return sorted;
+		return sortedBySortKey(candidates);
+	}
+
+	/**
+	 * The units in list order, each sort key built once (a residential group builds its
+	 * own when asked, and a sort asks about 17 times per unit).
+	 */
+	private static List<AdministrativeUnit> sortedBySortKey(Collection<AdministrativeUnit> units) {
+		record Keyed(String key, AdministrativeUnit unit) {
+		}
+		List<Keyed> keyed = new ArrayList<>(units.size());
+		for (AdministrativeUnit unit : units) {
+			keyed.add(new Keyed(unit.sortKey(), unit));
+		}
+		keyed.sort(Comparator.comparing(Keyed::key));
+		AdministrativeUnit[] sorted = new AdministrativeUnit[keyed.size()];
+		for (int i = 0; i < sorted.length; i++) {
+			sorted[i] = keyed.get(i).unit();
+		}
+		return List.of(sorted);
 	}
 
 	/**

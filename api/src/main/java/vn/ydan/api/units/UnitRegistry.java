@@ -132,6 +132,51 @@ public class UnitRegistry {
 		return found;
 	}
 
+	/**
+	 * Internal ids of the units of {@code level} in force on {@code date} anywhere below
+	 * {@code unitId} (the unit itself when it is of that level; null: the nation), in no
+	 * particular order. Builds no records: the national figures count some 85,000
+	 * residential groups with it.
+	 */
+	public List<String> idsOfLevelBelow(@Nullable String unitId, UnitLevel level, LocalDate date) {
+		Snapshot snapshot = this.registry.current();
+		List<String> ids = new ArrayList<>();
+		if (unitId == null) {
+			for (AdministrativeUnit unit : snapshot.ofLevel(level)) {
+				if (unit.versionAt(date) != null) {
+					ids.add(unit.id());
+				}
+			}
+			return ids;
+		}
+		AdministrativeUnit start = snapshot.unit(unitId);
+		if (start == null || start.versionAt(date) == null) {
+			return ids;
+		}
+		if (start.level() == level) {
+			ids.add(unitId);
+			return ids;
+		}
+		java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+		pending.add(unitId);
+		while (!pending.isEmpty()) {
+			String parent = pending.poll();
+			for (AdministrativeUnit child : snapshot.everChildrenOf(parent)) {
+				UnitVersion version = child.versionAt(date);
+				if (version == null || !parent.equals(version.parentId())) {
+					continue;
+				}
+				if (child.level() == level) {
+					ids.add(child.id());
+				}
+				else if (child.level().isAbove(level)) {
+					pending.add(child.id());
+				}
+			}
+		}
+		return ids;
+	}
+
 	/** The unit and the units above it on {@code date}, nearest first. */
 	public List<String> selfAndAncestorIds(String id, LocalDate date) {
 		List<String> ids = new ArrayList<>();
@@ -230,6 +275,14 @@ public class UnitRegistry {
 			.findFirst()
 			.orElse("");
 		return new ResidentialGroupsMoved(change.key(), change.effectiveDate(), basis, moves);
+	}
+
+	/**
+	 * The full name a residential group of {@code type} named {@code name} gets, as the
+	 * import gives it ("Thôn 3" for thôn "3"; a name that starts with its type stays).
+	 */
+	public static String groupFullName(UnitType type, String name) {
+		return ImportFile.defaultFullName(type, name);
 	}
 
 	/** Revision of the read model: changes with every write. */

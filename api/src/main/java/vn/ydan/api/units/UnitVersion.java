@@ -63,6 +63,17 @@ record UnitVersion(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @
 		return date;
 	}
 
+	/**
+	 * This version with its strings interned: thousands of units share a parent id, and
+	 * residential groups their names, codes and types ("Thôn 1", "Tổ dân phố 2").
+	 */
+	UnitVersion interned() {
+		return new UnitVersion(this.validFrom, this.validTo, (this.code != null) ? this.code.intern() : null,
+				this.name.intern(), this.fullName.intern(), this.type,
+				(this.parentId != null) ? this.parentId.intern() : null, this.areaKm2, this.population,
+				this.households);
+	}
+
 	UnitVersion withValidTo(@Nullable LocalDate newValidTo) {
 		return new UnitVersion(this.validFrom, newValidTo, this.code, this.name, this.fullName, this.type,
 				this.parentId, this.areaKm2, this.population, this.households);

@@ -168,6 +168,13 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 				"mutation { removeCommunityTeam(id: \"00000000-0000-0000-0000-000000000000\", expectedVersion: 1) { userErrors { code } } }",
 				"S H H H H H D D",
 				"as `saveCommunityTeam` for a team (`Roles.MAY_ACT_FOR_COMMUNE` on its group); an unknown id: NOT_FOUND to admins, officials and clerks"));
+		String groupChangeRule = "admin; official whose scope covers the groups (`Roles.IS_PLANNER` + `UnitScope.mayEdit` on each group); a unit that is no residential group: NOT_FOUND";
+		e.put("Mutation.mergeResidentialGroups", x(
+				"mutation($commune: ID!) { mergeResidentialGroups(input: { groupIds: [$commune], effectiveDate: \"2025-07-01\", legalBasis: \"Ma trận\" }) { userErrors { code } } }",
+				"S H H D D D D D", groupChangeRule));
+		e.put("Mutation.splitResidentialGroup", x(
+				"mutation($commune: ID!) { splitResidentialGroup(input: { groupId: $commune, parts: [], effectiveDate: \"2025-07-01\", legalBasis: \"Ma trận\" }) { userErrors { code } } }",
+				"S H H D D D D D", groupChangeRule));
 		// Mutation: plans
 		String planRule = "admin; official whose scope covers the plan (`Roles.IS_PLANNER` + `PlanAccess`); a draft out of scope is not found";
 		String planned = "S A A H D D D D";

@@ -55,4 +55,14 @@ class DemoCommunitiesUnitTest {
 			.anyMatch((row) -> row.contains(",Thôn mẫu 01,thôn,"));
 	}
 
+	@Test
+	void theFileIsImportedInPartsEachWithTheHeaderAndEveryRowOnce() {
+		String csv = "commune_code,code,name,type,households\na\nb\nc\nd\ne\n";
+
+		List<String> chunks = DemoCommunities.chunks(csv, 2);
+
+		assertThat(chunks).containsExactly("commune_code,code,name,type,households\na\nb\n",
+				"commune_code,code,name,type,households\nc\nd\n", "commune_code,code,name,type,households\ne\n");
+	}
+
 }

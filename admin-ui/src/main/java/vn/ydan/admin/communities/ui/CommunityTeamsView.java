@@ -75,6 +75,12 @@ public class CommunityTeamsView extends VerticalLayout implements BeforeEnterObs
 
 	private final Div importResult = new Div();
 
+	/** Groups with and without a security team, teams below the minimum. */
+	private final FiguresChart groupsChart = new FiguresChart("communities-chart-groups");
+
+	/** Members against the law's minimum (groups × 3). */
+	private final FiguresChart membersChart = new FiguresChart("communities-chart-members");
+
 	public CommunityTeamsView(CommunitiesApi api) {
 		this.api = api;
 		setId("communities-view");
@@ -138,6 +144,24 @@ public class CommunityTeamsView extends VerticalLayout implements BeforeEnterObs
 		this.stats.add(new Paragraph(getTranslation("communities.stats", number.format(figures.groups()),
 				number.format(figures.groupsWithTeam()), number.format(figures.members()),
 				number.format(figures.teamsBelowMinimum()), number.format(Math.round(figures.yearlyCost())))));
+		String withTeam = getTranslation("communities.chart.with-team");
+		String withoutTeam = getTranslation("communities.chart.without-team");
+		String below = getTranslation("communities.chart.below-minimum");
+		this.groupsChart.bars(getTranslation("communities.chart.groups"), new String[] { withTeam, withoutTeam, below },
+				new long[] { figures.groupsWithTeam(), figures.groupsWithoutTeam(), figures.teamsBelowMinimum() },
+				new String[] { "#2e7d32", "#c62828", "#ef6c00" },
+				getTranslation("communities.chart.groups.text", number.format(figures.groupsWithTeam()),
+						number.format(figures.groupsWithoutTeam()), number.format(figures.teamsBelowMinimum())));
+		this.membersChart.bars(getTranslation("communities.chart.members"),
+				new String[] { getTranslation("communities.chart.members-now"),
+						getTranslation("communities.chart.members-minimum") },
+				new long[] { figures.members(), figures.membersAtMinimum() }, new String[] { "#1565c0", "#757575" },
+				getTranslation("communities.chart.members.text", number.format(figures.members()),
+						number.format(figures.membersAtMinimum())));
+		HorizontalLayout charts = new HorizontalLayout(this.groupsChart, this.membersChart);
+		charts.setWidthFull();
+		charts.getStyle().set("flex-wrap", "wrap");
+		this.stats.add(charts);
 	}
 
 	private HorizontalLayout actions(CommuneTeams teams) {

@@ -94,6 +94,21 @@ class CommunityTeamsViewIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	void theFiguresAreChartedWithTheirTextForScreenReaders() {
+		FiguresChart groups = find(FiguresChart.class).id("communities-chart-groups");
+		assertThat(groups.option())
+			.contains("\"data\":[\"Có tổ đã thành lập\",\"Chưa có tổ\",\"Tổ dưới số tối thiểu\"]")
+			.contains("{\"value\":1,")
+			.contains("{\"value\":0,");
+		assertThat(find(Span.class).id("communities-chart-groups-text").getText())
+			.isEqualTo("1 tổ dân phố, thôn có tổ bảo vệ đã thành lập, 1 chưa có, 0 tổ dưới số tối thiểu.");
+		FiguresChart members = find(FiguresChart.class).id("communities-chart-members");
+		assertThat(members.option()).contains("{\"value\":3,").contains("{\"value\":6,");
+		assertThat(find(Span.class).id("communities-chart-members-text").getText())
+			.isEqualTo("3 thành viên; luật đòi ít nhất 6.");
+	}
+
+	@Test
 	void aTeamFormedInTheFormIsSentWholeAndARefusalIsShown() {
 		this.saveAnswers.add("""
 				{"data":{"saveCommunityTeam":{"team":null,"userErrors":[{"field":["input","established"],
