@@ -298,10 +298,17 @@ public class ProgressFeed implements DisposableBean {
 			this.pacing = new Pacing<>(ProgressFeed.this.pushInterval, current);
 		}
 
-		/** A fresh token for the calls, taken on a request thread. */
+		/**
+		 * A fresh token for the calls, taken on a request thread. A feed waiting to
+		 * subscribe again after a failure tries at once with it.
+		 */
 		public void renew(Source caller) {
 			this.caller = caller;
 			this.renewed = ProgressFeed.this.renewals.incrementAndGet();
+			Channel channel = ProgressFeed.this.channels.get(this.key);
+			if (channel != null) {
+				channel.renewed(this.renewed);
+			}
 		}
 
 		/**
@@ -414,6 +421,9 @@ public class ProgressFeed implements DisposableBean {
 
 		private int failures;
 
+		/** The renewal whose token the last try to subscribe used. */
+		private long triedWith;
+
 		private long since;
 
 		private boolean delivered;
@@ -508,6 +518,7 @@ public class ProgressFeed implements DisposableBean {
 				return;
 			}
 			long current = ++this.generation;
+			this.triedWith = newest.get().renewed;
 			this.delivered = false;
 			this.since = System.nanoTime();
 			ProgressFeed.this.subscribed.incrementAndGet();
@@ -538,6 +549,20 @@ public class ProgressFeed implements DisposableBean {
 				note(progress);
 			}
 			this.watches.forEach((watch) -> watch.offer(progress));
+		}
+
+		/**
+		 * A watch's token was renewed. When the subscription failed and waits for its
+		 * next try, that try is made now with the new token: the usual failure is the
+		 * token itself (the api closes a subscription when its token expires, and the
+		 * newest token may have expired too when pages renewed late), which the back-off
+		 * would only have tried again and again while polling with it.
+		 */
+		synchronized void renewed(long renewal) {
+			if (this.retry != null && this.stream == null && !this.stopped && !this.ended && renewal > this.triedWith) {
+				this.retry.cancel(false);
+				subscribe();
+			}
 		}
 
 		private synchronized void failed(long from, Throwable failure) {

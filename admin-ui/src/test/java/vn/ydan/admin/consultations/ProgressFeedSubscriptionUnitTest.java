@@ -149,6 +149,39 @@ class ProgressFeedSubscriptionUnitTest {
 	}
 
 	@Test
+	void aFailedSubscriptionIsTriedAgainAtOnceWithARenewedTokenNotAfterTheBackOff() {
+		ProgressFeed waiting = new ProgressFeed(Duration.ofHours(1), Duration.ofHours(1));
+		try {
+			this.failing.set(1);
+			List<Progress> shown = new CopyOnWriteArrayList<>();
+			ProgressFeed.Watch watch = waiting.watch("c-1", "*", source(), null, shown::add);
+			assertThat(waiting.polling("c-1")).isTrue();
+
+			watch.renew(source());
+			this.api.tryEmitNext(progress(4));
+
+			assertThat(this.subscribed).hasValue(2);
+			assertThat(waiting.subscriptions()).isEqualTo(1);
+			assertThat(waiting.polling("c-1")).isFalse();
+			assertThat(shown).extracting(Progress::answerCount).containsExactly(4);
+		}
+		finally {
+			waiting.destroy();
+		}
+	}
+
+	@Test
+	void aRunningSubscriptionIsNotReplacedWhenATokenIsRenewed() {
+		ProgressFeed.Watch watch = this.feed.watch("c-1", "*", source(), null, (progress) -> {
+		});
+
+		watch.renew(source());
+
+		assertThat(this.subscribed).hasValue(1);
+		assertThat(this.cancelled).hasValue(0);
+	}
+
+	@Test
 	void aFailingSubscriptionIsNotTriedAgainAfterTheLastPageLeft() throws InterruptedException {
 		this.failing.set(100);
 		ProgressFeed.Watch only = this.feed.watch("c-1", "*", source(), null, (progress) -> {
