@@ -139,8 +139,14 @@ public class CityBench {
 								+ tab.locator("body").innerText().replace('\n', ' ').substring(0,
 										Math.min(200, tab.locator("body").innerText().length())));
 						if (args.length > 5) {
-							tab.screenshot(new Page.ScreenshotOptions()
-								.setPath(java.nio.file.Path.of(args[5], "tab-failed-" + tabFailures + ".png")));
+							try {
+								tab.screenshot(new Page.ScreenshotOptions()
+									.setPath(java.nio.file.Path.of(args[5], "tab-failed-" + tabFailures + ".png")));
+							}
+							catch (RuntimeException busy) {
+								// A saturated browser times out on the screenshot too: the run goes on.
+								System.out.println("bench: no screenshot of the failed tab");
+							}
 						}
 					}
 					tab.close(new Page.CloseOptions().setRunBeforeUnload(true));
