@@ -106,6 +106,10 @@ public class CityBench {
 			for (Page page : pages) {
 				page.evaluate("() => { window.__longTasks = []; window.__since = performance.now(); }");
 			}
+			// Where the first page's main thread goes, 20 s of the steady state (-Dprofile=true).
+			if (Boolean.getBoolean("profile") && !pages.isEmpty()) {
+				profile(pages.get(0), 20_000);
+			}
 			long end = System.nanoTime() + (long) (minutes * 60e9);
 			Random random = new Random(15);
 			List<Long> latencies = new ArrayList<>();
@@ -135,8 +139,14 @@ public class CityBench {
 								+ tab.locator("body").innerText().replace('\n', ' ').substring(0,
 										Math.min(200, tab.locator("body").innerText().length())));
 						if (args.length > 5) {
-							tab.screenshot(new Page.ScreenshotOptions()
-								.setPath(java.nio.file.Path.of(args[5], "tab-failed-" + tabFailures + ".png")));
+							try {
+								tab.screenshot(new Page.ScreenshotOptions()
+									.setPath(java.nio.file.Path.of(args[5], "tab-failed-" + tabFailures + ".png")));
+							}
+							catch (RuntimeException busy) {
+								// A saturated browser times out on the screenshot too: the run goes on.
+								System.out.println("bench: no screenshot of the failed tab");
+							}
 						}
 					}
 					tab.close(new Page.CloseOptions().setRunBeforeUnload(true));
@@ -144,9 +154,23 @@ public class CityBench {
 				}
 				// A tally verified through the api: how long until every open page shows it.
 				// Tokens live 5 minutes: a fresh one for each round.
+				// Only communes in sight on every open page can be timed: the grid renders
+				// the rows in sight, the others are not in the document.
+				java.util.Set<String> inSight = null;
+				for (Page page : pages) {
+					@SuppressWarnings("unchecked")
+					List<String> codes = (List<String>) page.evaluate(
+							"() => [...document.querySelectorAll('[id^=\"groups-\"]')].map((e) => e.id.substring(7))");
+					if (inSight == null) {
+						inSight = new java.util.LinkedHashSet<>(codes);
+					}
+					else {
+						inSight.retainAll(codes);
+					}
+				}
 				Probe probe;
 				try {
-					probe = probe(token("quantri"), consultation);
+					probe = probe(token("quantri"), consultation, (inSight != null) ? inSight : java.util.Set.of());
 				}
 				catch (RuntimeException ex) {
 					System.out.println("bench: probe failed: " + ex.getMessage().lines().findFirst().orElse(""));
@@ -175,6 +199,9 @@ public class CityBench {
 						long seen = ((Number) page.evaluate("() => window.__seenAt")).longValue();
 						if (seen == 0) {
 							missed++;
+							System.out.println("bench: not shown on a page: before/now " + page.evaluate(
+									"(id) => [window.__before, document.getElementById(id)?.textContent, document.getElementById('consultation-live')?.textContent]",
+									"groups-" + probe.code));
 						}
 						else {
 							latencies.add(seen - verified);
@@ -215,8 +242,11 @@ public class CityBench {
 				assertThat(link).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
 				long start = System.nanoTime();
 				link.click();
+				// A group's row, not the column's header ("Tổ dân phố, thôn", also a cell).
 				Locator row = page.locator("#tallies-groups vaadin-grid-cell-content")
-					.filter(new Locator.FilterOptions().setHasText("Tổ").setVisible(true))
+					.filter(new Locator.FilterOptions()
+						.setHasText(java.util.regex.Pattern.compile("^(Tổ dân phố|Thôn) \\S"))
+						.setVisible(true))
 					.first();
 				assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
 				row.click();
@@ -238,17 +268,20 @@ public class CityBench {
 	 * A group without a verified tally in one of the first communes of the list (those in
 	 * sight on every page), or none.
 	 */
-	static Probe probe(String token, String consultation) throws Exception {
+	static Probe probe(String token, String consultation, java.util.Set<String> inSight) throws Exception {
 		String results = call(token,
 				"query($id: ID!) { consultation(id: $id) { results { communes { unit { id code } groups groupsReported } } } }",
 				Map.of("id", consultation));
 		List<Map<String, Object>> communes = JsonPath.read(results, "$.data.consultation.results.communes");
-		for (Map<String, Object> commune : communes.subList(0, Math.min(8, communes.size()))) {
+		for (Map<String, Object> commune : communes) {
 			if (((Number) commune.get("groupsReported")).intValue() >= ((Number) commune.get("groups")).intValue()) {
 				continue;
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> unit = (Map<String, Object>) commune.get("unit");
+			if (!inSight.contains((String) unit.get("code"))) {
+				continue;
+			}
 			String groups = call(token, """
 					query($id: ID!, $unit: ID!) { consultation(id: $id) { electorateGroups(unitId: $unit) { group { id } }
 					  tallies(unitId: $unit) { group { id } state } } }""",
@@ -261,8 +294,70 @@ public class CityBench {
 				}
 			}
 		}
-		System.out.println("bench: no untallied group in the first communes");
+		System.out.println("bench: no untallied group in the communes in sight on every page: " + inSight);
 		return null;
+	}
+
+	/**
+	 * A CPU profile of a page (Chromium's sampling profiler over CDP): self time by
+	 * function and by script, the top 15 of each.
+	 */
+	static void profile(Page page, long millis) throws Exception {
+		com.microsoft.playwright.CDPSession cdp = page.context().newCDPSession(page);
+		cdp.send("Profiler.enable");
+		com.google.gson.JsonObject interval = new com.google.gson.JsonObject();
+		interval.addProperty("interval", 1000);
+		cdp.send("Profiler.setSamplingInterval", interval);
+		cdp.send("Performance.enable");
+		Map<String, Double> before = metrics(cdp);
+		cdp.send("Profiler.start");
+		Thread.sleep(millis);
+		Map<String, Double> after = metrics(cdp);
+		for (String metric : List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "Nodes",
+				"LayoutCount", "RecalcStyleCount", "JSHeapUsedSize")) {
+			System.out.printf(Locale.ROOT, "bench: metric %s %.3f (%+.3f)%n", metric, after.getOrDefault(metric, 0.0),
+					after.getOrDefault(metric, 0.0) - before.getOrDefault(metric, 0.0));
+		}
+		com.google.gson.JsonObject profile = cdp.send("Profiler.stop").getAsJsonObject("profile");
+		Map<Integer, String> nameOf = new java.util.HashMap<>();
+		Map<Integer, String> scriptOf = new java.util.HashMap<>();
+		for (var node : profile.getAsJsonArray("nodes")) {
+			var frame = node.getAsJsonObject().getAsJsonObject("callFrame");
+			String url = frame.get("url").getAsString();
+			String script = url.isEmpty() ? "(native)" : url.substring(url.lastIndexOf('/') + 1);
+			int id = node.getAsJsonObject().get("id").getAsInt();
+			nameOf.put(id, frame.get("functionName").getAsString() + " " + script + ":" + frame.get("lineNumber").getAsInt());
+			scriptOf.put(id, script);
+		}
+		var samples = profile.getAsJsonArray("samples");
+		var deltas = profile.getAsJsonArray("timeDeltas");
+		Map<String, Long> byName = new java.util.HashMap<>();
+		Map<String, Long> byScript = new java.util.HashMap<>();
+		long total = 0;
+		for (int i = 0; i < samples.size(); i++) {
+			long delta = (i + 1 < deltas.size()) ? deltas.get(i + 1).getAsLong() : 0;
+			int node = samples.get(i).getAsInt();
+			byName.merge(nameOf.get(node), delta, Long::sum);
+			byScript.merge(scriptOf.get(node), delta, Long::sum);
+			total += delta;
+		}
+		final long all = Math.max(1, total);
+		System.out.printf(Locale.ROOT, "bench: profile of page 0, %d ms sampled%n", total / 1000);
+		byScript.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+			.forEach((e) -> System.out.printf(Locale.ROOT, "bench: profile script %5.1f %% %s%n", e.getValue() * 100.0 / all, e.getKey()));
+		byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+			.forEach((e) -> System.out.printf(Locale.ROOT, "bench: profile fn %5.1f %% %s%n", e.getValue() * 100.0 / all, e.getKey()));
+		cdp.send("Profiler.disable");
+		cdp.detach();
+	}
+
+	static Map<String, Double> metrics(com.microsoft.playwright.CDPSession cdp) {
+		Map<String, Double> values = new java.util.HashMap<>();
+		for (var metric : cdp.send("Performance.getMetrics").getAsJsonArray("metrics")) {
+			values.put(metric.getAsJsonObject().get("name").getAsString(),
+					metric.getAsJsonObject().get("value").getAsDouble());
+		}
+		return values;
 	}
 
 	static void tally(String token, String consultation, String group) throws Exception {

@@ -30,7 +30,8 @@ export VAADIN_USAGE_STATS_ENABLED=false MALLOC_ARENA_MAX=2
 
 # Copies of the jars: a build running meanwhile (an end-to-end test) rewrites target/.
 cp "$root/api/target/api-$version.jar" "$data/api.jar"
-cp "$root/admin-ui/target/admin-ui-$version.jar" "$data/console.jar"
+# BENCH_CONSOLE_JAR: another build of the console (before/after a change, side by side).
+cp "${BENCH_CONSOLE_JAR:-$root/admin-ui/target/admin-ui-$version.jar}" "$data/console.jar"
 cp_file="$data/classpath.txt"
 (cd "$root" && ./mvnw -q -B -o -pl e2e dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test)
 
@@ -52,7 +53,7 @@ echo "api and console up; demo consultation open"
 (while kill -0 "$console" 2>/dev/null; do ps -o rss= -p "$console" >> "$data/rss.txt"; sleep 5; done) &
 sampler=$!
 
-"$JAVA_HOME/bin/java" -Dclerks="${BENCH_CLERKS:-3}" -cp "$(cat "$cp_file")" "$root/bench/consultations-console/CityBench.java" \
+"$JAVA_HOME/bin/java" -Dclerks="${BENCH_CLERKS:-3}" -Dprofile="${BENCH_PROFILE:-false}" -cp "$(cat "$cp_file")" "$root/bench/consultations-console/CityBench.java" \
   "http://127.0.0.1:$console_port/" "http://127.0.0.1:$api_port/graphql" "$keycloak" "$officials" "$minutes" \
   "$data" 2>&1 | tee "$data/bench.txt" | grep '^bench:' || echo "CityBench failed: $data/bench.txt"
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +73,14 @@ public class ProgressFeed implements DisposableBean {
 	 */
 	static final Duration HEALTHY = Duration.ofSeconds(10);
 
+	/**
+	 * The least time between two pushes to one page ({@link Pacing}): the api sends
+	 * changes up to twice a second, and each push re-renders part of the page in the
+	 * browser (Hanoi: long tasks most of the time when every change was pushed). A new
+	 * tally is on screen within this plus the api's interval.
+	 */
+	public static final Duration PUSH_INTERVAL = Duration.ofSeconds(1);
+
 	/** Points of the turnout-over-time history kept per consultation and sight. */
 	static final int HISTORY = 1440;
 
@@ -94,16 +101,24 @@ public class ProgressFeed implements DisposableBean {
 
 	private final Duration firstBackoff;
 
+	private final long pushInterval;
+
 	ProgressFeed() {
-		this(PERIOD, Duration.ofSeconds(1));
+		this(PERIOD, Duration.ofSeconds(1), PUSH_INTERVAL);
 	}
 
 	/**
-	 * With another period and back-off (tests that make the rounds themselves).
+	 * With another period and back-off, each change pushed at once (tests that make the
+	 * rounds themselves).
 	 */
 	ProgressFeed(Duration period, Duration firstBackoff) {
+		this(period, firstBackoff, Duration.ZERO);
+	}
+
+	ProgressFeed(Duration period, Duration firstBackoff, Duration pushInterval) {
 		this.period = period;
 		this.firstBackoff = firstBackoff;
+		this.pushInterval = pushInterval.toNanos();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
 				Thread.ofPlatform().daemon().name("consultation-live-timer").factory());
 		// A cancelled poll leaves the queue at once, not at its next time.
@@ -271,7 +286,7 @@ public class ProgressFeed implements DisposableBean {
 
 		private volatile long renewed;
 
-		private volatile @Nullable Progress last;
+		private final Pacing<Progress> pacing;
 
 		private volatile boolean cancelled;
 
@@ -280,13 +295,20 @@ public class ProgressFeed implements DisposableBean {
 			this.viewer = viewer;
 			this.caller = caller;
 			this.renewed = ProgressFeed.this.renewals.incrementAndGet();
-			this.last = current;
+			this.pacing = new Pacing<>(ProgressFeed.this.pushInterval, current);
 		}
 
-		/** A fresh token for the calls, taken on a request thread. */
+		/**
+		 * A fresh token for the calls, taken on a request thread. A feed waiting to
+		 * subscribe again after a failure tries at once with it.
+		 */
 		public void renew(Source caller) {
 			this.caller = caller;
 			this.renewed = ProgressFeed.this.renewals.incrementAndGet();
+			Channel channel = ProgressFeed.this.channels.get(this.key);
+			if (channel != null) {
+				channel.renewed(this.renewed);
+			}
 		}
 
 		/**
@@ -300,7 +322,7 @@ public class ProgressFeed implements DisposableBean {
 
 		/** The page showed these figures itself (after an action): not pushed again. */
 		public void shown(@Nullable Progress progress) {
-			this.last = progress;
+			this.pacing.shown(progress);
 		}
 
 		/**
@@ -317,10 +339,34 @@ public class ProgressFeed implements DisposableBean {
 		}
 
 		void offer(Progress progress) {
-			if (this.cancelled || Objects.equals(progress, this.last)) {
+			if (this.cancelled) {
 				return;
 			}
-			this.last = progress;
+			switch (this.pacing.offer(progress, System.nanoTime())) {
+				case Pacing.Now<Progress> now -> push(now.value());
+				case Pacing.Later<Progress> later -> later(later.nanos());
+				case Pacing.Nothing<Progress> nothing -> {
+				}
+			}
+		}
+
+		/** The newest figures at the end of the interval, off the timer's thread. */
+		private void later(long nanos) {
+			try {
+				ProgressFeed.this.timer.schedule(() -> ProgressFeed.this.calls.execute(() -> {
+					Progress due = this.pacing.due(System.nanoTime());
+					if (due != null && !this.cancelled) {
+						push(due);
+					}
+				}), nanos, TimeUnit.NANOSECONDS);
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// The console is stopping.
+				log.debug("Live figures of consultation {} not pushed: stopping", this.key.consultationId());
+			}
+		}
+
+		private void push(Progress progress) {
 			try {
 				this.viewer.show(progress);
 			}
@@ -374,6 +420,9 @@ public class ProgressFeed implements DisposableBean {
 		private long generation;
 
 		private int failures;
+
+		/** The renewal whose token the last try to subscribe used. */
+		private long triedWith;
 
 		private long since;
 
@@ -469,6 +518,7 @@ public class ProgressFeed implements DisposableBean {
 				return;
 			}
 			long current = ++this.generation;
+			this.triedWith = newest.get().renewed;
 			this.delivered = false;
 			this.since = System.nanoTime();
 			ProgressFeed.this.subscribed.incrementAndGet();
@@ -499,6 +549,20 @@ public class ProgressFeed implements DisposableBean {
 				note(progress);
 			}
 			this.watches.forEach((watch) -> watch.offer(progress));
+		}
+
+		/**
+		 * A watch's token was renewed. When the subscription failed and waits for its
+		 * next try, that try is made now with the new token: the usual failure is the
+		 * token itself (the api closes a subscription when its token expires, and the
+		 * newest token may have expired too when pages renewed late), which the back-off
+		 * would only have tried again and again while polling with it.
+		 */
+		synchronized void renewed(long renewal) {
+			if (this.retry != null && this.stream == null && !this.stopped && !this.ended && renewal > this.triedWith) {
+				this.retry.cancel(false);
+				subscribe();
+			}
 		}
 
 		private synchronized void failed(long from, Throwable failure) {

@@ -61,6 +61,42 @@ class ProgressFeedSubscriptionUnitTest {
 	}
 
 	@Test
+	void changesComingFasterThanAPageIsPushedWaitAndTheNewestReachesIt() {
+		ProgressFeed paced = new ProgressFeed(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofHours(1));
+		try {
+			List<Progress> shown = new CopyOnWriteArrayList<>();
+			paced.watch("c-1", "*", source(), null, shown::add);
+
+			this.api.tryEmitNext(progress(1));
+			this.api.tryEmitNext(progress(2));
+			this.api.tryEmitNext(progress(3));
+
+			assertThat(shown).extracting(Progress::answerCount).containsExactly(1);
+		}
+		finally {
+			paced.destroy();
+		}
+	}
+
+	@Test
+	void theNewestFiguresReachAPacedPage() {
+		ProgressFeed paced = new ProgressFeed(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100));
+		try {
+			List<Progress> shown = new CopyOnWriteArrayList<>();
+			paced.watch("c-1", "*", source(), null, shown::add);
+
+			for (int answers = 1; answers <= 20; answers++) {
+				this.api.tryEmitNext(progress(answers));
+			}
+
+			await(() -> !shown.isEmpty() && shown.get(shown.size() - 1).answerCount() == 20);
+		}
+		finally {
+			paced.destroy();
+		}
+	}
+
+	@Test
 	void theSubscriptionClosesWhenTheLastPageLeaves() {
 		ProgressFeed.Watch one = this.feed.watch("c-1", "*", source(), null, (progress) -> {
 		});
@@ -110,6 +146,39 @@ class ProgressFeedSubscriptionUnitTest {
 
 		assertThat(this.feed.polling("c-1")).isFalse();
 		assertThat(shown).extracting(Progress::answerCount).containsExactly(0, 9);
+	}
+
+	@Test
+	void aFailedSubscriptionIsTriedAgainAtOnceWithARenewedTokenNotAfterTheBackOff() {
+		ProgressFeed waiting = new ProgressFeed(Duration.ofHours(1), Duration.ofHours(1));
+		try {
+			this.failing.set(1);
+			List<Progress> shown = new CopyOnWriteArrayList<>();
+			ProgressFeed.Watch watch = waiting.watch("c-1", "*", source(), null, shown::add);
+			assertThat(waiting.polling("c-1")).isTrue();
+
+			watch.renew(source());
+			this.api.tryEmitNext(progress(4));
+
+			assertThat(this.subscribed).hasValue(2);
+			assertThat(waiting.subscriptions()).isEqualTo(1);
+			assertThat(waiting.polling("c-1")).isFalse();
+			assertThat(shown).extracting(Progress::answerCount).containsExactly(4);
+		}
+		finally {
+			waiting.destroy();
+		}
+	}
+
+	@Test
+	void aRunningSubscriptionIsNotReplacedWhenATokenIsRenewed() {
+		ProgressFeed.Watch watch = this.feed.watch("c-1", "*", source(), null, (progress) -> {
+		});
+
+		watch.renew(source());
+
+		assertThat(this.subscribed).hasValue(1);
+		assertThat(this.cancelled).hasValue(0);
 	}
 
 	@Test

@@ -33,7 +33,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -175,6 +175,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 
 	private final Grid<RollUp> rollUps = new Grid<>();
 
+	/** The roll-ups shown: districts, provinces, the total. */
+	private List<RollUp> rollUpRows = List.of();
+
 	private final HorizontalLayout charts = new HorizontalLayout(this.turnout, this.agreement);
 
 	private final HorizontalLayout filters = new HorizontalLayout(this.district, this.filter, this.search, this.count);
@@ -255,10 +258,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.communes.setPageSize(50);
 		this.communes.setMultiSort(false);
 		communeColumns();
+		// Rows known by their commune, so that a push refreshes only those that changed.
 		this.communes
-			.setItems(DataProvider.fromCallbacks((query) -> sorted(shownCommunes(), query.getSortOrders()).stream()
+			.setItems(new CallbackDataProvider<>((query) -> sorted(shownCommunes(), query.getSortOrders()).stream()
 				.skip(query.getOffset())
-				.limit(query.getLimit()), (query) -> shownCommunes().size()));
+				.limit(query.getLimit()), (query) -> shownCommunes().size(), (row) -> row.unit().id()));
 		this.district.setId("consultation-filter-district");
 		this.district.setLabel(getTranslation("consultations.filter.district"));
 		this.district.setItemLabelGenerator(UnitRef::fullName);
@@ -282,6 +286,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		this.rollUps.setId("consultation-rollups");
 		this.rollUps.addThemeVariants(GridVariant.ROW_STRIPES);
 		this.rollUps.setAllRowsVisible(true);
+		this.rollUps.setItems(new CallbackDataProvider<>(
+				(query) -> this.rollUpRows.stream().skip(query.getOffset()).limit(query.getLimit()),
+				(query) -> this.rollUpRows.size(), ConsultationView::rollUpKey));
 		rollUpColumns();
 
 		add(heading, this.info, actions, this.message, this.problem, this.total, this.winningNames, this.noResults,
@@ -388,8 +395,10 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		}
 		this.details = consultation;
 		this.title.setText(consultation.title());
-		this.status.removeAll();
-		this.status.add(ConsultationFormat.status(this, consultation.status()));
+		if (before != consultation.status()) {
+			this.status.removeAll();
+			this.status.add(ConsultationFormat.status(this, consultation.status()));
+		}
 		this.info.setText(getTranslation("consultations.info", ConsultationFormat.time(consultation.opensAt()),
 				ConsultationFormat.time(consultation.closesAt()),
 				ConsultationFormat.rule(this, consultation.passRule()), consultation.round(),
@@ -415,8 +424,17 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 					ConsultationFormat.percent(this, sum.turnout()), ConsultationFormat.number(this, sum.agree()),
 					ConsultationFormat.percent(this, sum.agreeShare()), sum.passed(), sum.failed(), sum.pending()));
 			showWinningNames(results);
+			List<QuerySortOrder> order = this.communes.getSortOrder()
+				.stream()
+				.flatMap((sort) -> sort.getSorted().getSortOrder(sort.getDirection()))
+				.toList();
+			List<CommuneResult> shownBefore = sorted(shownCommunes(), order);
 			this.allCommunes = results.communes();
-			this.communes.getDataProvider().refreshAll();
+			// The rows' buttons depend on the status (certify once closed): all again
+			// then.
+			List<CommuneResult> shownAfter = sorted(shownCommunes(), order);
+			refresh(this.communes, (before == consultation.status()) ? shownBefore : List.of(), shownAfter,
+					(row) -> row.unit().id());
 			showCount();
 			List<UnitRef> districts = results.districts()
 				.stream()
@@ -432,7 +450,10 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			List<RollUp> rows = new ArrayList<>(results.districts());
 			rows.addAll(results.provinces());
 			rows.add(sum);
-			this.rollUps.setItems(rows);
+			List<RollUp> rollUpsBefore = this.rollUpRows;
+			this.rollUpRows = List.copyOf(rows);
+			refresh(this.rollUps, (before == consultation.status()) ? rollUpsBefore : List.of(), this.rollUpRows,
+					ConsultationView::rollUpKey);
 			// Per district (Hanoi: 30 pairs of bars), not per commune (526): the communes
 			// are in the list below. Drawn in the browser; an update sends the data only.
 			List<RollUp> areas = results.districts().isEmpty() ? List.of(sum) : results.districts();
@@ -462,6 +483,21 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 		if (before != null && before != consultation.status()) {
 			getUI().ifPresent(this::startLive);
 		}
+	}
+
+	/**
+	 * Sends the browser again only the rows whose figures changed, or all of them when
+	 * rows came, went or moved ({@link RowChanges}).
+	 */
+	private static <T> void refresh(Grid<T> grid, List<T> before, List<T> after,
+			java.util.function.Function<T, ?> idOf) {
+		RowChanges.of(before, after, idOf)
+			.ifPresentOrElse((changed) -> changed.forEach(grid.getDataProvider()::refreshItem),
+					grid.getDataProvider()::refreshAll);
+	}
+
+	private static String rollUpKey(RollUp row) {
+		return (row.unit() != null) ? row.unit().id() : "";
 	}
 
 	private void communeColumns() {

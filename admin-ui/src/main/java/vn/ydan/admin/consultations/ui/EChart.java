@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * WebJar ({@code org.webjars.npm:echarts}) as a static file: no Node build, no licence
  * (Vaadin Charts needs one). The server sends the chart's option (a small JSON: its data
  * aggregated, 30 districts for Hanoi, not 526 communes); a new one updates the drawn
- * chart in place ({@code setOption} merges and animates), nothing else of the page is
- * redrawn.
+ * chart in place ({@code setOption} merges, without animation), nothing else of the page
+ * is redrawn.
  * <p>
  * What the chart shows is also written as text (visually hidden), for screen readers and
  * print.
@@ -42,7 +42,8 @@ final class EChart extends Div {
 			    chart = window.echarts.init(el, null, { renderer: 'canvas' });
 			    new ResizeObserver(() => chart.resize()).observe(el);
 			  }
-			  chart.setOption(option);
+			  // Merged into the drawn chart, drawn at the next frame.
+			  chart.setOption(option, { lazyUpdate: true });
 			};
 			draw(0);
 			""";

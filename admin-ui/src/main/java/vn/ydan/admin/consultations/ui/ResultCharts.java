@@ -110,7 +110,7 @@ final class ResultCharts {
 		y.putObject("axisLabel").put("formatter", "{value} %");
 		ArrayNode turnout = JSON.arrayNode();
 		ArrayNode agree = JSON.arrayNode();
-		for (Point point : points) {
+		for (Point point : thinned(points, MAX_POINTS)) {
 			times.add(CLOCK.format(point.at()));
 			turnout.add(round(share(point.tookPart(), point.households())));
 			agree.add(round(share(point.agree(), point.households())));
@@ -127,10 +127,31 @@ final class ResultCharts {
 		return option;
 	}
 
+	/**
+	 * Points drawn over time at most: the console keeps up to a day of changes, more than
+	 * a chart's width shows; every push sends the whole line.
+	 */
+	static final int MAX_POINTS = 240;
+
+	/** At most {@code max} points, evenly spread, the first and the newest kept. */
+	static List<Point> thinned(List<Point> points, int max) {
+		if (points.size() <= max) {
+			return points;
+		}
+		List<Point> kept = new java.util.ArrayList<>(max);
+		double step = (points.size() - 1) / (double) (max - 1);
+		for (int i = 0; i < max - 1; i++) {
+			kept.add(points.get((int) Math.round(i * step)));
+		}
+		kept.add(points.get(points.size() - 1));
+		return kept;
+	}
+
 	private static ObjectNode base() {
 		ObjectNode option = JSON.objectNode();
-		// Updates move the bars; the first drawing is not animated (long tasks).
-		option.put("animation", true).put("animationDuration", 0).put("animationDurationUpdate", 300);
+		// Not animated: live figures change every second or two, and each animation
+		// redraws the chart for a third of a second (long tasks at Hanoi's size).
+		option.put("animation", false);
 		return option;
 	}
 
