@@ -25,10 +25,13 @@ import vn.ydan.admin.api.UnitRef;
  * @param certified whether the result is certified
  * @param names names chosen, with counts
  * @param questions every question asked, with its counts
+ * @param certifiedBy who certified it (login name), null until certified
+ * @param certifiedAt when (ISO-8601 instant), null until certified
  */
 public record CommuneResult(UnitRef unit, int households, int tookPart, int online, int paperReturned, int agree,
 		int disagree, int invalid, double agreeShare, double turnout, Outcome outcome, int groups, int groupsReported,
-		boolean certified, @Nullable List<NameCount> names, @Nullable List<QuestionResult> questions) {
+		boolean certified, @Nullable List<NameCount> names, @Nullable List<QuestionResult> questions,
+		@Nullable String certifiedBy, @Nullable String certifiedAt) {
 
 	public List<QuestionResult> questionResults() {
 		return (this.questions != null) ? this.questions : List.of();

@@ -18,9 +18,12 @@ import vn.ydan.admin.api.UnitRef;
  * @param agree households that agree
  * @param disagree households that disagree
  * @param certified whether certified
+ * @param certifiedBy who certified it (login name), null until certified
+ * @param certifiedAt when (ISO-8601 instant), null until certified
  */
 public record RollUp(@Nullable UnitRef unit, int communes, int passed, int failed, int pending, int households,
-		int tookPart, int agree, int disagree, boolean certified) {
+		int tookPart, int agree, int disagree, boolean certified, @Nullable String certifiedBy,
+		@Nullable String certifiedAt) {
 
 	/** Took part, in percent of all households (0 when there are none). */
 	public double turnout() {

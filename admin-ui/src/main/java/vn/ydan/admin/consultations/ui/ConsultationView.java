@@ -532,8 +532,9 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			.setAutoWidth(true)
 			.setSortProperty(SORT_NOT_REPORTED);
 		this.communes
-			.addColumn(new ComponentRenderer<>((row) -> certification(row.certified(), row.unit().id(),
-					row.unit().code(), row.unit().fullName(), row.groupsReported() == row.groups())))
+			.addColumn(new ComponentRenderer<>(
+					(row) -> certification(row.certified(), row.certifiedBy(), row.certifiedAt(), row.unit().id(),
+							row.unit().code(), row.unit().fullName(), row.groupsReported() == row.groups())))
 			.setHeader(getTranslation("consultations.column.certified"))
 			.setAutoWidth(true);
 		this.communes.addColumn(new ComponentRenderer<>(this::minutes))
@@ -641,7 +642,8 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			.setAutoWidth(true);
 		this.rollUps
 			.addColumn(new ComponentRenderer<>((row) -> (row.unit() == null) ? new Span()
-					: certification(row.certified(), row.unit().id(), row.unit().code(), row.unit().fullName(), true)))
+					: certification(row.certified(), row.certifiedBy(), row.certifiedAt(), row.unit().id(),
+							row.unit().code(), row.unit().fullName(), true)))
 			.setHeader(getTranslation("consultations.column.certified"))
 			.setAutoWidth(true);
 		this.rollUps.getColumns().forEach((column) -> column.setSortable(false));
@@ -651,11 +653,11 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 	 * The certified mark, or the button to certify (for those who run consultations, once
 	 * closed); the api decides whether the level below is certified.
 	 */
-	private Component certification(boolean certified, String unitId, @Nullable String code, String name,
-			boolean complete) {
+	private Component certification(boolean certified, @Nullable String certifiedBy, @Nullable String certifiedAt,
+			String unitId, @Nullable String code, String name, boolean complete) {
 		ConsultationDetails consultation = this.details;
 		if (certified) {
-			Span mark = ConsultationFormat.badge("✔ " + getTranslation("consultations.certified"), "#e3f6e8");
+			Component mark = certifiedMark(certifiedBy, certifiedAt);
 			mark.setId("certified-" + code);
 			if (consultation == null || !ConsultationFormat.mayRun()
 					|| (consultation.status() != ConsultationStatus.CLOSED
@@ -687,6 +689,18 @@ public class ConsultationView extends VerticalLayout implements BeforeEnterObser
 			certify.setTooltipText(getTranslation("consultations.certify.groups-missing"));
 		}
 		return certify;
+	}
+
+	/** The certified mark, with who certified and when under it (as the exports say). */
+	private Component certifiedMark(@Nullable String certifiedBy, @Nullable String certifiedAt) {
+		Span badge = ConsultationFormat.badge("✔ " + getTranslation("consultations.certified"), "#e3f6e8");
+		if (certifiedBy == null) {
+			return badge;
+		}
+		Span who = new Span(
+				getTranslation("consultations.certified.by", certifiedBy, ConsultationFormat.time(certifiedAt)));
+		who.getStyle().set("font-size", "var(--lumo-font-size-xs, 0.75rem)").set("display", "block");
+		return new Span(badge, who);
 	}
 
 	/**

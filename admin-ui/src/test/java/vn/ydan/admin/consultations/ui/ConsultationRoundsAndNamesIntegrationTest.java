@@ -149,6 +149,19 @@ class ConsultationRoundsAndNamesIntegrationTest extends SpringBrowserlessTest {
 	}
 
 	@Test
+	void whoCertifiedAUnitAndWhenIsShownBesideItsMark() {
+		this.status = "PUBLISHED";
+		this.results = this.results.replaceFirst("\"certified\":true",
+				"\"certified\":true,\"certifiedBy\":\"canbo\",\"certifiedAt\":\"2026-12-03T07:05:00Z\"");
+		navigate("consultations/" + ID, ConsultationView.class);
+
+		@SuppressWarnings("unchecked")
+		Grid<Object> communes = find(Grid.class).id("consultation-communes");
+		// In Vietnam's time, as every date of the console.
+		assertThat(test(communes).getCellText(0, 11)).contains("Đã xác nhận").contains("canbo, 03/12/2026 14:05");
+	}
+
+	@Test
 	void onceResultsArePublishedNothingIsReopened() {
 		this.status = "PUBLISHED";
 		navigate("consultations/" + ID, ConsultationView.class);
