@@ -43,6 +43,16 @@ public class MongoCommands implements CommandListener {
 	 * @param thread the thread that sent it
 	 */
 	public record Sent(String command, String collection, String thread) {
+
+		/**
+		 * Whether one of the api's own pollers sent it (the registry's revision check,
+		 * the access changes of other instances), on its schedule, whatever a request
+		 * does.
+		 */
+		public boolean byPoller() {
+			return this.thread.equals("registry-revision-check") || this.thread.equals("access-changes");
+		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -265,7 +265,7 @@ class RequestLimitsIntegrationTest extends ApiIntegrationTest {
 		List<Answer> answers = new ArrayList<>();
 		List<MongoCommands.Sent> sent = this.commands.during(() -> answers.add(this.http.graphql(query, null, token)))
 			.stream()
-			.filter((command) -> !command.thread().equals("registry-revision-check"))
+			.filter((command) -> !command.byPoller())
 			.toList();
 		Answer answer = answers.get(0);
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);

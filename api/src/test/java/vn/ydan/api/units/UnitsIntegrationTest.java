@@ -274,10 +274,7 @@ class UnitsIntegrationTest extends ApiIntegrationTest {
 	 * Commands sent while serving a request (the revision check runs on its own thread).
 	 */
 	private List<MongoCommands.Sent> requestCommands(Runnable request) {
-		return this.commands.during(request)
-			.stream()
-			.filter((sent) -> !sent.thread().equals("registry-revision-check"))
-			.toList();
+		return this.commands.during(request).stream().filter((sent) -> !sent.byPoller()).toList();
 	}
 
 	private List<String> searchNames(String search) {
