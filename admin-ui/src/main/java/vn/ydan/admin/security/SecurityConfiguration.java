@@ -57,7 +57,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", SignInController.SIGNED_OUT, "/error")
 			.permitAll()
-			// The charting library's script (a public WebJar: consultations.ui.EChart).
+			// The charting library's script (a public WebJar: layout.EChart).
 			.requestMatchers("/webjars/echarts/**")
 			.permitAll());
 		// The sign-in page checks that Keycloak answers before sending users there.

@@ -29,6 +29,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.admin.layout.EChart;
 import vn.ydan.admin.api.ApiException;
 import vn.ydan.admin.api.RowError;
 import vn.ydan.admin.communities.CommunitiesApi;
@@ -76,10 +77,10 @@ public class CommunityTeamsView extends VerticalLayout implements BeforeEnterObs
 	private final Div importResult = new Div();
 
 	/** Groups with and without a security team, teams below the minimum. */
-	private final FiguresChart groupsChart = new FiguresChart("communities-chart-groups");
+	private final EChart groupsChart = new EChart("communities-chart-groups");
 
 	/** Members against the law's minimum (groups × 3). */
-	private final FiguresChart membersChart = new FiguresChart("communities-chart-members");
+	private final EChart membersChart = new EChart("communities-chart-members");
 
 	public CommunityTeamsView(CommunitiesApi api) {
 		this.api = api;
@@ -147,16 +148,19 @@ public class CommunityTeamsView extends VerticalLayout implements BeforeEnterObs
 		String withTeam = getTranslation("communities.chart.with-team");
 		String withoutTeam = getTranslation("communities.chart.without-team");
 		String below = getTranslation("communities.chart.below-minimum");
-		this.groupsChart.bars(getTranslation("communities.chart.groups"), new String[] { withTeam, withoutTeam, below },
-				new long[] { figures.groupsWithTeam(), figures.groupsWithoutTeam(), figures.teamsBelowMinimum() },
-				new String[] { "#2e7d32", "#c62828", "#ef6c00" },
+		this.groupsChart.show(getTranslation("communities.chart.groups"),
+				FigureCharts.bars(new String[] { withTeam, withoutTeam, below },
+						new long[] { figures.groupsWithTeam(), figures.groupsWithoutTeam(),
+								figures.teamsBelowMinimum() },
+						new String[] { "#2e7d32", "#c62828", "#ef6c00" }),
+				FigureCharts.HEIGHT,
 				getTranslation("communities.chart.groups.text", number.format(figures.groupsWithTeam()),
 						number.format(figures.groupsWithoutTeam()), number.format(figures.teamsBelowMinimum())));
-		this.membersChart.bars(getTranslation("communities.chart.members"),
+		this.membersChart.show(getTranslation("communities.chart.members"), FigureCharts.bars(
 				new String[] { getTranslation("communities.chart.members-now"),
 						getTranslation("communities.chart.members-minimum") },
-				new long[] { figures.members(), figures.membersAtMinimum() }, new String[] { "#1565c0", "#757575" },
-				getTranslation("communities.chart.members.text", number.format(figures.members()),
+				new long[] { figures.members(), figures.membersAtMinimum() }, new String[] { "#1565c0", "#757575" }),
+				FigureCharts.HEIGHT, getTranslation("communities.chart.members.text", number.format(figures.members()),
 						number.format(figures.membersAtMinimum())));
 		HorizontalLayout charts = new HorizontalLayout(this.groupsChart, this.membersChart);
 		charts.setWidthFull();

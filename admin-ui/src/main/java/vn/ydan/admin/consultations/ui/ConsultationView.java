@@ -64,6 +64,7 @@ import vn.ydan.admin.consultations.RollUp;
 import vn.ydan.admin.error.Problem;
 import vn.ydan.admin.files.FileNames;
 import vn.ydan.admin.layout.Confirmation;
+import vn.ydan.admin.layout.EChart;
 
 /**
  * One consultation: where it stands and its actions (open; end, publish and certify after

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouteParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ydan.admin.layout.EChart;
 import vn.ydan.admin.communities.CommuneTeams;
 import vn.ydan.admin.support.ConsoleSpringTest;
 import vn.ydan.admin.support.FakeBackend;
@@ -95,14 +96,14 @@ class CommunityTeamsViewIntegrationTest extends SpringBrowserlessTest {
 
 	@Test
 	void theFiguresAreChartedWithTheirTextForScreenReaders() {
-		FiguresChart groups = find(FiguresChart.class).id("communities-chart-groups");
+		EChart groups = find(EChart.class).id("communities-chart-groups");
 		assertThat(groups.option())
 			.contains("\"data\":[\"Có tổ đã thành lập\",\"Chưa có tổ\",\"Tổ dưới số tối thiểu\"]")
 			.contains("{\"value\":1,")
 			.contains("{\"value\":0,");
 		assertThat(find(Span.class).id("communities-chart-groups-text").getText())
 			.isEqualTo("1 tổ dân phố, thôn có tổ bảo vệ đã thành lập, 1 chưa có, 0 tổ dưới số tối thiểu.");
-		FiguresChart members = find(FiguresChart.class).id("communities-chart-members");
+		EChart members = find(EChart.class).id("communities-chart-members");
 		assertThat(members.option()).contains("{\"value\":3,").contains("{\"value\":6,");
 		assertThat(find(Span.class).id("communities-chart-members-text").getText())
 			.isEqualTo("3 thành viên; luật đòi ít nhất 6.");

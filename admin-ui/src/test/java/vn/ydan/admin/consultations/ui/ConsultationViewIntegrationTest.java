@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
+import vn.ydan.admin.layout.EChart;
 import vn.ydan.admin.api.UnitRef;
 import vn.ydan.admin.consultations.CommuneResult;
 import vn.ydan.admin.consultations.ProgressFeed;

@@ -1,4 +1,4 @@
-package vn.ydan.admin.consultations.ui;
+package vn.ydan.admin.layout;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
@@ -16,14 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  * is redrawn.
  * <p>
  * What the chart shows is also written as text (visually hidden), for screen readers and
- * print.
+ * print. One for every chart of the console (consultation results, community figures).
  */
-final class EChart extends Div {
+public final class EChart extends Div {
 
-	static final String ECHARTS_VERSION = "5.3.1";
+	public static final String ECHARTS_VERSION = "5.3.1";
 
 	/** Loaded once per page (Vaadin keeps one copy of a dependency). */
-	static final String SCRIPT = "context://webjars/echarts/" + ECHARTS_VERSION + "/dist/echarts.min.js";
+	public static final String SCRIPT = "context://webjars/echarts/" + ECHARTS_VERSION + "/dist/echarts.min.js";
 
 	/**
 	 * Draws or updates; waits for the script on a first load (a dependency added at
@@ -56,7 +56,7 @@ final class EChart extends Div {
 
 	private @Nullable String option;
 
-	EChart(String id) {
+	public EChart(String id) {
 		setId(id);
 		// Its own height, not the row's (the other chart may be taller).
 		getStyle().set("flex", "1 1 24rem").set("min-width", "18rem").set("align-self", "flex-start");
@@ -83,7 +83,7 @@ final class EChart extends Div {
 	 * @param height the drawing's height (CSS)
 	 * @param summary what it shows, as text
 	 */
-	void show(String title, ObjectNode option, String height, String summary) {
+	public void show(String title, ObjectNode option, String height, String summary) {
 		this.heading.setText(title);
 		this.text.setText(summary);
 		this.canvas.getElement().setAttribute("aria-label", title);
@@ -101,7 +101,7 @@ final class EChart extends Div {
 	}
 
 	/** The option drawn now (tests). */
-	@Nullable String option() {
+	public @Nullable String option() {
 		return this.option;
 	}
 
