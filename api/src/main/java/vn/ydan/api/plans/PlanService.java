@@ -668,12 +668,24 @@ class PlanService {
 						.stream()
 						.filter((unit) -> !takenKeys.contains(unit.key()))
 						.toList();
+					// A group merger goes with the new commune its groups end in.
+					List<GroupMerger> keptMergers = new ArrayList<>();
+					List<GroupMerger> movedMergers = new ArrayList<>();
+					for (GroupMerger merger : plan.groupMergers()) {
+						PlanValidator.Destination commune = mergerCommune(plan, merger);
+						boolean goes = commune != null && commune.unitKey() != null
+								&& takenKeys.contains(commune.unitKey());
+						(goes ? movedMergers : keptMergers).add(merger);
+					}
 					draft[0] = new Plan(UUID.randomUUID().toString(),
 							shortened(plan.title() + " — lập lại: "
 									+ String.join(", ", taken.stream().map(ProposedUnit::fullName).toList())),
 							plan.scopeIds(), plan.effectiveDate(), plan.abolishedLevels(), PlanStatus.DRAFT, null,
-							taken, moved, List.of(), 1, PlanAccess.actor(), now, now, null, null);
-					return Change.to(plan.withUnits(remaining, now).withPlacements(kept, now).renumbered(plan));
+							taken, moved, movedMergers, 1, PlanAccess.actor(), now, now, null, null);
+					return Change.to(plan.withUnits(remaining, now)
+						.withPlacements(kept, now)
+						.withGroupMergers(keptMergers, now)
+						.renumbered(plan));
 				});
 		if (!consulted.userErrors().isEmpty() || draft[0] == null) {
 			return consulted;
@@ -683,6 +695,18 @@ class PlanService {
 		String what = "Tạo dự thảo để lập lại đơn vị bị phản đối từ phương án \"" + consulted.plan().title() + "\"";
 		this.audit.current().revised(Plan.subject(created.id()), created.revision(), what);
 		return PlanPayload.of(created);
+	}
+
+	/** The commune a merger's first group in force ends in, if known. */
+	private PlanValidator.@Nullable Destination mergerCommune(Plan plan, GroupMerger merger) {
+		LocalDate dayBefore = today(plan).minusDays(1);
+		for (String id : merger.groupIds()) {
+			UnitRecord group = this.registry.unit(id, dayBefore);
+			if (group != null) {
+				return this.validator.destination(plan, group);
+			}
+		}
+		return null;
 	}
 
 	private static String shortened(String title) {

@@ -337,6 +337,10 @@ class GroupMergesIntegrationTest {
 			.containsExactly(vinhPhuc1, congVi1);
 		assertThat(saved.<String>read("$.data.saveGroupMerger.plan.groupMergers[0].fullName"))
 			.isEqualTo("Tổ dân phố 1");
+		Response revisions = query("query($id: ID!) { plan(id: $id) { history { actor change } } }",
+				Map.of("id", planId), this.admin);
+		assertThat(revisions.<Map<String, Object>>read("$.data.plan.history[0]"))
+			.isEqualTo(Map.of("actor", "canbo", "change", "Lưu hợp nhất tổ dân phố, thôn"));
 		planEdit("changePlanStatus", "changePlanStatus(planId: $id, status: PUBLISHED)", Map.of("id", planId),
 				this.admin);
 		adopt(planId, this.admin);
