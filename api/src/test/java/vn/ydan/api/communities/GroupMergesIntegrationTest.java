@@ -377,6 +377,12 @@ class GroupMergesIntegrationTest {
 		assertThat(mergedAway.<List<Object>>read("$.data.unit.communityTeams[0].teams")).as(mergedAway.toString())
 			.isEmpty();
 		Object versions = survivor.read("$.data.unit.history");
+		String audited = "query($unit: ID!) { auditEntries(filter: { kind: \"job:mergeCommunityTeams\", unitId: $unit }) "
+				+ "{ edges { node { summary } } } }";
+		Response entries = query(audited, Map.of("unit", congVi1), this.admin);
+		assertThat(entries.<List<String>>read("$.data.auditEntries.edges[*].node.summary")).as(entries.toString())
+			.hasSize(2)
+			.allMatch((summary) -> summary.startsWith("Hợp nhất Tổ dân phố 1, Tổ dân phố 1"));
 
 		Response again = apply(planId);
 
@@ -384,6 +390,8 @@ class GroupMergesIntegrationTest {
 			.startsWith("0 đơn vị mới");
 		assertThat(query(unitQuery, Map.of("id", vinhPhuc1), null).<Object>read("$.data.unit.history"))
 			.isEqualTo(versions);
+		assertThat(query(audited, Map.of("unit", congVi1), this.admin)
+			.<List<String>>read("$.data.auditEntries.edges[*].node.summary")).hasSize(2);
 		assertThat(query(TEAMS, Map.of("id", vinhPhuc1, "asOf", "2027-01-01"), this.admin)
 			.<Object>read("$.data.unit.communityTeams[0].teams"))
 			.isEqualTo(teams.<Object>read("$.data.unit.communityTeams[0].teams"));
