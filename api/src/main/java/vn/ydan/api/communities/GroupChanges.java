@@ -44,21 +44,27 @@ class GroupChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupChanges.class);
 
+	/**
+	 * How the key of a merger's restructuring starts: this class merges the teams of its
+	 * own mergers in the request ({@link PlannedGroupMergers} leaves them alone).
+	 */
+	static final String KEY_PREFIX = "group-merge|";
+
 	private final UnitRegistry registry;
 
 	private final Teams teams;
 
 	private final UnitScope scope;
 
-	private final CommunitySettings settings;
+	private final TeamMerger merger;
 
 	private final AuditTrail audit;
 
-	GroupChanges(UnitRegistry registry, Teams teams, UnitScope scope, CommunitySettings settings, AuditTrail audit) {
+	GroupChanges(UnitRegistry registry, Teams teams, UnitScope scope, TeamMerger merger, AuditTrail audit) {
 		this.registry = registry;
 		this.teams = teams;
 		this.scope = scope;
-		this.settings = settings;
+		this.merger = merger;
 		this.audit = audit;
 	}
 
@@ -114,7 +120,7 @@ class GroupChanges {
 			ordered.add(0, survivor);
 		}
 		TreeSet<String> sorted = new TreeSet<>(ids);
-		String key = "group-merge|" + date + "|" + String.join(",", sorted) + "|"
+		String key = KEY_PREFIX + date + "|" + String.join(",", sorted) + "|"
 				+ ((survivorId != null) ? survivorId : "");
 		String mergedId = (survivor != null) ? survivor.id() : Restructuring.newUnitId(key, "merged");
 		UnitType type = ordered.get(0).type();
@@ -139,7 +145,9 @@ class GroupChanges {
 		}
 		String names = String.join(", ", ordered.stream().map(UnitRecord::fullName).toList());
 		String text = "Hợp nhất " + names + " thành " + fullName + " (" + basis + ")";
-		int merged = mergeTeams(ordered, mergedId, date, text, "group-merge:" + key);
+		int merged = this.merger.merge(ordered.stream().map(UnitRecord::id).toList(), mergedId, date, text,
+				"group-merge:" + key,
+				(subject, revision, what) -> this.audit.current().revised(subject, revision, what));
 		this.audit.current()
 			.summary(text)
 			.touched(this.registry.globalIdOf(communeId))
@@ -232,91 +240,6 @@ class GroupChanges {
 		return GroupChangePayload.of(resultIds, date, this.registry);
 	}
 
-	/**
-	 * The teams of {@code groups} (the first is the survivor, if any), merged kind by
-	 * kind into one team of {@code mergedId}; returns how many teams were merged away.
-	 * Run again, it finds one team per kind already on {@code mergedId} with the history
-	 * line and changes nothing.
-	 */
-	private int mergeTeams(List<UnitRecord> groups, String mergedId, LocalDate date, String text, String historyKey) {
-		int mergedAway = 0;
-		synchronized (this.teams) {
-			for (TeamKind kind : TeamKind.values()) {
-				List<Team> ofKind = new ArrayList<>();
-				Set<String> seen = new HashSet<>();
-				List<String> groupIds = new ArrayList<>();
-				groupIds.add(mergedId);
-				groups.forEach((group) -> groupIds.add(group.id()));
-				for (String groupId : groupIds) {
-					for (Team team : this.teams.ofGroup(groupId)) {
-						if (team.kind() == kind && seen.add(team.id())) {
-							ofKind.add(team);
-						}
-					}
-				}
-				if (ofKind.isEmpty()) {
-					continue;
-				}
-				Team keep = ofKind.get(0);
-				boolean recorded = keep.history().stream().anyMatch((entry) -> historyKey.equals(entry.key()));
-				if (ofKind.size() == 1 && keep.groupId().equals(mergedId) && recorded) {
-					continue;
-				}
-				List<Member> members = new ArrayList<>();
-				Set<String> identities = new HashSet<>();
-				boolean leader = false;
-				boolean established = false;
-				Team withDecision = null;
-				for (Team team : ofKind) {
-					established |= team.established();
-					if (withDecision == null && team.decisionNumber() != null) {
-						withDecision = team;
-					}
-					for (Member member : team.members()) {
-						if (!identities.add(member.identity())) {
-							continue;
-						}
-						MemberRole role = member.role();
-						if (role == MemberRole.LEADER) {
-							// One leader: the kept team's; the others' become deputies.
-							role = leader ? MemberRole.DEPUTY : role;
-							leader = true;
-						}
-						members.add(new Member(members.size() + 1, member.name(), member.birthYear(), member.phone(),
-								role));
-					}
-				}
-				int minimum = this.settings.minimum(kind);
-				List<HistoryEntry> history = new ArrayList<>(keep.history());
-				if (!recorded) {
-					history.add(new HistoryEntry(date, text, historyKey));
-				}
-				Team merged = new Team(keep.id(), mergedId, kind,
-						(withDecision != null) ? withDecision.decisionNumber() : null,
-						(withDecision != null) ? withDecision.decisionDate() : null,
-						(withDecision != null) ? withDecision.decisionSigner() : null,
-						established && withDecision != null && members.size() >= minimum, List.copyOf(members),
-						List.copyOf(history), keep.revision() + 1);
-				if (!this.teams.save(merged, keep.revision())) {
-					throw new IllegalStateException("Team " + keep.id() + " changed while merging");
-				}
-				this.audit.current()
-					.revised("communityTeam:" + keep.id(), merged.revision(),
-							"Hợp nhất (" + members.size() + " thành viên)");
-				for (Team other : ofKind.subList(1, ofKind.size())) {
-					if (!this.teams.remove(other, other.revision())) {
-						throw new IllegalStateException("Team " + other.id() + " changed while merging");
-					}
-					this.audit.current()
-						.revised("communityTeam:" + other.id(), other.revision() + 1, "Hợp nhất vào tổ " + keep.id());
-					mergedAway++;
-				}
-			}
-		}
-		log.info("{}: {} community teams merged away", text, mergedAway);
-		return mergedAway;
-	}
-
 	/** A history line on each team of the split group, which stay with it. */
 	private int recordSplit(String groupId, LocalDate date, String text, String historyKey) {
 		int kept = 0;
@@ -332,7 +255,8 @@ class GroupChanges {
 				if (!this.teams.save(changed, team.revision())) {
 					throw new IllegalStateException("Team " + team.id() + " changed while splitting");
 				}
-				this.audit.current().revised("communityTeam:" + team.id(), changed.revision(), "Tách tổ dân phố, thôn");
+				this.audit.current()
+					.revised(TeamMerger.subject(team.id()), changed.revision(), "Tách tổ dân phố, thôn");
 			}
 		}
 		return kept;

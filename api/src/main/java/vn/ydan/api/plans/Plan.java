@@ -24,6 +24,7 @@ import vn.ydan.api.units.UnitLevel;
  * @param legalBasis the act that adopted it, once adopted
  * @param units the units it forms
  * @param groupPlacements residential groups of split communes → key of their new commune
+ * @param groupMergers residential groups it merges
  * @param revision 1 for a new plan, then one more per change
  * @param createdBy who created it
  * @param createdAt when
@@ -34,8 +35,8 @@ import vn.ydan.api.units.UnitLevel;
  */
 record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate effectiveDate,
 		List<UnitLevel> abolishedLevels, PlanStatus status, @Nullable LegalBasis legalBasis, List<ProposedUnit> units,
-		Map<String, String> groupPlacements, int revision, String createdBy, Instant createdAt, Instant updatedAt,
-		@Nullable ApplyState apply, @Nullable AdoptionOverride adoptionOverride) {
+		Map<String, String> groupPlacements, List<GroupMerger> groupMergers, int revision, String createdBy,
+		Instant createdAt, Instant updatedAt, @Nullable ApplyState apply, @Nullable AdoptionOverride adoptionOverride) {
 
 	static final int MAX_TITLE_LENGTH = 300;
 
@@ -44,6 +45,7 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 		abolishedLevels = List.copyOf(abolishedLevels);
 		units = List.copyOf(units);
 		groupPlacements = Map.copyOf(groupPlacements);
+		groupMergers = List.copyOf(groupMergers);
 	}
 
 	/** How the audit log names a plan, whose history it holds. */
@@ -67,8 +69,8 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	 */
 	Plan withUnits(List<ProposedUnit> newUnits, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
-				this.legalBasis, linkParents(newUnits), this.groupPlacements, this.revision + 1, this.createdBy,
-				this.createdAt, at, this.apply, this.adoptionOverride);
+				this.legalBasis, linkParents(newUnits), this.groupPlacements, this.groupMergers, this.revision + 1,
+				this.createdBy, this.createdAt, at, this.apply, this.adoptionOverride);
 	}
 
 	/**
@@ -140,33 +142,48 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	Plan withSettings(String newTitle, List<String> newScope, @Nullable LocalDate newDate, List<UnitLevel> newLevels,
 			Instant at) {
 		return new Plan(this.id, newTitle, newScope, newDate, newLevels, this.status, this.legalBasis, this.units,
-				this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt, at, this.apply,
-				this.adoptionOverride);
+				this.groupPlacements, this.groupMergers, this.revision + 1, this.createdBy, this.createdAt, at,
+				this.apply, this.adoptionOverride);
 	}
 
 	Plan withPlacements(Map<String, String> placements, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
-				this.legalBasis, this.units, placements, this.revision + 1, this.createdBy, this.createdAt, at,
-				this.apply, this.adoptionOverride);
+				this.legalBasis, this.units, placements, this.groupMergers, this.revision + 1, this.createdBy,
+				this.createdAt, at, this.apply, this.adoptionOverride);
+	}
+
+	Plan withGroupMergers(List<GroupMerger> mergers, Instant at) {
+		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
+				this.legalBasis, this.units, this.groupPlacements, mergers, this.revision + 1, this.createdBy,
+				this.createdAt, at, this.apply, this.adoptionOverride);
+	}
+
+	@Nullable GroupMerger groupMerger(String key) {
+		for (GroupMerger merger : this.groupMergers) {
+			if (merger.key().equals(key)) {
+				return merger;
+			}
+		}
+		return null;
 	}
 
 	/** This plan as one revision after {@code base} (changes chained in one step). */
 	Plan renumbered(Plan base) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
-				this.legalBasis, this.units, this.groupPlacements, base.revision() + 1, this.createdBy, this.createdAt,
-				this.updatedAt, this.apply, this.adoptionOverride);
+				this.legalBasis, this.units, this.groupPlacements, this.groupMergers, base.revision() + 1,
+				this.createdBy, this.createdAt, this.updatedAt, this.apply, this.adoptionOverride);
 	}
 
 	Plan withStatus(PlanStatus newStatus, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, newStatus,
-				this.legalBasis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt,
-				at, this.apply, this.adoptionOverride);
+				this.legalBasis, this.units, this.groupPlacements, this.groupMergers, this.revision + 1, this.createdBy,
+				this.createdAt, at, this.apply, this.adoptionOverride);
 	}
 
 	Plan adopted(LegalBasis basis, LocalDate newEffectiveDate, @Nullable AdoptionOverride override, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, newEffectiveDate, this.abolishedLevels, PlanStatus.ADOPTED,
-				basis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt, at,
-				this.apply, override);
+				basis, this.units, this.groupPlacements, this.groupMergers, this.revision + 1, this.createdBy,
+				this.createdAt, at, this.apply, override);
 	}
 
 	/**
@@ -175,15 +192,15 @@ record Plan(String id, String title, List<String> scopeIds, @Nullable LocalDate 
 	 */
 	Plan withOverrideRequested(AdoptionOverride override, Instant at) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
-				this.legalBasis, this.units, this.groupPlacements, this.revision + 1, this.createdBy, this.createdAt,
-				at, this.apply, override);
+				this.legalBasis, this.units, this.groupPlacements, this.groupMergers, this.revision + 1, this.createdBy,
+				this.createdAt, at, this.apply, override);
 	}
 
 	/** Progress of applying is not a change of the plan: the revision stays. */
 	Plan withApply(ApplyState state) {
 		return new Plan(this.id, this.title, this.scopeIds, this.effectiveDate, this.abolishedLevels, this.status,
-				this.legalBasis, this.units, this.groupPlacements, this.revision, this.createdBy, this.createdAt,
-				this.updatedAt, state, this.adoptionOverride);
+				this.legalBasis, this.units, this.groupPlacements, this.groupMergers, this.revision, this.createdBy,
+				this.createdAt, this.updatedAt, state, this.adoptionOverride);
 	}
 
 	/**

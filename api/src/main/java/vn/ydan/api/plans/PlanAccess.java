@@ -44,6 +44,17 @@ class PlanAccess {
 		}
 	}
 
+	/**
+	 * A unit a plan's edit touches beyond the plan's scope (a residential group of a
+	 * group merger) must be the caller's too.
+	 */
+	void checkEditUnit(String unitId) {
+		Authentication authentication = Caller.signedIn();
+		if (authentication == null || !this.scope.mayEdit(authentication, unitId)) {
+			throw new AccessDeniedException("Unit " + unitId + " is outside the caller's scope");
+		}
+	}
+
 	/** Who is changing a plan, as its revisions record them. */
 	static String actor() {
 		return Caller.current().actor();

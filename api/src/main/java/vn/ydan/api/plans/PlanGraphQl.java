@@ -124,6 +124,35 @@ class PlanGraphQl {
 	}
 
 	@SchemaMapping(typeName = "Plan")
+	List<GroupMergerView> groupMergers(Plan plan) {
+		LocalDate dayBefore = PlanViews.dayBefore(plan, this.clock);
+		List<GroupMergerView> views = new ArrayList<>();
+		for (GroupMerger merger : plan.groupMergers()) {
+			List<Unit> groups = new ArrayList<>();
+			Unit survivor = null;
+			for (String id : merger.groupIds()) {
+				Unit group = this.registry.view(id, dayBefore);
+				if (group != null) {
+					groups.add(group);
+					survivor = id.equals(merger.survivorId()) ? group : survivor;
+				}
+			}
+			String name = (merger.name() != null) ? merger.name() : (survivor != null) ? survivor.name() : null;
+			vn.ydan.api.units.UnitType type = (merger.type() != null) ? merger.type()
+					: (survivor != null) ? survivor.type() : null;
+			views.add(new GroupMergerView(merger.key(), groups, survivor, name,
+					(name != null && type != null) ? UnitRegistry.groupFullName(type, name) : null, type,
+					(merger.code() != null) ? merger.code() : (survivor != null) ? survivor.code() : null));
+		}
+		return views;
+	}
+
+	/** A plan's group merger as the api shows it. */
+	record GroupMergerView(String key, List<Unit> groups, @Nullable Unit survivor, @Nullable String name,
+			@Nullable String fullName, vn.ydan.api.units.@Nullable UnitType type, @Nullable String code) {
+	}
+
+	@SchemaMapping(typeName = "Plan")
 	int proposedUnitCount(Plan plan) {
 		return plan.units().size();
 	}

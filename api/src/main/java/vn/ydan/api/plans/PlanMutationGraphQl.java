@@ -80,6 +80,19 @@ class PlanMutationGraphQl {
 	}
 
 	@MutationMapping
+	PlanPayload saveGroupMerger(@Argument SaveGroupMergerInput input) {
+		return this.service.saveGroupMerger(input.planId(), input.expectedVersion(), input.key(), ids(input.groupIds()),
+				(input.survivorId() != null) ? this.registry.idOf(input.survivorId()) : null, input.name(),
+				input.type(), input.code());
+	}
+
+	@MutationMapping
+	PlanPayload removeGroupMerger(@Argument String planId, @Argument @Nullable Integer expectedVersion,
+			@Argument String key) {
+		return this.service.removeGroupMerger(planId, expectedVersion, key);
+	}
+
+	@MutationMapping
 	PlanPayload changePlanStatus(@Argument String planId, @Argument @Nullable Integer expectedVersion,
 			@Argument PlanStatus status) {
 		return this.service.changeStatus(planId, expectedVersion, status);
@@ -131,6 +144,11 @@ class PlanMutationGraphQl {
 	record AssignUnitInput(String planId, @Nullable Integer expectedVersion, String key, String unitId,
 			ComponentKind kind, @Nullable Double areaShare, @Nullable Double populationShare,
 			@Nullable Double householdShare) {
+	}
+
+	record SaveGroupMergerInput(String planId, @Nullable Integer expectedVersion, @Nullable String key,
+			List<String> groupIds, @Nullable String survivorId, @Nullable String name, @Nullable UnitType type,
+			@Nullable String code) {
 	}
 
 	record ReplanInput(String planId, @Nullable Integer expectedVersion, List<String> keys, String reason) {

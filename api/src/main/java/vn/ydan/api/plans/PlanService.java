@@ -25,6 +25,7 @@ import vn.ydan.api.audit.AuditedChange;
 import vn.ydan.api.store.Change;
 import vn.ydan.api.store.Monitors;
 import vn.ydan.api.protocol.UserError;
+import vn.ydan.api.units.LineageRelation;
 import vn.ydan.api.units.Restructuring;
 import vn.ydan.api.units.SearchKey;
 import vn.ydan.api.units.UnitLevel;
@@ -104,7 +105,7 @@ class PlanService {
 		}
 		Instant now = this.clock.instant();
 		Plan plan = new Plan(UUID.randomUUID().toString(), cleanTitle, scopeIds, effectiveDate, abolishedLevels,
-				PlanStatus.DRAFT, null, List.of(), Map.of(), 1, PlanAccess.actor(), now, now, null, null);
+				PlanStatus.DRAFT, null, List.of(), Map.of(), List.of(), 1, PlanAccess.actor(), now, now, null, null);
 		this.access.checkEdit(plan);
 		String what = "Tạo phương án";
 		AuditedChange entry = audited(null, plan, what);
@@ -354,6 +355,105 @@ class PlanService {
 	}
 
 	/**
+	 * Adds a group merger to a draft, or replaces one ({@code key}): two or more
+	 * residential groups (as they stand the day before the effective date) that become
+	 * one, the survivor (which keeps its id) or a new group of {@code type} named
+	 * {@code name}. Every group must be in the caller's scope (FORBIDDEN otherwise,
+	 * before anything about them is said). What depends on the rest of the plan (the
+	 * commune they end in, names and codes there) is the validation's
+	 * ({@link ValidationRule#GROUP_MERGER_COMMUNES} and the next rules).
+	 */
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload saveGroupMerger(String planId, @Nullable Integer expectedVersion, @Nullable String key,
+			List<String> groupIds, @Nullable String survivorId, @Nullable String name, @Nullable UnitType type,
+			@Nullable String code) {
+		List<String> ids = List.copyOf(new LinkedHashSet<>(groupIds));
+		return editDraft(planId, expectedVersion, "Lưu hợp nhất tổ dân phố, thôn", (plan) -> {
+			ids.forEach(this.access::checkEditUnit);
+			if (survivorId != null) {
+				this.access.checkEditUnit(survivorId);
+			}
+			List<UserError> errors = new ArrayList<>();
+			GroupMerger existing = (key != null) ? plan.groupMerger(key) : null;
+			if (key != null && existing == null) {
+				errors.add(UserError.of("key", "Phương án không có hợp nhất " + key, "NOT_FOUND"));
+			}
+			LocalDate dayBefore = today(plan).minusDays(1);
+			for (String id : ids) {
+				UnitRecord group = this.registry.unit(id, dayBefore);
+				if (group == null || group.level() != UnitLevel.RESIDENTIAL_GROUP) {
+					errors.add(UserError.of("groupIds", "Không tìm thấy tổ dân phố, thôn có hiệu lực ngày " + dayBefore,
+							"NOT_FOUND"));
+				}
+			}
+			if (ids.size() < 2) {
+				errors.add(UserError.of("groupIds", "Cần ít nhất hai tổ dân phố, thôn khác nhau để hợp nhất",
+						"TOO_FEW_GROUPS"));
+			}
+			if (survivorId != null && !ids.contains(survivorId)) {
+				errors.add(UserError.of("survivorId", "Tổ được giữ lại phải là một trong các tổ hợp nhất",
+						"SURVIVOR_NOT_MERGED"));
+			}
+			String cleanName = (name != null && !name.isBlank())
+					? java.text.Normalizer.normalize(checkName(name, "name", errors), java.text.Normalizer.Form.NFC)
+					: null;
+			if (survivorId == null && cleanName == null) {
+				errors.add(UserError.of("name", "Tổ mới sau hợp nhất cần có tên", "NAME_EMPTY"));
+			}
+			if ((type != null && type.level() != UnitLevel.RESIDENTIAL_GROUP) || (survivorId == null && type == null)) {
+				errors
+					.add(UserError.of("type", "Tổ sau hợp nhất là tổ dân phố, thôn (loại cấp tổ)", "TYPE_WRONG_LEVEL"));
+			}
+			String cleanCode = (code != null && !code.isBlank()) ? code.strip() : null;
+			if (cleanCode != null && !cleanCode.matches("[0-9A-Za-z.-]{1,20}")) {
+				errors.add(UserError.of("code", "Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang (tối đa 20)",
+						"CODE_INVALID"));
+			}
+			for (GroupMerger other : plan.groupMergers()) {
+				if (!other.key().equals(key) && other.groupIds().stream().anyMatch(ids::contains)) {
+					errors.add(UserError.of("groupIds", "Một tổ đã được hợp nhất trong " + other.key(),
+							ValidationRule.GROUP_MERGER_GROUP_TWICE.name()));
+				}
+			}
+			if (!errors.isEmpty()) {
+				return Change.refused(errors);
+			}
+			String newKey = (existing != null) ? existing.key() : newMergerKey(plan);
+			GroupMerger merger = new GroupMerger(newKey, ids, survivorId, cleanName, type, cleanCode);
+			List<GroupMerger> mergers = new ArrayList<>(plan.groupMergers());
+			mergers.replaceAll((other) -> other.key().equals(newKey) ? merger : other);
+			if (existing == null) {
+				mergers.add(merger);
+			}
+			return Change.to(plan.withGroupMergers(mergers, this.clock.instant()));
+		});
+	}
+
+	@PreAuthorize(Roles.IS_PLANNER)
+	PlanPayload removeGroupMerger(String planId, @Nullable Integer expectedVersion, String key) {
+		return editDraft(planId, expectedVersion, "Xoá hợp nhất tổ dân phố, thôn " + key, (plan) -> {
+			GroupMerger merger = plan.groupMerger(key);
+			if (merger == null) {
+				return Change.refused(List.of(UserError.of("key", "Phương án không có hợp nhất " + key, "NOT_FOUND")));
+			}
+			merger.groupIds().forEach(this.access::checkEditUnit);
+			List<GroupMerger> remaining = plan.groupMergers()
+				.stream()
+				.filter((other) -> !other.key().equals(key))
+				.toList();
+			return Change.to(plan.withGroupMergers(remaining, this.clock.instant()));
+		});
+	}
+
+	private static String newMergerKey(Plan plan) {
+		int next = plan.groupMergers().size() + 1;
+		while (plan.groupMerger("merger-" + next) != null) {
+			next++;
+		}
+		return "merger-" + next;
+	}
+
+	/**
 	 * Publishes a draft (only without validation errors) or withdraws a plan. Going into
 	 * consultation and being consulted are refused here: they are the consultation's
 	 * steps ({@link PlanStatus#setByConsultation}).
@@ -568,12 +668,24 @@ class PlanService {
 						.stream()
 						.filter((unit) -> !takenKeys.contains(unit.key()))
 						.toList();
+					// A group merger goes with the new commune its groups end in.
+					List<GroupMerger> keptMergers = new ArrayList<>();
+					List<GroupMerger> movedMergers = new ArrayList<>();
+					for (GroupMerger merger : plan.groupMergers()) {
+						PlanValidator.Destination commune = mergerCommune(plan, merger);
+						boolean goes = commune != null && commune.unitKey() != null
+								&& takenKeys.contains(commune.unitKey());
+						(goes ? movedMergers : keptMergers).add(merger);
+					}
 					draft[0] = new Plan(UUID.randomUUID().toString(),
 							shortened(plan.title() + " — lập lại: "
 									+ String.join(", ", taken.stream().map(ProposedUnit::fullName).toList())),
 							plan.scopeIds(), plan.effectiveDate(), plan.abolishedLevels(), PlanStatus.DRAFT, null,
-							taken, moved, 1, PlanAccess.actor(), now, now, null, null);
-					return Change.to(plan.withUnits(remaining, now).withPlacements(kept, now).renumbered(plan));
+							taken, moved, movedMergers, 1, PlanAccess.actor(), now, now, null, null);
+					return Change.to(plan.withUnits(remaining, now)
+						.withPlacements(kept, now)
+						.withGroupMergers(keptMergers, now)
+						.renumbered(plan));
 				});
 		if (!consulted.userErrors().isEmpty() || draft[0] == null) {
 			return consulted;
@@ -583,6 +695,18 @@ class PlanService {
 		String what = "Tạo dự thảo để lập lại đơn vị bị phản đối từ phương án \"" + consulted.plan().title() + "\"";
 		this.audit.current().revised(Plan.subject(created.id()), created.revision(), what);
 		return PlanPayload.of(created);
+	}
+
+	/** The commune a merger's first group in force ends in, if known. */
+	private PlanValidator.@Nullable Destination mergerCommune(Plan plan, GroupMerger merger) {
+		LocalDate dayBefore = today(plan).minusDays(1);
+		for (String id : merger.groupIds()) {
+			UnitRecord group = this.registry.unit(id, dayBefore);
+			if (group != null) {
+				return this.validator.destination(plan, group);
+			}
+		}
+		return null;
 	}
 
 	private static String shortened(String title) {
@@ -723,6 +847,8 @@ class PlanService {
 		List<Restructuring.GroupMove> moves = new ArrayList<>();
 		Set<String> moved = new LinkedHashSet<>();
 		String basis = (plan.legalBasis() != null) ? plan.legalBasis().describe() : null;
+		// Merged groups do not move: they end, or the survivor continues in its commune.
+		plan.groupMergers().forEach((merger) -> moved.addAll(merger.groupIds()));
 		for (ProposedUnit unit : plan.units()) {
 			newUnits.add(new Restructuring.NewUnit(unit.key(), unit.code(), unit.name(), unit.fullName(), unit.type(),
 					(unit.parentKey() != null) ? null : unit.parentId(), unit.parentKey(), unit.continuedUnitId(), null,
@@ -745,8 +871,53 @@ class PlanService {
 				moves.add(new Restructuring.GroupMove(group, key));
 			}
 		});
+		for (GroupMerger merger : plan.groupMergers()) {
+			mergedGroup(plan, merger, dayBefore, basis, newUnits, links);
+		}
 		return new Restructuring(plan.id(), date, newUnits, List.copyOf(this.validator.endingUnitIds(plan)), moves,
 				links);
+	}
+
+	/**
+	 * The group a merger makes, in the commune its groups end in, with a WHOLE link from
+	 * each merged group that ends (they end with the plan's other ending units,
+	 * {@link PlanValidator#endingUnitIds}); a survivor continues with a new version.
+	 */
+	private void mergedGroup(Plan plan, GroupMerger merger, LocalDate dayBefore, @Nullable String basis,
+			List<Restructuring.NewUnit> newUnits, List<Restructuring.Link> links) {
+		List<UnitRecord> groups = new ArrayList<>();
+		for (String id : merger.groupIds()) {
+			UnitRecord group = this.registry.unit(id, dayBefore);
+			if (group == null) {
+				throw new IllegalStateException("Group " + id + " of merger " + merger.key() + " is not in force");
+			}
+			groups.add(group);
+		}
+		UnitRecord survivor = groups.stream()
+			.filter((group) -> group.id().equals(merger.survivorId()))
+			.findFirst()
+			.orElse(null);
+		PlanValidator.Destination commune = this.validator.destination(plan, groups.get(0));
+		if (commune == null) {
+			throw new IllegalStateException("Merger " + merger.key() + " has no commune after the plan");
+		}
+		String name = (merger.name() != null) ? merger.name() : java.util.Objects.requireNonNull(survivor).name();
+		UnitType type = (merger.type() != null) ? merger.type()
+				: (survivor != null) ? survivor.type() : groups.get(0).type();
+		String code = (merger.code() != null) ? merger.code() : (survivor != null) ? survivor.code() : null;
+		Integer households = 0;
+		for (UnitRecord group : groups) {
+			households = (households != null && group.households() != null) ? households + group.households() : null;
+		}
+		newUnits.add(new Restructuring.NewUnit(merger.restructuringKey(), code, name,
+				UnitRegistry.groupFullName(type, name), type, (commune.unitKey() == null) ? commune.communeId() : null,
+				commune.unitKey(), (survivor != null) ? survivor.id() : null, null, null, households));
+		for (UnitRecord group : groups) {
+			if (group != survivor) {
+				links.add(new Restructuring.Link(group.id(), merger.restructuringKey(), LineageRelation.WHOLE, null,
+						basis));
+			}
+		}
 	}
 
 	/**

@@ -70,7 +70,53 @@ class PlanValidator {
 			}
 		}
 		ending.removeAll(continued);
+		for (GroupMerger merger : plan.groupMergers()) {
+			merger.groupIds().stream().filter((id) -> !id.equals(merger.survivorId())).forEach(ending::add);
+		}
 		return ending;
+	}
+
+	/**
+	 * The commune a residential group (as it stands the day before the effective date) is
+	 * in once the plan applies: the new commune it is placed in, the new commune that
+	 * takes its commune whole (or continues it), or its commune when the plan leaves it
+	 * alone; null when its commune is split and the group not placed.
+	 */
+	@Nullable Destination destination(Plan plan, UnitRecord group) {
+		String placed = plan.groupPlacements().get(group.id());
+		if (placed != null) {
+			ProposedUnit unit = plan.unit(placed);
+			return (unit != null) ? Destination.of(plan, unit) : null;
+		}
+		String communeId = group.parentId();
+		if (communeId == null) {
+			return null;
+		}
+		for (ProposedUnit unit : plan.units()) {
+			for (PlanComponent component : unit.components()) {
+				if (component.unitId().equals(communeId)) {
+					return component.kind().isWhole() ? Destination.of(plan, unit) : null;
+				}
+			}
+		}
+		return new Destination(communeId, null);
+	}
+
+	/**
+	 * A commune after the plan.
+	 *
+	 * @param communeId its internal id from the effective date
+	 * @param unitKey the key of the plan's new unit it is, or null for a commune the plan
+	 * leaves alone
+	 */
+	record Destination(String communeId, @Nullable String unitKey) {
+
+		static Destination of(Plan plan, ProposedUnit unit) {
+			String continued = unit.continuedUnitId();
+			return new Destination((continued != null) ? continued : UnitRegistry.newUnitId(plan.id(), unit.key()),
+					unit.key());
+		}
+
 	}
 
 	private final class Run {
@@ -128,6 +174,7 @@ class PlanValidator {
 			List<String> unassigned = checkCoverage();
 			checkSiblings(ending);
 			checkGroups();
+			checkGroupMergers();
 			checkProvincesMerged();
 			this.issues.sort(Comparator.comparing((Issue issue) -> issue.rule().ordinal()));
 			return new ValidationReport(List.copyOf(this.issues), unassigned, this.totals,
@@ -422,6 +469,125 @@ class PlanValidator {
 			}
 		}
 
+		/**
+		 * Each merger takes two or more groups in force the day before, each group once
+		 * in the plan, all ending in one commune; the merged group has a name, and its
+		 * name (exactly, NFC) and code are not those of another group of that commune.
+		 */
+		private void checkGroupMergers() {
+			Map<String, String> mergerOf = new HashMap<>();
+			Map<GroupMerger, Destination> destinations = new LinkedHashMap<>();
+			Map<GroupMerger, UnitRecord> survivors = new HashMap<>();
+			for (GroupMerger merger : this.plan.groupMergers()) {
+				Set<String> ids = new LinkedHashSet<>(merger.groupIds());
+				if (ids.size() < 2) {
+					issue(ValidationRule.GROUP_MERGER_TOO_FEW, merger.key(), null,
+							"Hợp nhất " + merger.key() + " chỉ có " + ids.size() + " tổ dân phố, thôn");
+				}
+				Set<@Nullable Destination> ends = new LinkedHashSet<>();
+				List<String> names = new ArrayList<>();
+				for (String id : ids) {
+					String previous = mergerOf.putIfAbsent(id, merger.key());
+					if (previous != null) {
+						issue(ValidationRule.GROUP_MERGER_GROUP_TWICE, merger.key(), id,
+								name(id) + " đã được hợp nhất trong " + previous);
+					}
+					UnitRecord group = old(id);
+					if (group == null || group.level() != UnitLevel.RESIDENTIAL_GROUP) {
+						issue(ValidationRule.GROUP_MERGER_NOT_LIVE, merger.key(), id,
+								name(id) + " không phải tổ dân phố, thôn còn hiệu lực vào ngày " + this.dayBefore);
+						continue;
+					}
+					if (!inScope(group.id())) {
+						issue(ValidationRule.COMPONENT_OUT_OF_SCOPE, merger.key(), group.id(),
+								group.fullName() + " (" + parentName(group) + ") nằm ngoài phạm vi phương án");
+					}
+					if (group.id().equals(merger.survivorId())) {
+						survivors.put(merger, group);
+					}
+					names.add(group.fullName() + " (" + parentName(group) + ")");
+					ends.add(destination(this.plan, group));
+				}
+				if (ends.size() > 1 || ends.contains(null)) {
+					issue(ValidationRule.GROUP_MERGER_COMMUNES, merger.key(), null, String.join(", ", names)
+							+ " không cùng thuộc một xã sau phương án (tổ của xã bị chia tách cần được xếp trước)");
+				}
+				else if (ends.size() == 1) {
+					destinations.put(merger, java.util.Objects.requireNonNull(ends.iterator().next()));
+				}
+				if (merger.survivorId() != null && !ids.contains(merger.survivorId())) {
+					issue(ValidationRule.GROUP_MERGER_SURVIVOR, merger.key(), merger.survivorId(),
+							name(merger.survivorId()) + " không nằm trong các tổ được hợp nhất");
+				}
+				String name = mergedName(merger, survivors.get(merger));
+				if (name == null || name.isBlank()) {
+					issue(ValidationRule.GROUP_MERGER_NAME_EMPTY, merger.key(), null,
+							"Hợp nhất " + merger.key() + ": tổ sau hợp nhất chưa có tên");
+				}
+			}
+			for (Map.Entry<GroupMerger, Destination> entry : destinations.entrySet()) {
+				GroupMerger merger = entry.getKey();
+				UnitRecord survivor = survivors.get(merger);
+				String name = mergedName(merger, survivor);
+				String code = (merger.code() != null) ? merger.code() : (survivor != null) ? survivor.code() : null;
+				for (Held other : heldIn(entry.getValue(), mergerOf, destinations, merger)) {
+					if (name != null && !name.isBlank() && nfc(name).equals(nfc(other.name()))) {
+						issue(ValidationRule.GROUP_MERGER_NAME_TAKEN, merger.key(), null,
+								"Tổ sau hợp nhất \"" + name + "\" trùng tên với " + other.fullName() + " cùng xã");
+					}
+					if (code != null && code.equals(other.code())) {
+						issue(ValidationRule.GROUP_MERGER_CODE_TAKEN, merger.key(), null,
+								"Tổ sau hợp nhất mang mã " + code + " đã thuộc về " + other.fullName() + " cùng xã");
+					}
+				}
+			}
+		}
+
+		/**
+		 * The groups in {@code commune} after the plan other than {@code merger}'s
+		 * result: groups not merged that end there, and the results of the other mergers
+		 * there.
+		 */
+		private List<Held> heldIn(Destination commune, Map<String, String> merged,
+				Map<GroupMerger, Destination> destinations, GroupMerger merger) {
+			Set<String> sources = new LinkedHashSet<>();
+			ProposedUnit unit = (commune.unitKey() != null) ? this.plan.unit(commune.unitKey()) : null;
+			if (unit != null) {
+				unit.components().forEach((component) -> sources.add(component.unitId()));
+			}
+			else {
+				sources.add(commune.communeId());
+			}
+			List<Held> held = new ArrayList<>();
+			for (String source : sources) {
+				for (UnitRecord group : PlanValidator.this.registry.children(source, this.dayBefore)) {
+					if (group.level() == UnitLevel.RESIDENTIAL_GROUP && !merged.containsKey(group.id())
+							&& commune.equals(destination(this.plan, group))) {
+						held.add(new Held(group.name(), group.fullName(), group.code()));
+					}
+				}
+			}
+			destinations.forEach((other, where) -> {
+				if (other != merger && where.equals(commune)) {
+					UnitRecord survivor = (other.survivorId() != null) ? old(other.survivorId()) : null;
+					String name = mergedName(other, survivor);
+					if (name != null) {
+						held.add(new Held(name, "tổ sau hợp nhất " + other.key() + " (" + name + ")",
+								(other.code() != null) ? other.code() : (survivor != null) ? survivor.code() : null));
+					}
+				}
+			});
+			return held;
+		}
+
+		private static String nfc(String name) {
+			return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC);
+		}
+
+		private static @Nullable String mergedName(GroupMerger merger, @Nullable UnitRecord survivor) {
+			return (merger.name() != null) ? merger.name() : (survivor != null) ? survivor.name() : null;
+		}
+
 		private ValidationReport.Totals totalsOf(ProposedUnit unit) {
 			double area = 0;
 			long population = 0;
@@ -551,6 +717,10 @@ class PlanValidator {
 	 * @param component what it takes of the old one
 	 */
 	private record Use(ProposedUnit unit, PlanComponent component) {
+	}
+
+	/** A group's name, full name and code, in a commune after the plan. */
+	private record Held(String name, String fullName, @Nullable String code) {
 	}
 
 }

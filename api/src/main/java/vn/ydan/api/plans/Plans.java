@@ -110,6 +110,7 @@ class Plans {
 			.append("status", plan.status().name())
 			.append("units", units)
 			.append("groupPlacements", new Document(new LinkedHashMap<>(plan.groupPlacements())))
+			.append("groupMergers", plan.groupMergers().stream().map(Plans::mergerDocument).toList())
 			.append("revision", plan.revision())
 			.append("createdBy", plan.createdBy())
 			.append("createdAt", plan.createdAt().toString())
@@ -136,6 +137,22 @@ class Plans {
 			document.append("adoptionOverride", overrideDocument);
 		}
 		return document;
+	}
+
+	private static Document mergerDocument(GroupMerger merger) {
+		Document document = new Document("key", merger.key()).append("groupIds", merger.groupIds());
+		putIfPresent(document, "survivorId", merger.survivorId());
+		putIfPresent(document, "name", merger.name());
+		putIfPresent(document, "type", (merger.type() != null) ? merger.type().name() : null);
+		putIfPresent(document, "code", merger.code());
+		return document;
+	}
+
+	private static GroupMerger mergerFrom(Document document) {
+		String type = document.getString("type");
+		return new GroupMerger(document.getString("key"), document.getList("groupIds", String.class),
+				document.getString("survivorId"), document.getString("name"),
+				(type != null) ? UnitType.valueOf(type) : null, document.getString("code"));
 	}
 
 	private static Document applyDocument(Plan.ApplyState state) {
@@ -165,6 +182,11 @@ class Plans {
 		if (placementDocument != null) {
 			placementDocument.forEach((group, key) -> placements.put(group, String.valueOf(key)));
 		}
+		List<GroupMerger> mergers = new ArrayList<>();
+		List<Document> mergerDocuments = document.getList("groupMergers", Document.class);
+		if (mergerDocuments != null) {
+			mergerDocuments.forEach((merger) -> mergers.add(mergerFrom(merger)));
+		}
 		Document basis = document.get("legalBasis", Document.class);
 		Document apply = document.get("apply", Document.class);
 		Document override = document.get("adoptionOverride", Document.class);
@@ -177,8 +199,9 @@ class Plans {
 				(basis != null)
 						? new Plan.LegalBasis(basis.getString("number"), LocalDate.parse(basis.getString("date")))
 						: null,
-				units, placements, document.get("revision", Number.class).intValue(), document.getString("createdBy"),
-				Instant.parse(document.getString("createdAt")), Instant.parse(document.getString("updatedAt")),
+				units, placements, mergers, document.get("revision", Number.class).intValue(),
+				document.getString("createdBy"), Instant.parse(document.getString("createdAt")),
+				Instant.parse(document.getString("updatedAt")),
 				(apply != null) ? new Plan.ApplyState(apply.getString("state"), apply.getInteger("done"),
 						apply.getInteger("total"), apply.getString("message"), Instant.parse(apply.getString("at")))
 						: null,

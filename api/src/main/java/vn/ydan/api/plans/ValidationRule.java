@@ -44,6 +44,24 @@ enum ValidationRule {
 
 	GROUP_PLACEMENT_INVALID(Severity.ERROR, "Tổ dân phố, thôn phải về đơn vị mới nhận phần của xã cũ"),
 
+	GROUP_MERGER_NOT_LIVE(Severity.ERROR,
+			"Tổ dân phố, thôn được hợp nhất phải còn hiệu lực vào ngày trước ngày có hiệu lực"),
+
+	GROUP_MERGER_TOO_FEW(Severity.ERROR, "Hợp nhất tổ dân phố, thôn cần ít nhất hai tổ"),
+
+	GROUP_MERGER_GROUP_TWICE(Severity.ERROR, "Một tổ dân phố, thôn chỉ được hợp nhất một lần trong phương án"),
+
+	GROUP_MERGER_COMMUNES(Severity.ERROR,
+			"Các tổ dân phố, thôn được hợp nhất phải cùng thuộc một xã sau khi phương án có hiệu lực"),
+
+	GROUP_MERGER_SURVIVOR(Severity.ERROR, "Tổ được giữ lại phải là một trong các tổ được hợp nhất"),
+
+	GROUP_MERGER_NAME_EMPTY(Severity.ERROR, "Tổ sau hợp nhất phải có tên"),
+
+	GROUP_MERGER_NAME_TAKEN(Severity.ERROR, "Tên tổ sau hợp nhất không được trùng với tổ dân phố, thôn khác của xã đó"),
+
+	GROUP_MERGER_CODE_TAKEN(Severity.ERROR, "Mã tổ sau hợp nhất không được trùng với tổ dân phố, thôn khác của xã đó"),
+
 	SHARES_NOT_SUM(Severity.WARNING, "Tổng tỷ lệ các phần của đơn vị bị chia tách nên bằng 100%"),
 
 	NAME_SIMILAR(Severity.WARNING,

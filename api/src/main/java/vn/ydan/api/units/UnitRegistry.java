@@ -249,7 +249,45 @@ public class UnitRegistry {
 		if (this.events != null && !change.groupMoves().isEmpty()) {
 			this.events.publishEvent(groupsMoved(change));
 		}
+		if (this.events != null) {
+			ResidentialGroupsMerged merged = groupsMerged(change);
+			if (!merged.merges().isEmpty()) {
+				this.events.publishEvent(merged);
+			}
+		}
 		return result;
+	}
+
+	/**
+	 * The groups {@code change} merged: each new group of the change (new, or continuing
+	 * one of them) that takes two or more groups whole.
+	 */
+	private ResidentialGroupsMerged groupsMerged(Restructuring change) {
+		LocalDate dayBefore = change.effectiveDate().minusDays(1);
+		List<ResidentialGroupsMerged.Merge> merges = new ArrayList<>();
+		for (Restructuring.NewUnit unit : change.newUnits()) {
+			if (unit.type().level() != UnitLevel.RESIDENTIAL_GROUP) {
+				continue;
+			}
+			List<String> groupIds = new ArrayList<>();
+			if (unit.continuedId() != null) {
+				groupIds.add(unit.continuedId());
+			}
+			for (Restructuring.Link link : change.links()) {
+				UnitRecord before = link.successorKey().equals(unit.key()) && link.relation() == LineageRelation.WHOLE
+						? unit(link.predecessorId(), dayBefore) : null;
+				if (before != null && before.level() == UnitLevel.RESIDENTIAL_GROUP
+						&& !groupIds.contains(before.id())) {
+					groupIds.add(before.id());
+				}
+			}
+			if (groupIds.size() >= 2) {
+				String mergedId = (unit.continuedId() != null) ? unit.continuedId()
+						: Restructuring.newUnitId(change.key(), unit.key());
+				merges.add(new ResidentialGroupsMerged.Merge(mergedId, List.copyOf(groupIds)));
+			}
+		}
+		return new ResidentialGroupsMerged(change.key(), change.effectiveDate(), legalBasis(change), merges);
 	}
 
 	/** The groups {@code change} moved, with their commune before and after. */
@@ -268,13 +306,16 @@ public class UnitRegistry {
 				moves.add(new ResidentialGroupsMoved.Move(move.groupId(), before.parentId(), to));
 			}
 		}
-		String basis = change.links()
+		return new ResidentialGroupsMoved(change.key(), change.effectiveDate(), legalBasis(change), moves);
+	}
+
+	private static String legalBasis(Restructuring change) {
+		return change.links()
 			.stream()
 			.map(Restructuring.Link::legalBasis)
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
 			.orElse("");
-		return new ResidentialGroupsMoved(change.key(), change.effectiveDate(), basis, moves);
 	}
 
 	/**

@@ -198,6 +198,13 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 		e.put("Mutation.placeResidentialGroup",
 				x("mutation($draft: ID!, $commune: ID!) { placeResidentialGroup(planId: $draft, " + v
 						+ ", groupId: $commune, key: \"k\") { userErrors { code } } }", planned, planRule));
+		String mergerRule = "admin; official whose scope covers the plan and each group (`Roles.IS_PLANNER` + `PlanAccess` + `UnitScope.mayEdit` on each group); a draft out of scope is not found";
+		e.put("Mutation.saveGroupMerger",
+				x("mutation($draft: ID!) { saveGroupMerger(input: { planId: $draft, " + v
+						+ ", groupIds: [], name: \"x\", type: TO_DAN_PHO }) { userErrors { code } } }", planned,
+						mergerRule));
+		e.put("Mutation.removeGroupMerger", x("mutation($draft: ID!) { removeGroupMerger(planId: $draft, " + v
+				+ ", key: \"k\") { userErrors { code } } }", planned, mergerRule));
 		e.put("Mutation.changePlanStatus", x("mutation($draft: ID!) { changePlanStatus(planId: $draft, " + v
 				+ ", status: PUBLISHED) { userErrors { code } } }", planned, planRule));
 		e.put("Mutation.adoptPlan", x("mutation($draft: ID!) { adoptPlan(input: { planId: $draft, " + v

@@ -49,6 +49,8 @@ class GroupMergesIntegrationTest {
 			code,name,full_name,type,district_code,district_name,district_full_name,district_type
 			00001,Phúc Xá,Phường Phúc Xá,phường,001,Ba Đình,Quận Ba Đình,quận
 			00004,Trúc Bạch,Phường Trúc Bạch,phường,001,Ba Đình,Quận Ba Đình,quận
+			00006,Vĩnh Phúc,Phường Vĩnh Phúc,phường,001,Ba Đình,Quận Ba Đình,quận
+			00007,Cống Vị,Phường Cống Vị,phường,001,Ba Đình,Quận Ba Đình,quận
 			00037,Phúc Tân,Phường Phúc Tân,phường,002,Hoàn Kiếm,Quận Hoàn Kiếm,quận
 			00040,Đồng Xuân,Phường Đồng Xuân,phường,002,Hoàn Kiếm,Quận Hoàn Kiếm,quận
 			""";
@@ -60,6 +62,10 @@ class GroupMergesIntegrationTest {
 			00004,1,Tổ dân phố 1,tổ dân phố,80
 			00004,2,Tổ dân phố 2,tổ dân phố,70
 			00004,3,Tổ dân phố 3,tổ dân phố,50
+			00006,1,Tổ dân phố 1,tổ dân phố,40
+			00006,2,Tổ dân phố 2,tổ dân phố,45
+			00007,1,Tổ dân phố 1,tổ dân phố,30
+			00007,3,Tổ dân phố 3,tổ dân phố,35
 			00037,1,Tổ dân phố 1,tổ dân phố,60
 			00040,1,Tổ dân phố 1,tổ dân phố,70
 			""";
@@ -85,7 +91,15 @@ class GroupMergesIntegrationTest {
 			  team { id } userErrors { field code message } } }
 			""";
 
+	private static final String SAVE_MERGER = """
+			mutation($input: SaveGroupMergerInput!) { saveGroupMerger(input: $input) {
+			  plan { version groupMergers { key groups { id } survivor { id } name fullName type code } }
+			  userErrors { field code message } } }
+			""";
+
 	private final String admin = issuer.tokenFor("quantri", "Nguyễn Văn An", "admin");
+
+	private final String secondAdmin = issuer.tokenFor("quantri2", "Lê Thị Hà", "admin");
 
 	/** Official of Quận Ba Đình (001). */
 	private final String official = token("canbo", "official", "001");
@@ -296,6 +310,248 @@ class GroupMergesIntegrationTest {
 			.<String>read("$.errors[0].extensions.code")).isEqualTo("UNAUTHORIZED");
 
 		assertThat(groupNames("00004", "2025-05-01")).contains("Tổ dân phố 1", "Tổ dân phố 3");
+	}
+
+	@Test
+	void aPlanMergingTwoCommunesMergesOneGroupOfEachIntoOneWhoseTeamsBecomeOneAndApplyingAgainChangesNothing() {
+		String vinhPhuc1 = groupId("00006", "1");
+		String vinhPhuc2 = groupId("00006", "2");
+		String congVi1 = groupId("00007", "1");
+		saveTeam(vinhPhuc1, members("Đinh Văn An", "Đinh Văn Bình", "Đinh Văn Chi"));
+		// Another commune then: the same person may serve in its team.
+		saveTeam(congVi1, members("Đinh Văn An", "Mai Văn Dũng", "Mai Văn Em"));
+		String planId = plan("Sáp nhập Vĩnh Phúc và Cống Vị", "2027-01-01");
+		planEdit("saveProposedUnit", "saveProposedUnit(input: { planId: $id, code: \"90006\", name: \"Vĩnh Cống\", "
+				+ "type: PHUONG, seat: \"Trụ sở\" })", Map.of("id", planId), this.admin);
+		planEdit("assignUnit", "assignUnit(input: { planId: $id, key: \"90006\", unitId: \"" + communeId("00006")
+				+ "\", kind: WHOLE })", Map.of("id", planId), this.admin);
+		planEdit("assignUnit", "assignUnit(input: { planId: $id, key: \"90006\", unitId: \"" + communeId("00007")
+				+ "\", kind: WHOLE })", Map.of("id", planId), this.admin);
+
+		Response saved = query(SAVE_MERGER,
+				Map.of("input", mergerInput(planId, List.of(vinhPhuc1, congVi1), vinhPhuc1, null, null)),
+				this.official);
+
+		assertThat(saved.<List<Object>>read("$.data.saveGroupMerger.userErrors")).as(saved.toString()).isEmpty();
+		assertThat(saved.<List<String>>read("$.data.saveGroupMerger.plan.groupMergers[0].groups[*].id"))
+			.containsExactly(vinhPhuc1, congVi1);
+		assertThat(saved.<String>read("$.data.saveGroupMerger.plan.groupMergers[0].fullName"))
+			.isEqualTo("Tổ dân phố 1");
+		Response revisions = query("query($id: ID!) { plan(id: $id) { history { actor change } } }",
+				Map.of("id", planId), this.admin);
+		assertThat(revisions.<Map<String, Object>>read("$.data.plan.history[0]"))
+			.isEqualTo(Map.of("actor", "canbo", "change", "Lưu hợp nhất tổ dân phố, thôn"));
+		planEdit("changePlanStatus", "changePlanStatus(planId: $id, status: PUBLISHED)", Map.of("id", planId),
+				this.admin);
+		adopt(planId, this.admin);
+		assertThat(adopt(planId, this.secondAdmin).<String>read("$.data.adoptPlan.plan.status")).isEqualTo("ADOPTED");
+
+		assertThat(apply(planId).<String>read("$.data.applyPlan.plan.status")).isEqualTo("IN_EFFECT");
+
+		LocalDate day = LocalDate.of(2027, 1, 1);
+		String vinhCong = this.registry.byCode("90006", UnitLevel.COMMUNE, day).id();
+		assertThat(this.registry.unit(this.registry.idOf(vinhPhuc1), day).parentId()).isEqualTo(vinhCong);
+		assertThat(this.registry.unit(this.registry.idOf(vinhPhuc2), day).parentId()).isEqualTo(vinhCong);
+		assertThat(this.registry.unit(this.registry.idOf(congVi1), day)).isNull();
+		assertThat(this.registry.unit(this.registry.idOf(congVi1), day.minusDays(1))).isNotNull();
+		assertThat(groupNames("90006", "2027-01-01")).containsExactlyInAnyOrder("Tổ dân phố 1", "Tổ dân phố 2",
+				"Tổ dân phố 3");
+		String unitQuery = "query($id: ID!) { unit(id: $id, asOf: \"2027-01-01\") { history { validFrom validTo } "
+				+ "predecessors { unit { id } relation } } }";
+		Response survivor = query(unitQuery, Map.of("id", vinhPhuc1), null);
+		assertThat(survivor.<List<String>>read("$.data.unit.history[*].validFrom")).as(survivor.toString())
+			.contains("2027-01-01");
+		assertThat(survivor.<List<String>>read("$.data.unit.predecessors[*].unit.id")).containsExactly(congVi1);
+		assertThat(survivor.<List<String>>read("$.data.unit.predecessors[*].relation")).containsExactly("WHOLE");
+		Response teams = query(TEAMS, Map.of("id", vinhPhuc1, "asOf", "2027-01-01"), this.admin);
+		assertThat(teams.<List<String>>read("$.data.unit.communityTeams[0].teams[*].id")).as(teams.toString())
+			.hasSize(1);
+		assertThat(teams.<List<String>>read("$.data.unit.communityTeams[0].teams[0].members[*].name"))
+			.containsExactly("Đinh Văn An", "Đinh Văn Bình", "Đinh Văn Chi", "Mai Văn Dũng", "Mai Văn Em");
+		assertThat(teams.<List<String>>read("$.data.unit.communityTeams[0].teams[0].members[*].role"))
+			.containsExactly("LEADER", "DEPUTY", "MEMBER", "DEPUTY", "MEMBER");
+		assertThat(teams.<List<String>>read("$.data.unit.communityTeams[0].teams[0].history[*].text"))
+			.containsExactly("Hợp nhất Tổ dân phố 1, Tổ dân phố 1 thành Tổ dân phố 1 (Nghị quyết 9/NQ-HĐND thử ngày "
+					+ "2026-06-16)");
+		Response mergedAway = query(TEAMS, Map.of("id", congVi1, "asOf", "2026-12-31"), this.admin);
+		assertThat(mergedAway.<List<Object>>read("$.data.unit.communityTeams[0].teams")).as(mergedAway.toString())
+			.isEmpty();
+		Object versions = survivor.read("$.data.unit.history");
+		String audited = "query($unit: ID!) { auditEntries(filter: { kind: \"job:mergeCommunityTeams\", unitId: $unit }) "
+				+ "{ edges { node { summary } } } }";
+		Response entries = query(audited, Map.of("unit", congVi1), this.admin);
+		assertThat(entries.<List<String>>read("$.data.auditEntries.edges[*].node.summary")).as(entries.toString())
+			.hasSize(2)
+			.allMatch((summary) -> summary.startsWith("Hợp nhất Tổ dân phố 1, Tổ dân phố 1"));
+
+		Response again = apply(planId);
+
+		assertThat(again.<String>read("$.data.applyPlan.plan.applyProgress.message")).as(again.toString())
+			.startsWith("0 đơn vị mới");
+		assertThat(query(unitQuery, Map.of("id", vinhPhuc1), null).<Object>read("$.data.unit.history"))
+			.isEqualTo(versions);
+		assertThat(query(audited, Map.of("unit", congVi1), this.admin)
+			.<List<String>>read("$.data.auditEntries.edges[*].node.summary")).hasSize(2);
+		assertThat(query(TEAMS, Map.of("id", vinhPhuc1, "asOf", "2027-01-01"), this.admin)
+			.<Object>read("$.data.unit.communityTeams[0].teams"))
+			.isEqualTo(teams.<Object>read("$.data.unit.communityTeams[0].teams"));
+	}
+
+	@Test
+	void aPlansGroupMergerIsRefusedOrFlaggedWhenItCannotMergeThoseGroupsAndOnlyForOfficialsOfTheirCommune() {
+		String vinhPhuc2 = groupId("00006", "2");
+		String congVi3 = groupId("00007", "3");
+		String phucXa1 = groupId("00001", "1");
+		String hoanKiem = groupId("00037", "1");
+		String planId = plan("Hợp nhất tổ không hợp lệ", "2026-09-01");
+		planEdit("saveProposedUnit", "saveProposedUnit(input: { planId: $id, code: \"90007\", name: \"Cống Phúc\", "
+				+ "type: PHUONG, seat: \"Trụ sở\" })", Map.of("id", planId), this.admin);
+		planEdit("assignUnit", "assignUnit(input: { planId: $id, key: \"90007\", unitId: \"" + communeId("00006")
+				+ "\", kind: WHOLE })", Map.of("id", planId), this.admin);
+		planEdit("assignUnit", "assignUnit(input: { planId: $id, key: \"90007\", unitId: \"" + communeId("00007")
+				+ "\", kind: WHOLE })", Map.of("id", planId), this.admin);
+
+		assertThat(mergerErrors(mergerInput(planId, List.of(vinhPhuc2), vinhPhuc2, null, null)))
+			.containsExactly("TOO_FEW_GROUPS");
+		assertThat(mergerErrors(mergerInput(planId, List.of(vinhPhuc2, congVi3), phucXa1, null, null)))
+			.containsExactly("SURVIVOR_NOT_MERGED");
+		assertThat(mergerErrors(mergerInput(planId, List.of(vinhPhuc2, congVi3), null, " ", "TO_DAN_PHO")))
+			.containsExactly("NAME_EMPTY");
+		assertThat(mergerErrors(mergerInput(planId, List.of(vinhPhuc2, congVi3), null, "Tổ mới", "PHUONG")))
+			.containsExactly("TYPE_WRONG_LEVEL");
+		assertThat(mergerErrors(mergerInput(planId, List.of(vinhPhuc2, communeId("00006")), vinhPhuc2, null, null)))
+			.containsExactly("NOT_FOUND");
+		assertThat(query(SAVE_MERGER,
+				Map.of("input", mergerInput(planId, List.of(vinhPhuc2, hoanKiem), vinhPhuc2, null, null)),
+				this.official)
+			.<String>read("$.errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+		assertThat(issueRules(planId)).noneMatch((rule) -> rule.startsWith("GROUP_MERGER"));
+
+		// Into a name and a code another group of the new commune keeps.
+		assertThat(mergerErrors(mergerInput(planId, List.of(vinhPhuc2, congVi3), vinhPhuc2, "Tổ dân phố 1", null)))
+			.isEmpty();
+		assertThat(issueRules(planId)).contains("GROUP_MERGER_NAME_TAKEN").doesNotContain("GROUP_MERGER_CODE_TAKEN");
+		Map<String, Object> codeTaken = mergerInput(planId, List.of(vinhPhuc2, congVi3), vinhPhuc2, null, null);
+		codeTaken.put("key", "merger-1");
+		codeTaken.put("code", "1");
+		assertThat(mergerErrors(codeTaken)).isEmpty();
+		assertThat(issueRules(planId)).contains("GROUP_MERGER_CODE_TAKEN").doesNotContain("GROUP_MERGER_NAME_TAKEN");
+		// A group already merged, and groups that do not end in one commune.
+		assertThat(mergerErrors(mergerInput(planId, List.of(congVi3, phucXa1), congVi3, null, null)))
+			.containsExactly("GROUP_MERGER_GROUP_TWICE");
+		removeMerger(planId, "merger-1");
+		assertThat(mergerErrors(mergerInput(planId, List.of(congVi3, phucXa1), congVi3, null, null))).isEmpty();
+		assertThat(issueRules(planId)).contains("GROUP_MERGER_COMMUNES");
+		removeMerger(planId, "merger-1");
+		// A group that is not yet in force the day before an earlier effective date.
+		Response imported = query(
+				"mutation($csv: String!) { importUnits(input: { kind: RESIDENTIAL_GROUPS, csv: $csv, "
+						+ "validFrom: \"2026-06-01\" }) { created errors { message } } }",
+				Map.of("csv", "commune_code,code,name,type,households\n00001,X9,Tổ dân phố X9,tổ dân phố,10\n"),
+				this.admin);
+		assertThat(imported.<Integer>read("$.data.importUnits.created")).as(imported.toString()).isEqualTo(1);
+		String phucXaX9 = this.registry
+			.children(this.registry.byCode("00001", UnitLevel.COMMUNE, LocalDate.of(2026, 7, 1)).id(),
+					LocalDate.of(2026, 7, 1))
+			.stream()
+			.filter((group) -> "X9".equals(group.code()))
+			.findFirst()
+			.orElseThrow()
+			.globalId();
+		assertThat(mergerErrors(mergerInput(planId, List.of(phucXa1, phucXaX9), phucXa1, null, null))).isEmpty();
+		assertThat(issueRules(planId)).noneMatch((rule) -> rule.startsWith("GROUP_MERGER"));
+		Response earlier = query(
+				"mutation($id: ID!) { updatePlan(input: { planId: $id, effectiveDate: \"2026-05-01\" })"
+						+ " { plan { version } userErrors { code } } }",
+				Map.of("id", planId), this.admin);
+		assertThat(earlier.<List<Object>>read("$.data.updatePlan.userErrors")).as(earlier.toString()).isEmpty();
+		assertThat(issueRules(planId)).contains("GROUP_MERGER_NOT_LIVE");
+	}
+
+	private List<String> mergerErrors(Map<String, Object> input) {
+		Response saved = query(SAVE_MERGER, Map.of("input", input), this.official);
+		assertThat(saved.<Object>read("$.errors")).as(saved.toString()).isNull();
+		return saved.read("$.data.saveGroupMerger.userErrors[*].code");
+	}
+
+	private void removeMerger(String planId, String key) {
+		Response removed = query(
+				"mutation($id: ID!, $key: String!) { removeGroupMerger(planId: $id, key: $key) "
+						+ "{ plan { groupMergers { key } } userErrors { code } } }",
+				Map.of("id", planId, "key", key), this.official);
+		assertThat(removed.<List<Object>>read("$.data.removeGroupMerger.userErrors")).as(removed.toString()).isEmpty();
+	}
+
+	private List<String> issueRules(String planId) {
+		return query("query($id: ID!) { plan(id: $id) { validation { issues(first: 500) { rule } } } }",
+				Map.of("id", planId), this.admin)
+			.read("$.data.plan.validation.issues[*].rule");
+	}
+
+	private static Map<String, Object> mergerInput(String planId, List<String> groupIds, String survivorId, String name,
+			String type) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("planId", planId);
+		input.put("groupIds", groupIds);
+		if (survivorId != null) {
+			input.put("survivorId", survivorId);
+		}
+		if (name != null) {
+			input.put("name", name);
+		}
+		if (type != null) {
+			input.put("type", type);
+		}
+		return input;
+	}
+
+	/** A draft plan of Quận Ba Đình created by an admin. */
+	private String plan(String title, String effectiveDate) {
+		return planEdit("createPlan",
+				"createPlan(input: { title: $title, scopeIds: [$scope], effectiveDate: \"" + effectiveDate + "\" })",
+				Map.of("title", title, "scope", unitIdByCode("001", "2025-01-01")), this.admin);
+	}
+
+	/**
+	 * Runs a plan mutation ({@code call}, its variables as {@code $id}, {@code $title},
+	 * {@code $scope}) and returns the plan's id, after checking it has no user errors.
+	 */
+	private String planEdit(String field, String call, Map<String, ?> variables, String token) {
+		StringBuilder declared = new StringBuilder();
+		variables.keySet()
+			.forEach((name) -> declared.append((declared.length() == 0) ? "(" : ", ")
+				.append('$')
+				.append(name)
+				.append(name.equals("title") ? ": String!" : ": ID!"));
+		Response response = query("mutation" + declared + ((declared.length() == 0) ? "" : ")") + " { " + call
+				+ " { plan { id } userErrors { code message } } }", variables, token);
+		assertThat(response.<List<Object>>read("$.data." + field + ".userErrors")).as(response.toString()).isEmpty();
+		return response.read("$.data." + field + ".plan.id");
+	}
+
+	/**
+	 * adoptPlan without consultation results: requested by one admin, confirmed by
+	 * another.
+	 */
+	private Response adopt(String planId, String token) {
+		Response response = query("mutation($id: ID!) { adoptPlan(input: { planId: $id, number: \"9/NQ-HĐND thử\", "
+				+ "date: \"2026-06-16\", overrideReason: \"Thử\", confirmPastEffectiveDate: true }) "
+				+ "{ plan { status } userErrors { code message } } }", Map.of("id", planId), token);
+		assertThat(response.<List<Object>>read("$.data.adoptPlan.userErrors")).as(response.toString()).isEmpty();
+		return response;
+	}
+
+	/** Applies and, while the job runs on, asks again (each call joins the job). */
+	private Response apply(String planId) {
+		for (int attempt = 0;; attempt++) {
+			Response response = query(
+					"mutation($id: ID!) { applyPlan(planId: $id) { plan { status "
+							+ "applyProgress { state message } } userErrors { code message } } }",
+					Map.of("id", planId), this.admin);
+			if (attempt == 30 || !"RUNNING".equals(response.read("$.data.applyPlan.plan.applyProgress.state"))) {
+				return response;
+			}
+		}
 	}
 
 	private Map<String, Object> stats(String communeCode, String asOf) {
