@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -22,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
+
+import vn.ydan.api.store.CommitLater;
 
 /**
  * The teams ({@code communityTeams}, one document per team with its members), and their
@@ -36,6 +37,8 @@ class Teams {
 	static final String COLLECTION = "communityTeams";
 
 	static final int BATCH = 1_000;
+
+	private final MongoDatabase database;
 
 	private final MongoCollection<Document> collection;
 
@@ -57,6 +60,7 @@ class Teams {
 	}
 
 	Teams(MongoDatabase database) {
+		this.database = database;
 		this.collection = database.getCollection(COLLECTION);
 	}
 
@@ -125,9 +129,21 @@ class Teams {
 		return true;
 	}
 
-	/** Writes teams whole, in batches, whatever is stored (idempotent: by id). */
+	/**
+	 * Writes teams whole, in batches, whatever is stored (idempotent: by id), with one
+	 * commit of the store at the end (as the registry's imports: {@code Units.saveAll}).
+	 */
 	synchronized void saveAll(List<Team> teams) {
 		load();
+		try {
+			saveInBatches(teams);
+		}
+		finally {
+			CommitLater.commit(this.database);
+		}
+	}
+
+	private void saveInBatches(List<Team> teams) {
 		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
 		for (int from = 0; from < teams.size(); from += BATCH) {
 			List<WriteModel<Document>> writes = new ArrayList<>();
@@ -139,7 +155,7 @@ class Teams {
 						? new ReplaceOneModel<>(Filters.eq("_id", team.id()), document(team), upsert)
 						: new InsertOneModel<>(document(team)));
 			}
-			this.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+			this.collection.bulkWrite(writes, CommitLater.orderedBulk());
 			teams.subList(from, Math.min(teams.size(), from + BATCH)).forEach(this::remember);
 		}
 	}

@@ -2,6 +2,7 @@ package vn.ydan.api.store;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
@@ -37,6 +38,15 @@ public final class CommitLater {
 	/** Options of an unordered insert left for the next commit. */
 	public static InsertManyOptions unordered() {
 		return new InsertManyOptions().ordered(false).comment(COMMENT);
+	}
+
+	/**
+	 * Options of an ordered bulk write whose inserts are left for the next commit: the
+	 * batches of one import, committed once at its end ({@link #commit}). Updates in the
+	 * bulk still commit.
+	 */
+	public static BulkWriteOptions orderedBulk() {
+		return new BulkWriteOptions().ordered(true).comment(COMMENT);
 	}
 
 	/**

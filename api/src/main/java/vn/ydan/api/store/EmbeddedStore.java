@@ -30,6 +30,15 @@ class EmbeddedStore implements AutoCloseable {
 
 	static final String FILE_NAME = StoreFileFormat.FILE_NAME;
 
+	/**
+	 * The file's page cache, in MB. The api reads from its own read models (the registry,
+	 * teams, consultations), so the store's cache mostly holds pages of documents just
+	 * written; at H2's default of 16 MB it kept 17 MB of the api's heap alive, a tenth of
+	 * {@code ./ydan run}'s heap, and an import of the nation's groups was no faster with
+	 * it (bench/communities).
+	 */
+	static final int PAGE_CACHE_MB = 4;
+
 	static final String DATABASE = "ydan";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
@@ -95,6 +104,7 @@ class EmbeddedStore implements AutoCloseable {
 		// MVStore locks the file: a second process on the same data directory fails here.
 		AtomicBoolean failed = new AtomicBoolean();
 		MVStore mvStore = new MVStore.Builder().fileName(file.toString())
+			.cacheSize(PAGE_CACHE_MB)
 			.backgroundExceptionHandler((thread, failure) -> {
 				if (failed.compareAndSet(false, true)) {
 					log.error("The embedded store failed and closes itself", failure);

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import vn.ydan.api.store.CommitLater;
 import vn.ydan.api.store.Revisions;
 
 /**
@@ -41,6 +42,8 @@ class Units {
 	/** Documents per bulk write: one command, one commit of the embedded store. */
 	static final int BATCH = 1_000;
 
+	private final MongoDatabase database;
+
 	private final MongoCollection<Document> collection;
 
 	@Autowired
@@ -49,6 +52,7 @@ class Units {
 	}
 
 	Units(MongoDatabase database) {
+		this.database = database;
 		this.collection = database.getCollection(COLLECTION);
 	}
 
@@ -74,11 +78,24 @@ class Units {
 		for (int from = 0; from < units.size(); from += BATCH) {
 			batches.add(units.subList(from, Math.min(units.size(), from + BATCH)));
 		}
-		batches.forEach(this::saveBatch);
+		// One commit for the whole write, not one per batch: the embedded store rewrites
+		// every B-tree page a commit touches, and the batches' random ids touch most of
+		// them, so per-batch commits grew with the square of an import
+		// (bench/communities).
+		try {
+			batches.forEach((batch) -> saveBatch(batch, CommitLater.orderedBulk()));
+		}
+		finally {
+			CommitLater.commit(this.database);
+		}
 		return batches.size();
 	}
 
 	void saveBatch(List<AdministrativeUnit> batch) {
+		saveBatch(batch, new BulkWriteOptions().ordered(true));
+	}
+
+	void saveBatch(List<AdministrativeUnit> batch, BulkWriteOptions options) {
 		List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
 		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
 		for (AdministrativeUnit unit : batch) {
@@ -88,7 +105,7 @@ class Units {
 					: new ReplaceOneModel<>(Filters.eq("_id", unit.id()), toDocument(unit), upsert));
 		}
 		try {
-			this.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+			this.collection.bulkWrite(writes, options);
 		}
 		catch (MongoBulkWriteException ex) {
 			if (ex.getWriteErrors()

@@ -1,10 +1,12 @@
 package vn.ydan.api.store;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -20,6 +22,8 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +115,37 @@ class StoreFileFormatIntegrationTest {
 			.isEqualTo(-Integer.signum(keys.compare(new KeyValue("1"), new KeyValue(1L))));
 		assertThat(keys.compare(new KeyValue(List.of("p", "q")), new KeyValue(List.of("p", "q")))).isZero();
 		assertThat(keys.compare(new KeyValue(List.of("p", "q")), new KeyValue(List.of("p", "r")))).isNotZero();
+	}
+
+	@Test
+	void indexKeysAreWrittenValueByValueAndReadBackEqual() {
+		IndexKeyType keys = IndexKeyType.INSTANCE;
+		KeyValue key = new KeyValue("Thôn mẫu 01", 7, 8L, 1.5, null, true, UUID.randomUUID(),
+				new Date(1_700_000_000_000L), new de.bwaldvogel.mongo.bson.ObjectId(), List.of("p", "q"));
+
+		ByteBuffer written = write(keys, key);
+
+		assertThat(written.get(0) & 0xff).isEqualTo(IndexKeyType.KEY_VALUES);
+		assertThat(written.remaining()).isLessThan(ObjectDataType.serialize(key).length / 2);
+		Object read = keys.read(written);
+		assertThat(read).isEqualTo(key);
+		assertThat(keys.compare(read, key)).isZero();
+		assertThat(written.hasRemaining()).isFalse();
+	}
+
+	@Test
+	void anIndexKeyJavaSerializedByAnEarlierVersionStillReads() {
+		KeyValue key = new KeyValue("00001", 2L);
+
+		ByteBuffer written = write(new ObjectDataType(), key);
+
+		assertThat(IndexKeyType.INSTANCE.read(written)).isEqualTo(key);
+	}
+
+	private static ByteBuffer write(ObjectDataType type, Object value) {
+		WriteBuffer buffer = new WriteBuffer();
+		type.write(buffer, value);
+		return buffer.getBuffer().flip();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 
 /**
  * Not a test: where the time of importing the nation's residential groups goes, apart
@@ -65,7 +66,7 @@ final class GroupImportTime {
 		}
 
 		@Override
-		void saveBatch(List<AdministrativeUnit> batch) {
+		void saveBatch(List<AdministrativeUnit> batch, BulkWriteOptions options) {
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -491,11 +492,11 @@ class UnitImportIntegrationTest {
 		}
 
 		@Override
-		void saveBatch(List<AdministrativeUnit> batch) {
+		void saveBatch(List<AdministrativeUnit> batch, BulkWriteOptions options) {
 			if (this.batches.incrementAndGet() > this.failAfter.get()) {
 				throw new IllegalStateException("injected failure after " + this.failAfter.get() + " batches");
 			}
-			super.saveBatch(batch);
+			super.saveBatch(batch, options);
 		}
 
 	}
