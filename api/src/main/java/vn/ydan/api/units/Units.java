@@ -39,7 +39,7 @@ class Units {
 
 	static final String COLLECTION = "units";
 
-	/** Documents per bulk write: one command, one commit of the embedded store. */
+	/** Documents per bulk write (one command). */
 	static final int BATCH = 1_000;
 
 	private final MongoDatabase database;
