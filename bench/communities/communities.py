@@ -119,4 +119,6 @@ if os.environ.get("BENCH_PHASE") == "import":
 else:
     figures()
     print(f"api RSS with the demo groups and members: {rss_mb():.0f} MB now, peak {peak.peak:.0f} MB")
+    time.sleep(20)
+    print(f"api RSS 20 s later, idle: {rss_mb():.0f} MB")
 peak.running = False
