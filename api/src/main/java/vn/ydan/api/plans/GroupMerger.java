@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.ydan.api.units.UnitRecord;
 import vn.ydan.api.units.UnitType;
 
 /**
@@ -25,6 +26,16 @@ record GroupMerger(String key, List<String> groupIds, @Nullable String survivorI
 
 	GroupMerger {
 		groupIds = List.copyOf(groupIds);
+	}
+
+	/** The merged group's name: the merger's, else the survivor's. */
+	@Nullable String nameWith(@Nullable UnitRecord survivor) {
+		return (this.name != null) ? this.name : (survivor != null) ? survivor.name() : null;
+	}
+
+	/** The merged group's code: the merger's, else the survivor's. */
+	@Nullable String codeWith(@Nullable UnitRecord survivor) {
+		return (this.code != null) ? this.code : (survivor != null) ? survivor.code() : null;
 	}
 
 	/** Key of the merged group among the new units of the plan's restructuring. */

@@ -195,11 +195,7 @@ class PlanService {
 			String cleanName = checkName(written.name(), "name", errors);
 			String cleanFull = (fullName != null && !fullName.isBlank()) ? checkName(fullName, "fullName", errors)
 					: ProposedUnit.defaultFullName(type, cleanName);
-			String cleanCode = (code != null && !code.isBlank()) ? code.strip() : null;
-			if (cleanCode != null && !cleanCode.matches("[0-9A-Za-z.-]{1,20}")) {
-				errors.add(UserError.of("code", "Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang (tối đa 20)",
-						"CODE_INVALID"));
-			}
+			String cleanCode = checkCode(code, errors);
 			if (type.level() == UnitLevel.RESIDENTIAL_GROUP) {
 				errors.add(UserError.of("type", "Phương án sắp xếp đơn vị hành chính, không phải tổ dân phố, thôn",
 						"TYPE_WRONG_LEVEL"));
@@ -404,11 +400,7 @@ class PlanService {
 				errors
 					.add(UserError.of("type", "Tổ sau hợp nhất là tổ dân phố, thôn (loại cấp tổ)", "TYPE_WRONG_LEVEL"));
 			}
-			String cleanCode = (code != null && !code.isBlank()) ? code.strip() : null;
-			if (cleanCode != null && !cleanCode.matches("[0-9A-Za-z.-]{1,20}")) {
-				errors.add(UserError.of("code", "Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang (tối đa 20)",
-						"CODE_INVALID"));
-			}
+			String cleanCode = checkCode(code, errors);
 			for (GroupMerger other : plan.groupMergers()) {
 				if (!other.key().equals(key) && other.groupIds().stream().anyMatch(ids::contains)) {
 					errors.add(UserError.of("groupIds", "Một tổ đã được hợp nhất trong " + other.key(),
@@ -901,10 +893,10 @@ class PlanService {
 		if (commune == null) {
 			throw new IllegalStateException("Merger " + merger.key() + " has no commune after the plan");
 		}
-		String name = (merger.name() != null) ? merger.name() : java.util.Objects.requireNonNull(survivor).name();
+		String name = java.util.Objects.requireNonNull(merger.nameWith(survivor));
 		UnitType type = (merger.type() != null) ? merger.type()
 				: (survivor != null) ? survivor.type() : groups.get(0).type();
-		String code = (merger.code() != null) ? merger.code() : (survivor != null) ? survivor.code() : null;
+		String code = merger.codeWith(survivor);
 		Integer households = 0;
 		for (UnitRecord group : groups) {
 			households = (households != null && group.households() != null) ? households + group.households() : null;
@@ -1071,6 +1063,16 @@ class PlanService {
 		}
 		else if (clean.length() > 100) {
 			errors.add(UserError.of(field, "Tên dài " + clean.length() + " ký tự, tối đa 100", "NAME_TOO_LONG"));
+		}
+		return clean;
+	}
+
+	/** A statistical code stripped, or null when none is given. */
+	private static @Nullable String checkCode(@Nullable String code, List<UserError> errors) {
+		String clean = (code != null && !code.isBlank()) ? code.strip() : null;
+		if (clean != null && !clean.matches("[0-9A-Za-z.-]{1,20}")) {
+			errors.add(UserError.of("code", "Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang (tối đa 20)",
+					"CODE_INVALID"));
 		}
 		return clean;
 	}

@@ -519,7 +519,7 @@ class PlanValidator {
 					issue(ValidationRule.GROUP_MERGER_SURVIVOR, merger.key(), merger.survivorId(),
 							name(merger.survivorId()) + " không nằm trong các tổ được hợp nhất");
 				}
-				String name = mergedName(merger, survivors.get(merger));
+				String name = merger.nameWith(survivors.get(merger));
 				if (name == null || name.isBlank()) {
 					issue(ValidationRule.GROUP_MERGER_NAME_EMPTY, merger.key(), null,
 							"Hợp nhất " + merger.key() + ": tổ sau hợp nhất chưa có tên");
@@ -528,8 +528,8 @@ class PlanValidator {
 			for (Map.Entry<GroupMerger, Destination> entry : destinations.entrySet()) {
 				GroupMerger merger = entry.getKey();
 				UnitRecord survivor = survivors.get(merger);
-				String name = mergedName(merger, survivor);
-				String code = (merger.code() != null) ? merger.code() : (survivor != null) ? survivor.code() : null;
+				String name = merger.nameWith(survivor);
+				String code = merger.codeWith(survivor);
 				for (Held other : heldIn(entry.getValue(), mergerOf, destinations, merger)) {
 					if (name != null && !name.isBlank() && nfc(name).equals(nfc(other.name()))) {
 						issue(ValidationRule.GROUP_MERGER_NAME_TAKEN, merger.key(), null,
@@ -570,10 +570,10 @@ class PlanValidator {
 			destinations.forEach((other, where) -> {
 				if (other != merger && where.equals(commune)) {
 					UnitRecord survivor = (other.survivorId() != null) ? old(other.survivorId()) : null;
-					String name = mergedName(other, survivor);
+					String name = other.nameWith(survivor);
 					if (name != null) {
 						held.add(new Held(name, "tổ sau hợp nhất " + other.key() + " (" + name + ")",
-								(other.code() != null) ? other.code() : (survivor != null) ? survivor.code() : null));
+								other.codeWith(survivor)));
 					}
 				}
 			});
@@ -582,10 +582,6 @@ class PlanValidator {
 
 		private static String nfc(String name) {
 			return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC);
-		}
-
-		private static @Nullable String mergedName(GroupMerger merger, @Nullable UnitRecord survivor) {
-			return (merger.name() != null) ? merger.name() : (survivor != null) ? survivor.name() : null;
 		}
 
 		private ValidationReport.Totals totalsOf(ProposedUnit unit) {
